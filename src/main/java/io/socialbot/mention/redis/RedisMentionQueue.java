@@ -1,0 +1,112 @@
+package io.socialbot.mention.redis;
+
+import io.socialbot.mention.MentionQueue;
+import io.socialbot.platform.redis.RedisKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/** The triage stream read through one consumer group shared by every replica. */
+public final class RedisMentionQueue implements MentionQueue {
+
+    static final String GROUP = "triage";
+
+    // Acknowledge and delete in one step so the stream only holds work still to do.
+    private static final String ACK = """
+            for i = 1, #ARGV do
+              redis.call('XACK', KEYS[1], 'triage', ARGV[i])
+              redis.call('XDEL', KEYS[1], ARGV[i])
+            end
+            return #ARGV
+            """;
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private final String stream;
+    private final String consumer;
+    private final String mentionPrefix;
+
+    public RedisMentionQueue(UnifiedJedis redis, RedisKeys keys, String consumer) {
+        this.redis = redis;
+        this.keys = keys;
+        this.stream = keys.key("stream", "mentions");
+        this.mentionPrefix = keys.key("m") + ":";
+        this.consumer = consumer;
+        createGroup();
+    }
+
+    private void createGroup() {
+        try {
+            redis.xgroupCreate(stream, GROUP, new StreamEntryID(0, 0), true);
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<Entry> next(int max, Duration block) {
+        var params = XReadGroupParams.xReadGroupParams().count(max);
+        if (!block.isZero()) {
+            params.block((int) block.toMillis());
+        }
+        List<Map.Entry<String, List<StreamEntry>>> reply;
+        try {
+            reply = redis.xreadGroup(GROUP, consumer, params, Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        } catch (JedisDataException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                createGroup(); // the stream was deleted under us (FLUSHALL in a test, a manual clean-up)
+                return List.of();
+            }
+            throw e;
+        }
+        return entries(reply == null || reply.isEmpty() ? List.of() : reply.get(0).getValue());
+    }
+
+    @Override
+    public List<Entry> reclaim(Duration idle, int max) {
+        var claimed = redis.xautoclaim(stream, GROUP, consumer, idle.toMillis(), new StreamEntryID(0, 0),
+                XAutoClaimParams.xAutoClaimParams().count(max));
+        return entries(claimed.getValue());
+    }
+
+    @Override
+    public void ack(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            ids.add(e.entryId());
+        }
+        redis.eval(ACK, List.of(stream), ids);
+    }
+
+    @Override
+    public long depth() {
+        return redis.xlen(stream);
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    private List<Entry> entries(List<StreamEntry> raw) {
+        List<Entry> out = new ArrayList<>(raw.size());
+        for (StreamEntry e : raw) {
+            String key = e.getFields() == null ? null : e.getFields().get("k");
+            if (key != null) {
+                out.add(new Entry(e.getID().toString(), key.substring(mentionPrefix.length())));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package io.socialbot.mention.redis;
+
+import io.socialbot.mention.Mention;
+import io.socialbot.mention.MentionJson;
+import io.socialbot.mention.MentionStore;
+import io.socialbot.mention.StoreUnavailableException;
+import io.socialbot.platform.redis.RedisKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Mentions as JSON strings under {@code {ns}:m:<source>:<id>}; new ones are appended to the triage stream in
+ * the same Lua call, so a mention is never stored without being queued, nor queued twice.
+ */
+public final class RedisMentionStore implements MentionStore {
+
+    // KEYS[1] = stream, KEYS[2] = counter, KEYS[3..] = mention keys; ARGV[i] = JSON of KEYS[i + 2].
+    private static final String ACCEPT = """
+            local out = {}
+            local added = 0
+            for i = 3, #KEYS do
+              if redis.call('SET', KEYS[i], ARGV[i - 2], 'NX') then
+                redis.call('XADD', KEYS[1], '*', 'k', KEYS[i])
+                out[#out + 1] = 1
+                added = added + 1
+              else
+                out[#out + 1] = 0
+              end
+            end
+            if added > 0 then redis.call('INCRBY', KEYS[2], added) end
+            return out
+            """;
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+
+    public RedisMentionStore(UnifiedJedis redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @Override
+    public List<AcceptResult> acceptAll(List<Mention> mentions) {
+        if (mentions.isEmpty()) {
+            return List.of();
+        }
+        List<String> scriptKeys = new ArrayList<>(mentions.size() + 2);
+        List<String> args = new ArrayList<>(mentions.size());
+        scriptKeys.add(streamKey());
+        scriptKeys.add(keys.key("mentions", "count"));
+        for (Mention m : mentions) {
+            scriptKeys.add(mentionKey(m.key()));
+            args.add(MentionJson.write(m));
+        }
+        Object reply;
+        try {
+            reply = redis.eval(ACCEPT, scriptKeys, args);
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("Redis did not confirm the write", e);
+        }
+        List<?> flags = (List<?>) reply;
+        List<AcceptResult> results = new ArrayList<>(mentions.size());
+        for (int i = 0; i < mentions.size(); i++) {
+            String key = mentions.get(i).key();
+            results.add(((Long) flags.get(i)) == 1L ? new Accepted(key) : new Duplicate(key));
+        }
+        return results;
+    }
+
+    @Override
+    public Optional<Mention> find(String key) {
+        try {
+            return Optional.ofNullable(redis.get(mentionKey(key))).map(MentionJson::read);
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("Redis could not be read", e);
+        }
+    }
+
+    @Override
+    public long count() {
+        String value = redis.get(keys.key("mentions", "count"));
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    String streamKey() {
+        return keys.key("stream", "mentions");
+    }
+
+    String mentionKey(String mentionKey) {
+        return keys.key("m", mentionKey);
+    }
+
+    /** The mention key back from a Redis key written by this store. */
+    String mentionKeyOf(String redisKey) {
+        return redisKey.substring(keys.key("m").length() + 1);
+    }
+}
