@@ -1,0 +1,37 @@
+package io.socialbot.casework;
+
+import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Instant;
+
+/** A timed step in the life of a case: what response-time reports and digests are computed from. */
+public sealed interface CaseEvent {
+
+    /** The case is the mention's key ({@code source:id}); a cluster's case is its first mention's key. */
+    String caseKey();
+
+    Instant at();
+
+    /** Triage kept the mention for people to look at. {@code incident} is null outside an incident. */
+    record Received(String caseKey, Priority priority, String incident, Instant at) implements CaseEvent {
+    }
+
+    /** Posted to a Slack channel. */
+    record Posted(String caseKey, String channel, Instant at) implements CaseEvent {
+    }
+
+    /** An agent (Slack user id) took ownership. */
+    record Claimed(String caseKey, String agent, Instant at) implements CaseEvent {
+    }
+
+    /** The owner gave the case back. */
+    record Released(String caseKey, String agent, Instant at) implements CaseEvent {
+    }
+
+    /** A reply went out on X; the first one is the case's first reply. */
+    record Replied(String caseKey, String agent, Instant at) implements CaseEvent {
+    }
+
+    /** Closed, with or without a reply. */
+    record Resolved(String caseKey, String agent, Instant at) implements CaseEvent {
+    }
+}

@@ -1,0 +1,34 @@
+package io.socialbot.casework;
+
+import java.time.Instant;
+
+/** Sends an agent's reply to the original post (X in production); at most once per idempotency key. */
+public interface ReplySender {
+
+    /**
+     * @param idempotencyKey the same key for a retry of the same reply: the sender never posts it twice
+     * @param inReplyTo      the id of the post being answered
+     */
+    ReplyOutcome send(String idempotencyKey, String inReplyTo, String text);
+
+    /** How a send ended. */
+    sealed interface ReplyOutcome {
+    }
+
+    /** Posted: the new post's id and address. */
+    record Sent(String postId, String url) implements ReplyOutcome {
+    }
+
+    /**
+     * Not posted; {@code agentMessage} says what to do. {@code retryAt} is set when trying later will help.
+     */
+    record Failed(FailureKind kind, String agentMessage, Instant retryAt) implements ReplyOutcome {
+    }
+
+    /** An earlier attempt may or may not have been posted: a human must check before anything is resent. */
+    record Unknown(String agentMessage) implements ReplyOutcome {
+    }
+
+    /** Failure classes an agent can act on. */
+    enum FailureKind { DUPLICATE, TOO_LONG, TARGET_UNAVAILABLE, RATE_LIMITED, AUTH, NETWORK, DISABLED, OTHER }
+}
