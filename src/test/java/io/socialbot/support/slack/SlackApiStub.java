@@ -1,0 +1,178 @@
+package io.socialbot.support.slack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for the Slack Web API (like java-slack-sdk's MockSlackApiServer): records every call and answers
+ * {@code {"ok":true}} unless a test queued another answer for that method. Bolt is pointed at it with
+ * {@code SlackConfig.setMethodsEndpointUrlPrefix(stub.methodsUrl())}; {@link #responseUrl()} takes response_url posts.
+ */
+public final class SlackApiStub implements AutoCloseable {
+
+    /** One captured Web API call or response_url post. */
+    public record Call(String method, String body, Map<String, String> headers) {
+        /** Form fields decoded (Web API calls are form-encoded by the Java SDK unless JSON was used). */
+        public Map<String, String> form() {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (body.startsWith("{")) {
+                return out;
+            }
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.put(k, v);
+            }
+            return out;
+        }
+
+        /** A parameter from either a form or a JSON body (raw text search for JSON). */
+        public String param(String name) {
+            return form().get(name);
+        }
+    }
+
+    /** A canned answer: HTTP status, JSON body, extra headers. */
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public static Answer ok(String json) {
+            return new Answer(200, json, Map.of());
+        }
+
+        public static Answer rateLimited(int retryAfterSeconds) {
+            return new Answer(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+        }
+
+        public static Answer error(String error) {
+            return new Answer(200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of());
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, ConcurrentLinkedDeque<Answer>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
+
+    public SlackApiStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        defaults.put("auth.test", Answer.ok("{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Test\","
+                + "\"user\":\"socialbot\",\"team_id\":\"T0TEST\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}"));
+        defaults.put("chat.postMessage", Answer.ok("{\"ok\":true,\"channel\":\"C0TEST\",\"ts\":\"1700000000.000100\"}"));
+        server.start();
+    }
+
+    /** Base URL for {@code SlackConfig.setMethodsEndpointUrlPrefix}: ends with a slash. */
+    public String methodsUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A response_url for slash command and action payloads that lands in this stub as method {@code response_url}. */
+    public String responseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response_url";
+    }
+
+    /** Answers the next call of {@code method} with {@code answer} (queued answers are used once each, in order). */
+    public void enqueue(String method, Answer answer) {
+        queued.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(answer);
+    }
+
+    /** Answers every call of {@code method} with {@code answer} unless something is queued. */
+    public void answer(String method, Answer answer) {
+        defaults.put(method, answer);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public void clear() {
+        calls.clear();
+        queued.clear();
+    }
+
+    /** Waits until a call matching {@code filter} has been captured, or fails after {@code timeout}. */
+    public List<Call> await(String method, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> found = calls(method);
+            if (found.size() >= count) {
+                return found;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("expected " + count + " call(s) of " + method + " within " + timeout
+                + " but saw " + calls(method).size() + "; all calls: " + methods(c -> true));
+    }
+
+    private List<String> methods(Predicate<Call> filter) {
+        List<String> out = new ArrayList<>();
+        for (Call c : calls) {
+            if (filter.test(c)) {
+                out.add(c.method());
+            }
+        }
+        return out;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        calls.add(new Call(method, body, headers));
+        Answer answer = null;
+        var queue = queued.get(method);
+        if (queue != null) {
+            answer = queue.poll();
+        }
+        if (answer == null) {
+            answer = defaults.getOrDefault(method, Answer.ok("{\"ok\":true}"));
+        }
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
