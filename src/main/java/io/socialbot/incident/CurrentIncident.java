@@ -1,0 +1,8 @@
+package io.socialbot.incident;
+
+import java.util.Optional;
+
+/** The name of the incident running now, if any: cases received while it runs belong to it. */
+public interface CurrentIncident {
+    Optional<String> name();
+}
