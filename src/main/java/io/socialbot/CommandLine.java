@@ -20,6 +20,7 @@ final class CommandLine {
 
     static {
         // each capability adds its commands here, one line each
+        COMMANDS.put("replay", io.socialbot.mention.replay.ReplayCommand::run);
     }
 
     private CommandLine() {

@@ -1,0 +1,128 @@
+package io.socialbot.mention.replay;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socialbot.SocialbotApplication;
+import io.socialbot.mention.IngestSummary;
+import io.socialbot.mention.MentionJson;
+import io.socialbot.mention.MentionStore;
+import io.socialbot.triage.DecisionJson;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageWorker;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code replay --file=F [--speed=60]} stores a file's mentions in the configured Redis for the running bots;
+ * {@code replay --dry-run --file=F --out=DIR [--brand=@Handle]} runs the whole pipeline on an embedded Redis with
+ * Slack and X off, and writes {@code DIR/decisions.jsonl} (one line per valid input line, in input order) and
+ * {@code DIR/summary.json}.
+ */
+public final class ReplayCommand {
+
+    private ReplayCommand() {
+    }
+
+    public static int run(Map<String, String> options) throws Exception {
+        String file = options.get("file");
+        if (file == null) {
+            throw new IllegalArgumentException("--file=F is required (a JSON Lines file of mentions)");
+        }
+        Path input = Path.of(file);
+        if (!Files.isReadable(input)) {
+            throw new IllegalArgumentException("cannot read " + input.toAbsolutePath());
+        }
+        ReplayPace pace = ReplayPace.parse(options.get("speed"));
+        boolean dryRun = Boolean.parseBoolean(options.getOrDefault("dry-run", "false"));
+        if (dryRun && !options.containsKey("out")) {
+            throw new IllegalArgumentException("--out=DIR is required with --dry-run");
+        }
+        List<String> properties = new ArrayList<>(List.of(
+                "--socialbot.triage.worker.enabled=false",
+                "--socialbot.mention.replay.on-start=false",
+                "--socialbot.dry-run=" + dryRun,
+                "--logging.level.root=WARN",
+                "--logging.level.io.socialbot=WARN"));
+        if (dryRun) {
+            // A rehearsal never touches a shared Redis, Slack or X, whatever the environment says.
+            properties.addAll(List.of("--socialbot.redis.url=", "--socialbot.slack.bot-token=",
+                    "--socialbot.slack.app-token=", "--socialbot.x.enabled=false"));
+        }
+        if (options.containsKey("brand")) {
+            properties.add("--socialbot.triage.brand.handles=" + options.get("brand"));
+        }
+        SpringApplication app = new SpringApplication(SocialbotApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
+            MentionStore store = context.getBean(MentionStore.class);
+            if (!dryRun) {
+                IngestSummary summary = new ReplayRunner(store).run(input, pace, results -> { });
+                System.out.println("replay: " + summary);
+                summary.badLines().forEach(b -> System.out.println("  bad line " + b.line() + ": " + b.reason()));
+                return 0;
+            }
+            Path out = Path.of(options.get("out"));
+            Files.createDirectories(out);
+            IngestSummary summary = dryRun(input, pace, out, store, context.getBean(TriageWorker.class));
+            System.out.println("dry run: " + summary + "; wrote " + out.resolve("decisions.jsonl") + " and "
+                    + out.resolve("summary.json"));
+            return 0;
+        }
+    }
+
+    static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
+            throws Exception {
+        IngestSummary summary;
+        try (BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8)) {
+            summary = new ReplayRunner(store).run(input, pace, results -> {
+                // Decide everything this batch queued before writing, so lines come out in input order.
+                Map<String, TriageDecision> decided = new HashMap<>();
+                long expected = results.stream().filter(r -> r.result() instanceof MentionStore.Accepted).count();
+                while (decided.size() < expected) {
+                    List<TriageWorker.Decided> batch = worker.processAvailable(1_000, Duration.ZERO);
+                    if (batch.isEmpty()) {
+                        throw new IllegalStateException("queued mentions were not delivered to the worker");
+                    }
+                    batch.forEach(d -> decided.put(d.decision().key(), d.decision()));
+                }
+                for (ReplayRunner.LineResult r : results) {
+                    ObjectNode line;
+                    if (r.result() instanceof MentionStore.Accepted) {
+                        line = DecisionJson.toJson(decided.get(r.result().key()));
+                    } else {
+                        line = MentionJson.mapper().createObjectNode();
+                        line.put("id", r.id());
+                        line.put("key", r.result().key());
+                        line.put("duplicate", true);
+                    }
+                    line.put("line", r.line());
+                    decisions.write(line.toString());
+                    decisions.newLine();
+                }
+            });
+        }
+        Files.writeString(out.resolve("summary.json"), summaryJson(summary).toPrettyString() + "\n");
+        return summary;
+    }
+
+    static ObjectNode summaryJson(IngestSummary summary) {
+        ObjectNode node = MentionJson.mapper().createObjectNode();
+        node.put("read", summary.read());
+        node.put("accepted", summary.accepted());
+        node.put("duplicates", summary.duplicates());
+        node.put("bad_line_count", summary.bad());
+        ArrayNode bad = node.putArray("bad_lines");
+        summary.badLines().forEach(b -> bad.addObject().put("line", b.line()).put("reason", b.reason()));
+        return node;
+    }
+}

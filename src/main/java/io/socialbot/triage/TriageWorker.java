@@ -1,0 +1,149 @@
+package io.socialbot.triage;
+
+import io.socialbot.mention.Mention;
+import io.socialbot.mention.MentionQueue;
+import io.socialbot.mention.MentionStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes queued mentions, triages each once, saves the decision and tells the listeners. An entry is acknowledged
+ * only after its decision is saved, so a replica that dies mid-batch leaves its entries to be reclaimed.
+ */
+public final class TriageWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(TriageWorker.class);
+
+    private final MentionQueue queue;
+    private final MentionStore mentions;
+    private final MentionTriage triage;
+    private final DecisionStore decisions;
+    private final List<DecisionListener> listeners;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong triaged = new AtomicLong();
+    private Thread thread;
+
+    public TriageWorker(MentionQueue queue, MentionStore mentions, MentionTriage triage, DecisionStore decisions,
+                        List<DecisionListener> listeners) {
+        this.queue = queue;
+        this.mentions = mentions;
+        this.triage = triage;
+        this.decisions = decisions;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** One decision made by this call: the mention and what was decided. */
+    public record Decided(Mention mention, TriageDecision decision) {
+    }
+
+    /** Processes what is queued now (waiting up to {@code block} for the first entry); returns what was decided. */
+    public List<Decided> processAvailable(int max, Duration block) {
+        return process(queue.next(max, block), false);
+    }
+
+    /** Takes over entries another consumer left unacknowledged for {@code idle} (it crashed) and processes them. */
+    public List<Decided> reclaim(Duration idle, int max) {
+        return process(queue.reclaim(idle, max), true);
+    }
+
+    private List<Decided> process(List<MentionQueue.Entry> entries, boolean redelivered) {
+        List<Decided> out = new ArrayList<>(entries.size());
+        List<MentionQueue.Entry> done = new ArrayList<>(entries.size());
+        for (MentionQueue.Entry entry : entries) {
+            Optional<Mention> mention = mentions.find(entry.mentionKey());
+            if (mention.isEmpty()) {
+                log.warn("Queued mention {} is not in the store; skipping it", entry.mentionKey());
+                done.add(entry);
+                continue;
+            }
+            if (redelivered && decisions.find(entry.mentionKey()).isPresent()) {
+                // decided before the crash: triage again would count it twice in clusters and rate guards
+                done.add(entry);
+                continue;
+            }
+            TriageDecision decision = triage.triage(mention.get());
+            if (decisions.saveIfAbsent(decision)) {
+                notifyListeners(mention.get(), decision);
+                out.add(new Decided(mention.get(), decision));
+            }
+            done.add(entry);
+            triaged.incrementAndGet();
+        }
+        queue.ack(done);
+        return out;
+    }
+
+    private void notifyListeners(Mention mention, TriageDecision decision) {
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onDecision(mention, decision);
+            } catch (RuntimeException e) {
+                // One failing consumer (Slack down, say) must not stop the others; each keeps its own retries.
+                log.error("{} failed on mention {}: {}", listener.getClass().getSimpleName(), decision.key(),
+                        e.toString());
+            }
+        }
+    }
+
+    /** Starts the background loop: new entries as they come, and every {@code reclaimAfter} stale ones. */
+    public synchronized void start(Duration reclaimAfter) {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        thread = new Thread(() -> loop(reclaimAfter), "triage-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop(Duration reclaimAfter) {
+        long nextReclaim = System.nanoTime() + reclaimAfter.toNanos();
+        long backoffMs = 100;
+        while (running.get()) {
+            try {
+                processAvailable(200, Duration.ofMillis(500));
+                if (System.nanoTime() >= nextReclaim) {
+                    reclaim(reclaimAfter, 200);
+                    nextReclaim = System.nanoTime() + reclaimAfter.toNanos();
+                }
+                backoffMs = 100;
+            } catch (RuntimeException e) {
+                if (!running.get()) {
+                    break;
+                }
+                log.warn("Triage worker could not read the queue ({}); retrying in {} ms", e.toString(), backoffMs);
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 10_000);
+            }
+        }
+    }
+
+    /** Stops taking new entries and waits for the batch in hand to finish. */
+    public synchronized void stop() {
+        running.set(false);
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public long triaged() {
+        return triaged.get();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
