@@ -16,7 +16,9 @@ public final class MentionJson {
     public static final int MAX_TEXT_CHARS = 10_000;
     private static final int MAX_FIELD_CHARS = 2_048;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Trailing tokens fail: "{...}{...}" on one line is two mentions glued together, not one.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private MentionJson() {
     }
