@@ -36,6 +36,11 @@ class WebhookController {
     private final MentionProperties.Webhook settings;
     private final Optional<WebhookSignature> signature;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookController(MentionStore store, MentionProperties properties, java.time.Clock clock) {
+        this(store, properties.webhook(), signature(properties.webhook().secret(), clock));
+    }
+
     WebhookController(MentionStore store, MentionProperties.Webhook settings, Optional<WebhookSignature> signature) {
         this.store = store;
         this.settings = settings;
@@ -108,6 +113,14 @@ class WebhookController {
         s.put("duplicates", summary.duplicates());
         s.putArray("bad_lines");
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(answer.toString());
+    }
+
+    private static Optional<WebhookSignature> signature(String secret, java.time.Clock clock) {
+        if (secret == null || secret.isBlank()) {
+            log.info("Webhook: no secret set (WEBHOOK_SECRET), so POST /webhook/mentions refuses every request");
+            return Optional.empty();
+        }
+        return Optional.of(new WebhookSignature(secret, clock));
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
