@@ -25,12 +25,19 @@ public final class TriageWorker {
     private final MentionTriage triage;
     private final DecisionStore decisions;
     private final List<DecisionListener> listeners;
+    private final TriageObserver observer;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong triaged = new AtomicLong();
     private Thread thread;
 
     public TriageWorker(MentionQueue queue, MentionStore mentions, MentionTriage triage, DecisionStore decisions,
                         List<DecisionListener> listeners) {
+        this(queue, mentions, triage, decisions, listeners, TriageObserver.NONE);
+    }
+
+    public TriageWorker(MentionQueue queue, MentionStore mentions, MentionTriage triage, DecisionStore decisions,
+                        List<DecisionListener> listeners, TriageObserver observer) {
+        this.observer = observer;
         this.queue = queue;
         this.mentions = mentions;
         this.triage = triage;
@@ -67,7 +74,9 @@ public final class TriageWorker {
                 done.add(entry);
                 continue;
             }
+            long started = System.nanoTime();
             TriageDecision decision = triage.triage(mention.get());
+            observer.triaged(decision, System.nanoTime() - started);
             if (decisions.saveIfAbsent(decision)) {
                 notifyListeners(mention.get(), decision);
                 out.add(new Decided(mention.get(), decision));
@@ -116,6 +125,7 @@ public final class TriageWorker {
                 if (!running.get()) {
                     break;
                 }
+                observer.failed(e);
                 log.warn("Triage worker could not read the queue ({}); retrying in {} ms", e.toString(), backoffMs);
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 10_000);

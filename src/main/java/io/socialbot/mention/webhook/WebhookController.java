@@ -35,6 +35,13 @@ class WebhookController {
     private final MentionStore store;
     private final MentionProperties.Webhook settings;
     private final Optional<WebhookSignature> signature;
+    private io.micrometer.core.instrument.MeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     WebhookController(MentionStore store, MentionProperties properties, java.time.Clock clock) {
@@ -49,6 +56,13 @@ class WebhookController {
 
     @PostMapping(path = "/webhook/mentions", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        ResponseEntity<String> response = handle(request);
+        meters.counter("socialbot.webhook.responses", "status", String.valueOf(response.getStatusCode().value()))
+                .increment();
+        return response;
+    }
+
+    private ResponseEntity<String> handle(HttpServletRequest request) throws IOException {
         long limit = settings.maxBody().toBytes();
         if (request.getContentLengthLong() > limit) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, "body is larger than " + settings.maxBody());
@@ -100,6 +114,7 @@ class WebhookController {
                 }
             }
         } catch (StoreUnavailableException e) {
+            meters.counter("socialbot.errors", "kind", "webhook-store-unavailable").increment();
             log.warn("Webhook batch of {} refused with 503: {}", mentions.size(), e.getCause() == null
                     ? e.getMessage() : e.getCause().toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
@@ -107,6 +122,8 @@ class WebhookController {
                     .body(errorBody("the store cannot take the write now; nothing in this batch is confirmed, "
                             + "send it again (re-sent ids are not duplicated)").toString());
         }
+        meters.counter("socialbot.mentions.in", "channel", "webhook", "result", "accepted").increment(summary.accepted());
+        meters.counter("socialbot.mentions.in", "channel", "webhook", "result", "duplicate").increment(summary.duplicates());
         ObjectNode s = answer.putObject("summary");
         s.put("read", summary.read());
         s.put("accepted", summary.accepted());

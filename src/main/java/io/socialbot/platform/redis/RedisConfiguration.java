@@ -33,6 +33,11 @@ class RedisConfiguration {
     }
 
     @Bean
+    RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, RedisProperties properties) {
+        return new RedisHealthIndicator(redis, properties.embedded());
+    }
+
+    @Bean
     RedisKeys redisKeys(RedisProperties properties) {
         return new RedisKeys(properties.namespace());
     }
