@@ -21,6 +21,7 @@ final class CommandLine {
     static {
         // each capability adds its commands here, one line each
         COMMANDS.put("replay", io.socialbot.mention.replay.ReplayCommand::run);
+        COMMANDS.put("bench", io.socialbot.platform.bench.BenchCommand::run);
     }
 
     private CommandLine() {

@@ -80,7 +80,7 @@ public final class ReplayCommand {
         }
     }
 
-    static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
+    public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
             throws Exception {
         IngestSummary summary;
         try (BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8)) {
