@@ -18,7 +18,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts a server with persistence off: the embedded default is for laptops and tests. */
     public static EmbeddedRedis start() {
-        int port = freePort();
+        return start(freePort());
+    }
+
+    /** Starts a server on a given port: tests restart Redis where clients expect it. */
+    public static EmbeddedRedis start(int port) {
         try {
             RedisServer server = RedisServer.newRedisServer()
                     .port(port)
