@@ -20,6 +20,11 @@ public interface MentionStore {
 
     Optional<Mention> find(String key);
 
+    /** The mentions for {@code keys}, in order, null where a key is unknown: one round trip for a batch. */
+    default List<Mention> findAll(List<String> keys) {
+        return keys.stream().map(k -> find(k).orElse(null)).toList();
+    }
+
     /** Number of mentions stored. */
     long count();
 

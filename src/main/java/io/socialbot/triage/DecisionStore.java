@@ -1,5 +1,6 @@
 package io.socialbot.triage;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Keeps each mention's triage decision; the first one saved for a key wins, so a re-delivered entry is a no-op. */
@@ -9,4 +10,9 @@ public interface DecisionStore {
     boolean saveIfAbsent(TriageDecision decision);
 
     Optional<TriageDecision> find(String key);
+
+    /** Saves a batch; one flag per decision, true where this call saved it. */
+    default List<Boolean> saveAllIfAbsent(List<TriageDecision> decisions) {
+        return decisions.stream().map(this::saveIfAbsent).toList();
+    }
 }

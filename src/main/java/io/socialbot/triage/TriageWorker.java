@@ -6,7 +6,6 @@ import io.socialbot.mention.MentionStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -60,31 +59,38 @@ public final class TriageWorker {
     }
 
     private List<Decided> process(List<MentionQueue.Entry> entries, boolean redelivered) {
-        List<Decided> out = new ArrayList<>(entries.size());
-        List<MentionQueue.Entry> done = new ArrayList<>(entries.size());
-        for (MentionQueue.Entry entry : entries) {
-            Optional<Mention> mention = mentions.find(entry.mentionKey());
-            if (mention.isEmpty()) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Mention> found = mentions.findAll(entries.stream().map(MentionQueue.Entry::mentionKey).toList());
+        List<Mention> toDecide = new ArrayList<>(entries.size());
+        List<TriageDecision> decided = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            MentionQueue.Entry entry = entries.get(i);
+            Mention mention = found.get(i);
+            if (mention == null) {
                 log.warn("Queued mention {} is not in the store; skipping it", entry.mentionKey());
-                done.add(entry);
                 continue;
             }
             if (redelivered && decisions.find(entry.mentionKey()).isPresent()) {
-                // decided before the crash: triage again would count it twice in clusters and rate guards
-                done.add(entry);
-                continue;
+                continue; // decided before the crash: triage again would count it twice in clusters and rate guards
             }
             long started = System.nanoTime();
-            TriageDecision decision = triage.triage(mention.get());
+            TriageDecision decision = triage.triage(mention);
             observer.triaged(decision, System.nanoTime() - started);
-            if (decisions.saveIfAbsent(decision)) {
-                notifyListeners(mention.get(), decision);
-                out.add(new Decided(mention.get(), decision));
-            }
-            done.add(entry);
-            triaged.incrementAndGet();
+            toDecide.add(mention);
+            decided.add(decision);
         }
-        queue.ack(done);
+        List<Boolean> saved = decisions.saveAllIfAbsent(decided);
+        List<Decided> out = new ArrayList<>(decided.size());
+        for (int i = 0; i < decided.size(); i++) {
+            if (saved.get(i)) {
+                notifyListeners(toDecide.get(i), decided.get(i));
+                out.add(new Decided(toDecide.get(i), decided.get(i)));
+            }
+        }
+        queue.ack(entries);
+        triaged.addAndGet(decided.size());
         return out;
     }
 

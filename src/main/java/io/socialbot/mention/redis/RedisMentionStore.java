@@ -80,6 +80,23 @@ public final class RedisMentionStore implements MentionStore {
     }
 
     @Override
+    public List<Mention> findAll(List<String> mentionKeys) {
+        if (mentionKeys.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<String> values = redis.mget(mentionKeys.stream().map(this::mentionKey).toArray(String[]::new));
+            List<Mention> out = new ArrayList<>(values.size());
+            for (String value : values) {
+                out.add(value == null ? null : MentionJson.read(value));
+            }
+            return out;
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("Redis could not be read", e);
+        }
+    }
+
+    @Override
     public long count() {
         String value = redis.get(keys.key("mentions", "count"));
         return value == null ? 0 : Long.parseLong(value);
