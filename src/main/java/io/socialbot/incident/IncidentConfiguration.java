@@ -91,23 +91,35 @@ class IncidentConfiguration {
         return new IncidentTicker(scheduler, broadcast, properties.tick());
     }
 
+    /** The work Slack handlers do after their ack; its own type so no other capability injects it by accident. */
+    record IncidentWork(ExecutorService executor) implements java.util.concurrent.Executor {
+        @Override
+        public void execute(Runnable task) {
+            executor.execute(task);
+        }
+
+        void shutdown() {
+            executor.shutdown();
+        }
+    }
+
     @Bean(destroyMethod = "shutdown")
-    ExecutorService incidentSlackWork() {
-        return Executors.newFixedThreadPool(2, r -> {
+    IncidentWork incidentWork() {
+        return new IncidentWork(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "incident-slack");
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 
     @Bean
     IncidentSlackListeners incidentSlackListeners(IncidentStore incidents, DigestComposer composer,
                                                   DigestPublisher publisher, UpdateBroadcast broadcast,
                                                   AccessPolicy access, IncidentProperties properties,
-                                                  ObjectProvider<Clock> clock, ExecutorService incidentSlackWork) {
+                                                  ObjectProvider<Clock> clock, IncidentWork work) {
         Clock c = clock(clock);
         return new IncidentSlackListeners(new IncidentCommands(incidents, access, properties, c), incidents, composer,
-                publisher, broadcast, access, properties, c, incidentSlackWork);
+                publisher, broadcast, access, properties, c, work);
     }
 
     private static Clock clock(ObjectProvider<Clock> clock) {
