@@ -95,7 +95,7 @@ public final class DigestComposer {
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("incident", SlackText.escape(incident.name()));
-        v.put("window", time(hours.get(0)) + "–" + time(to));
+        v.put("window", time(hours.get(0).isBefore(start) ? start : hours.get(0)) + "–" + time(to));
         v.put("late_note", lateSlot == null ? "" : templates.render(LATE_NOTE, Map.of("slot", time(lateSlot))));
         v.put("update", update(incident));
         v.put("volume", volume(now, before, total, incidentHours.size()));
@@ -170,7 +170,9 @@ public final class DigestComposer {
 
     private String voices(DigestCounts.Window now) {
         List<String> out = new ArrayList<>();
-        top(now.influencers(), properties.topInfluencers()).forEach(e -> out.add(templates.render(INFLUENCER_LINE,
+        Map<String, Long> influencers = new LinkedHashMap<>(now.influencers());
+        influencers.keySet().removeAll(now.press().keySet()); // press is listed on its own
+        top(influencers, properties.topInfluencers()).forEach(e -> out.add(templates.render(INFLUENCER_LINE,
                 Map.of("handle", SlackText.escape(e.getKey()), "reach", e.getValue()))));
         top(now.press(), properties.topInfluencers()).forEach(e -> out.add(templates.render(PRESS_LINE,
                 Map.of("handle", SlackText.escape(e.getKey()), "reach", e.getValue()))));
