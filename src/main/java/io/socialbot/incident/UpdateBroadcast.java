@@ -87,22 +87,33 @@ public final class UpdateBroadcast {
             return 0;
         }
         int sent = 0;
-        for (BroadcastQueue.Item item : queue.take((int) allowance)) {
-            Optional<StatusUpdate> update = incidents.findUpdate(item.updateId());
-            Optional<CaseTimeline> t = cases.find(item.caseKey());
-            if (update.isEmpty() || t.isEmpty() || !waiting(t.get()) || isSafety(t.get())) {
-                queue.recordSent(item, now, "skipped: no longer waiting", false);
-                continue;
-            }
-            String text = templates.render(REPLY, Map.of("incident", update.get().incident(),
-                    "update", update.get().text()));
-            ReplySender.ReplyOutcome outcome = replies.reply(item.caseKey(), ACTOR, text, item.requestId());
-            if (outcome instanceof ReplySender.Failed f && f.kind() == ReplySender.FailureKind.RATE_LIMITED) {
-                queue.requeue(item);
+        // skipped items cost no post, so keep taking until the allowance is used or the queue is empty
+        while (sent < allowance) {
+            List<BroadcastQueue.Item> batch = queue.take((int) (allowance - sent));
+            if (batch.isEmpty()) {
                 break;
             }
-            queue.recordSent(item, clock.instant(), describe(outcome), true);
-            sent++;
+            for (BroadcastQueue.Item item : batch) {
+                Optional<StatusUpdate> update = incidents.findUpdate(item.updateId());
+                Optional<CaseTimeline> t = cases.find(item.caseKey());
+                if (update.isEmpty() || t.isEmpty() || !waiting(t.get()) || isSafety(t.get())) {
+                    queue.recordSent(item, now, "skipped: no longer waiting", false);
+                    continue;
+                }
+                String text = templates.render(REPLY, Map.of("incident", update.get().incident(),
+                        "update", update.get().text()));
+                ReplySender.ReplyOutcome outcome = replies.reply(item.caseKey(), ACTOR, text, item.requestId());
+                if (outcome instanceof ReplySender.Failed f && f.kind() == ReplySender.FailureKind.RATE_LIMITED) {
+                    // X says no more for now: this item and the rest of the batch go back, in order
+                    int at = batch.indexOf(item);
+                    for (int i = batch.size() - 1; i >= at; i--) {
+                        queue.requeue(batch.get(i));
+                    }
+                    return sent;
+                }
+                queue.recordSent(item, clock.instant(), describe(outcome), true);
+                sent++;
+            }
         }
         return sent;
     }

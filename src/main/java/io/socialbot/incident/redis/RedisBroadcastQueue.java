@@ -39,7 +39,9 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
 
     @Override
     public void requeue(Item item) {
-        redis.zadd(pending(), 0, member(item));
+        var first = redis.zrangeWithScores(pending(), 0, 0);
+        double front = first.isEmpty() ? 0 : first.get(0).getScore() - 1;
+        redis.zadd(pending(), front, member(item));
     }
 
     @Override
