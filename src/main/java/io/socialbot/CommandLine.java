@@ -20,6 +20,7 @@ final class CommandLine {
 
     static {
         // each capability adds its commands here, one line each
+        COMMANDS.put("incident-bench", io.socialbot.incident.redis.IncidentBench::run);
     }
 
     private CommandLine() {

@@ -84,12 +84,13 @@ public final class DigestComposer {
             }
         }
         List<Instant> incidentHours = hours(incident.startedAt(), to);
-        DigestCounts.Window now = counts.read(incident.name(), hours);
-        DigestCounts.Window before = previous.isEmpty() ? null : counts.read(incident.name(), previous);
-        DigestCounts.Window total = counts.read(incident.name(), incidentHours);
+        int top = Math.max(properties.topInfluencers(), properties.topClusters());
+        DigestCounts.Window now = counts.read(incident.name(), hours, top);
+        DigestCounts.Window before = previous.isEmpty() ? null : counts.read(incident.name(), previous, 1);
+        DigestCounts.Window total = counts.read(incident.name(), incidentHours, 1);
         List<Digest.HourPoint> series = new ArrayList<>();
         for (Instant h : incidentHours) {
-            DigestCounts.Window w = counts.read(incident.name(), List.of(h));
+            DigestCounts.Window w = counts.read(incident.name(), List.of(h), 0);
             series.add(new Digest.HourPoint(h, w.sentiment(Label.NEGATIVE), w.sentiment(Label.NEUTRAL),
                     w.sentiment(Label.POSITIVE)));
         }
@@ -170,9 +171,7 @@ public final class DigestComposer {
 
     private String voices(DigestCounts.Window now) {
         List<String> out = new ArrayList<>();
-        Map<String, Long> influencers = new LinkedHashMap<>(now.influencers());
-        influencers.keySet().removeAll(now.press().keySet()); // press is listed on its own
-        top(influencers, properties.topInfluencers()).forEach(e -> out.add(templates.render(INFLUENCER_LINE,
+        top(now.influencers(), properties.topInfluencers()).forEach(e -> out.add(templates.render(INFLUENCER_LINE,
                 Map.of("handle", SlackText.escape(e.getKey()), "reach", e.getValue()))));
         top(now.press(), properties.topInfluencers()).forEach(e -> out.add(templates.render(PRESS_LINE,
                 Map.of("handle", SlackText.escape(e.getKey()), "reach", e.getValue()))));

@@ -26,6 +26,14 @@ public interface DigestCounts {
 
     void record(String incident, Instant hour, MentionFacts facts);
 
-    /** Counts merged over the given hour starts (unique authors are a union, not a sum). */
-    Window read(String incident, List<Instant> hours);
+    /**
+     * Counts merged over the given hour starts (unique authors are a union, not a sum), keeping the {@code top}
+     * largest influencers, press and clusters per hour: exact for the overall top {@code top}, since each is merged
+     * by its maximum. {@code top = 0} reads only the counts (no authors, examples or rankings), for chart series.
+     */
+    Window read(String incident, List<Instant> hours, int top);
+
+    default Window read(String incident, List<Instant> hours) {
+        return read(incident, hours, Integer.MAX_VALUE);
+    }
 }

@@ -47,10 +47,9 @@ public final class RedisDigestCounts implements DigestCounts {
                 p.hsetnx(key(incident, hour, "ex"), theme, f.example());
             }
             p.pfadd(key(incident, hour, "a"), f.authorId());
-            p.zadd(key(incident, hour, "inf"), f.followers(), f.handle(), ZAddParams.zAddParams().gt());
-            if (f.press()) {
-                p.zadd(key(incident, hour, "press"), f.followers(), f.handle(), ZAddParams.zAddParams().gt());
-            }
+            // press is ranked on its own, so the influencer ranking is never crowded out by it
+            p.zadd(key(incident, hour, f.press() ? "press" : "inf"), f.followers(), f.handle(),
+                    ZAddParams.zAddParams().gt());
             p.zadd(key(incident, hour, "cl"), f.clusterSize(), f.clusterId(), ZAddParams.zAddParams().gt());
             p.hset(key(incident, hour, "clk"), f.clusterId(), f.clusterKind());
             for (String part : List.of("n", "a", "ex", "inf", "press", "cl", "clk")) {
@@ -61,7 +60,7 @@ public final class RedisDigestCounts implements DigestCounts {
     }
 
     @Override
-    public Window read(String incident, List<Instant> hours) {
+    public Window read(String incident, List<Instant> hours, int top) {
         long mentions = 0;
         long retweets = 0;
         Map<Label, Long> sentiment = new EnumMap<>(Label.class);
@@ -86,11 +85,24 @@ public final class RedisDigestCounts implements DigestCounts {
                     themes.merge(f.substring(2), v, Long::sum);
                 }
             }
+            if (top == 0) {
+                continue;
+            }
+            long last = top == Integer.MAX_VALUE ? -1 : top - 1;
             redis.hgetAll(key(incident, hour, "ex")).forEach(examples::putIfAbsent);
-            max(redis.zrangeWithScores(key(incident, hour, "inf"), 0, -1), influencers);
-            max(redis.zrangeWithScores(key(incident, hour, "press"), 0, -1), press);
-            max(redis.zrangeWithScores(key(incident, hour, "cl"), 0, -1), clusters);
-            redis.hgetAll(key(incident, hour, "clk")).forEach(kinds::putIfAbsent);
+            max(redis.zrevrangeWithScores(key(incident, hour, "inf"), 0, last), influencers);
+            max(redis.zrevrangeWithScores(key(incident, hour, "press"), 0, last), press);
+            List<Tuple> cl = redis.zrevrangeWithScores(key(incident, hour, "cl"), 0, last);
+            max(cl, clusters);
+            if (!cl.isEmpty()) {
+                List<String> ids = cl.stream().map(Tuple::getElement).toList();
+                List<String> k = redis.hmget(key(incident, hour, "clk"), ids.toArray(String[]::new));
+                for (int i = 0; i < ids.size(); i++) {
+                    if (k.get(i) != null) {
+                        kinds.putIfAbsent(ids.get(i), k.get(i));
+                    }
+                }
+            }
             hll.add(key(incident, hour, "a"));
         }
         long authors = hll.isEmpty() ? 0 : redis.pfcount(hll.toArray(String[]::new));
