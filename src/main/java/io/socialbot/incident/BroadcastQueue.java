@@ -2,8 +2,12 @@ package io.socialbot.incident;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** Replies waiting to go out for "tell everyone waiting", shared by replicas and paced by posts already sent. */
+/**
+ * Replies waiting to go out for "tell everyone waiting", shared by replicas. Taking an item reserves one post in
+ * the pacing window in the same atomic step, so replicas draining together never exceed the limit between them.
+ */
 public interface BroadcastQueue {
 
     /** One reply to send: an update to one case. */
@@ -17,20 +21,23 @@ public interface BroadcastQueue {
     /** Queues the reply unless this update was ever queued for this case; true when newly queued. */
     boolean enqueue(Item item);
 
-    /** Puts an item back at the front (rate limited by X): it is not a new send. */
-    void requeue(Item item);
+    /**
+     * Takes the oldest items, as many as {@code limit} minus the posts reserved since {@code windowStart} allow,
+     * reserving a post at {@code now} for each; each item is handed to exactly one caller.
+     */
+    List<Item> take(int limit, Instant windowStart, Instant now);
 
-    /** Takes up to {@code max} items, oldest first; each item is handed to exactly one caller. */
-    List<Item> take(int max);
+    /** Gives back a taken item's reserved post (it was skipped, or goes back to the queue). */
+    void release(Item item);
+
+    /** Puts a taken item back at the front and releases its reservation (X said: not now). */
+    void requeue(Item item);
 
     int queued();
 
-    /** Records how an item ended; {@code attempted} ones count against the posting limit. */
-    void recordSent(Item item, Instant at, String outcome, boolean attempted);
-
-    /** Posts sent since {@code since}, for pacing. */
-    long sentSince(Instant since);
+    /** Records how an item ended, on its case's entry for this update. */
+    void recordOutcome(Item item, String outcome);
 
     /** Outcomes per case key for an update. */
-    java.util.Map<String, String> outcomes(String updateId);
+    Map<String, String> outcomes(String updateId);
 }

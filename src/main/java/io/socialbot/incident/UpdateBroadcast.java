@@ -81,23 +81,22 @@ public final class UpdateBroadcast {
 
     /** Sends what the posting limit allows now; the rest waits for later ticks. Returns how many were sent. */
     public int drain() {
-        Instant now = clock.instant();
-        long allowance = properties.replyLimit() - queue.sentSince(now.minus(properties.replyWindow()));
-        if (allowance <= 0) {
-            return 0;
-        }
         int sent = 0;
-        // skipped items cost no post, so keep taking until the allowance is used or the queue is empty
-        while (sent < allowance) {
-            List<BroadcastQueue.Item> batch = queue.take((int) (allowance - sent));
+        // skipped items give their post back, so keep taking until the window is used or the queue is empty
+        while (true) {
+            Instant now = clock.instant();
+            List<BroadcastQueue.Item> batch = queue.take(properties.replyLimit(),
+                    now.minus(properties.replyWindow()), now);
             if (batch.isEmpty()) {
-                break;
+                return sent;
             }
-            for (BroadcastQueue.Item item : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                BroadcastQueue.Item item = batch.get(i);
                 Optional<StatusUpdate> update = incidents.findUpdate(item.updateId());
                 Optional<CaseTimeline> t = cases.find(item.caseKey());
                 if (update.isEmpty() || t.isEmpty() || !waiting(t.get()) || isSafety(t.get())) {
-                    queue.recordSent(item, now, "skipped: no longer waiting", false);
+                    queue.release(item);
+                    queue.recordOutcome(item, "skipped: no longer waiting");
                     continue;
                 }
                 String text = templates.render(REPLY, Map.of("incident", update.get().incident(),
@@ -105,17 +104,15 @@ public final class UpdateBroadcast {
                 ReplySender.ReplyOutcome outcome = replies.reply(item.caseKey(), ACTOR, text, item.requestId());
                 if (outcome instanceof ReplySender.Failed f && f.kind() == ReplySender.FailureKind.RATE_LIMITED) {
                     // X says no more for now: this item and the rest of the batch go back, in order
-                    int at = batch.indexOf(item);
-                    for (int i = batch.size() - 1; i >= at; i--) {
-                        queue.requeue(batch.get(i));
+                    for (int j = batch.size() - 1; j >= i; j--) {
+                        queue.requeue(batch.get(j));
                     }
                     return sent;
                 }
-                queue.recordSent(item, clock.instant(), describe(outcome), true);
+                queue.recordOutcome(item, describe(outcome));
                 sent++;
             }
         }
-        return sent;
     }
 
     private static String describe(ReplySender.ReplyOutcome outcome) {

@@ -137,4 +137,17 @@ class UpdateBroadcastTest {
         assertThat(replies.sent()).extracting(InMemoryCaseReplies.Sent::caseKey)
                 .startsWith("x:w0", "x:p1", "x:w1", "x:w2").doesNotHaveDuplicates();
     }
+
+    @Test
+    void twoReplicasDrainingTogetherStayWithinTheLimitAndRecordEachOutcome() throws Exception {
+        broadcast.queueAll(update.id());
+        var other = new UpdateBroadcast(incidents, cases, decisions, replies,
+                new RedisBroadcastQueue(TestRedis.client(), keys), new PromptTemplates(null), paced, clock);
+        var a = java.util.concurrent.CompletableFuture.supplyAsync(broadcast::drain);
+        var b = java.util.concurrent.CompletableFuture.supplyAsync(other::drain);
+        assertThat(a.get() + b.get()).isEqualTo(10);
+        assertThat(replies.sent()).hasSize(10);
+        var outcomes = new RedisBroadcastQueue(TestRedis.client(), keys).outcomes(update.id());
+        assertThat(outcomes).hasSize(10).allSatisfy((k, v) -> assertThat(v).startsWith("sent p"));
+    }
 }

@@ -10,7 +10,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The broadcast queue: a set per update of cases ever queued (so a second click queues nothing), a sorted set of
- * pending items by sequence number, a sorted set of send times for pacing, and a hash of outcomes per update.
+ * pending items by sequence number, a sorted set of reserved post times for pacing, and a hash of outcomes per update.
  */
 public final class RedisBroadcastQueue implements BroadcastQueue {
 
@@ -19,6 +19,18 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
             local seq = redis.call('INCR', KEYS[3])
             redis.call('ZADD', KEYS[2], seq, ARGV[2])
             return 1
+            """;
+    /** KEYS: pending, sent. ARGV: limit, window start ms, now ms, forget-before ms. */
+    private static final String TAKE = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[4])
+            local allowed = tonumber(ARGV[1]) - redis.call('ZCOUNT', KEYS[2], ARGV[2], '+inf')
+            if allowed <= 0 then return {} end
+            local items = redis.call('ZRANGE', KEYS[1], 0, allowed - 1)
+            for _, m in ipairs(items) do
+              redis.call('ZREM', KEYS[1], m)
+              redis.call('ZADD', KEYS[2], ARGV[3], m)
+            end
+            return items
             """;
     private static final char SEP = '\u001f';
 
@@ -38,25 +50,31 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
     }
 
     @Override
-    public void requeue(Item item) {
-        var first = redis.zrangeWithScores(pending(), 0, 0);
-        double front = first.isEmpty() ? 0 : first.get(0).getScore() - 1;
-        redis.zadd(pending(), front, member(item));
+    public List<Item> take(int limit, Instant windowStart, Instant now) {
+        // reservations older than a day can no longer count against any window
+        Object r = redis.eval(TAKE, List.of(pending(), sent()), List.of(String.valueOf(limit),
+                String.valueOf(windowStart.toEpochMilli()), String.valueOf(now.toEpochMilli()),
+                String.valueOf(windowStart.toEpochMilli() - 86_400_000L)));
+        List<Item> out = new ArrayList<>();
+        for (Object o : (List<?>) r) {
+            String m = o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : o.toString();
+            int i = m.indexOf(SEP);
+            out.add(new Item(m.substring(0, i), m.substring(i + 1)));
+        }
+        return out;
     }
 
     @Override
-    public List<Item> take(int max) {
-        List<Item> out = new ArrayList<>();
-        if (max <= 0) {
-            return out;
-        }
-        for (String m : redis.zrange(pending(), 0, max - 1)) {
-            if (redis.zrem(pending(), m) == 1) { // only the replica that removes it sends it
-                int i = m.indexOf(SEP);
-                out.add(new Item(m.substring(0, i), m.substring(i + 1)));
-            }
-        }
-        return out;
+    public void release(Item item) {
+        redis.zrem(sent(), member(item));
+    }
+
+    @Override
+    public void requeue(Item item) {
+        release(item);
+        var first = redis.zrangeWithScores(pending(), 0, 0);
+        double front = first.isEmpty() ? 0 : first.get(0).getScore() - 1;
+        redis.zadd(pending(), front, member(item));
     }
 
     @Override
@@ -65,18 +83,8 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
     }
 
     @Override
-    public void recordSent(Item item, Instant at, String outcome, boolean attempted) {
-        if (attempted) {
-            redis.zadd(keys.key("incident", "bq", "sent"), at.toEpochMilli(), item.requestId());
-        }
+    public void recordOutcome(Item item, String outcome) {
         redis.hset(keys.key("incident", "bq", "out", item.updateId()), item.caseKey(), outcome);
-    }
-
-    @Override
-    public long sentSince(Instant since) {
-        String sent = keys.key("incident", "bq", "sent");
-        redis.zremrangeByScore(sent, Double.NEGATIVE_INFINITY, since.toEpochMilli() - 86_400_000d);
-        return redis.zcount(sent, since.toEpochMilli(), Double.POSITIVE_INFINITY);
     }
 
     @Override
@@ -86,6 +94,10 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
 
     private String pending() {
         return keys.key("incident", "bq", "pending");
+    }
+
+    private String sent() {
+        return keys.key("incident", "bq", "sent");
     }
 
     private static String member(Item item) {
