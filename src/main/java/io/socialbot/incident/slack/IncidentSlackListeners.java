@@ -125,28 +125,34 @@ public final class IncidentSlackListeners implements SlackListeners {
         app.viewSubmission(TELL_WAITING_CONFIRM, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String[] meta = req.getPayload().getView().getPrivateMetadata().split("\\|", 2);
-            if (!access.has(user, Role.LEAD)) {
-                return ctx.ack(r -> r.responseAction("errors")
-                        .errors(java.util.Map.of("confirm", AccessPolicy.refusal(Role.LEAD))));
-            }
             work.execute(() -> {
+                if (!access.has(user, Role.LEAD)) {
+                    // the button already checks; a forged or stale submission is refused here too
+                    confirm(ctx, meta, user, AccessPolicy.refusal(Role.LEAD));
+                    return;
+                }
                 int queued = broadcast.queueAll(meta[0]);
                 int sent = broadcast.drain();
                 String text = queued == 0 ? "Everyone waiting already had this update queued; nothing new to send."
                         : "Queued " + queued + " replies with the update; " + sent + " sent now, the rest within "
                         + properties.replyLimit() + " per " + properties.replyWindow().toMinutes() + " min.";
-                try {
-                    if (meta.length > 1 && !meta[1].isEmpty()) {
-                        ctx.client().chatPostEphemeral(r -> r.channel(meta[1]).user(user).text(text));
-                    } else {
-                        ctx.client().chatPostMessage(r -> r.channel(user).text(text));
-                    }
-                } catch (Exception e) {
-                    log.warn("Could not confirm the broadcast to {}: {}", user, e.toString());
-                }
+                confirm(ctx, meta, user, text);
             });
             return ctx.ack();
         });
+    }
+
+    private static void confirm(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, String[] meta,
+                                String user, String text) {
+        try {
+            if (meta.length > 1 && !meta[1].isEmpty()) {
+                ctx.client().chatPostEphemeral(r -> r.channel(meta[1]).user(user).text(text));
+            } else {
+                ctx.client().chatPostMessage(r -> r.channel(user).text(text));
+            }
+        } catch (Exception e) {
+            log.warn("Could not confirm the broadcast to {}: {}", user, e.toString());
+        }
     }
 
     private void digest(SlashCommandContext ctx, Incident incident, DigestRequest request, String channel) {

@@ -199,14 +199,16 @@ class IncidentSlackListenersTest {
         assertThat(view).contains("*3* open, unanswered cases of *outage*", "1 safety cases are left to people",
                 IncidentSlackListeners.TELL_WAITING_CONFIRM);
 
-        var agentSubmit = app.run(requests.viewSubmission(IncidentSlackListeners.TELL_WAITING_CONFIRM,
-                "outage#1|C0INC", "{}", "UAGENT"));
-        assertThat(agentSubmit.getBody()).contains("errors");
+        app.run(requests.viewSubmission(IncidentSlackListeners.TELL_WAITING_CONFIRM, "outage#1|C0INC", "{}",
+                "UAGENT"));
+        stub.await("chat.postEphemeral", 1, WAIT);
+        assertThat(replies.sent()).isEmpty();
         assertThat(app.run(requests.viewSubmission(IncidentSlackListeners.TELL_WAITING_CONFIRM, "outage#1|C0INC",
                 "{}", "ULEAD")).getStatusCode()).isEqualTo(200);
         app.run(requests.viewSubmission(IncidentSlackListeners.TELL_WAITING_CONFIRM, "outage#1|C0INC", "{}", "ULEAD"));
-        var confirmations = stub.await("chat.postEphemeral", 2, WAIT);
-        assertThat(confirmations).extracting(c -> c.param("text")).anySatisfy(s -> assertThat(s)
+        var confirmations = stub.await("chat.postEphemeral", 3, WAIT);
+        assertThat(confirmations).extracting(c -> c.param("text"))
+                .anySatisfy(s -> assertThat(s).contains("needs the lead role")).anySatisfy(s -> assertThat(s)
                 .startsWith("Queued 3 replies")).anySatisfy(s -> assertThat(s).contains("nothing new to send"));
         assertThat(replies.sent()).extracting(InMemoryCaseReplies.Sent::caseKey)
                 .containsExactlyInAnyOrder("x:1", "x:2", "x:3");
