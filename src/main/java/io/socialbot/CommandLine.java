@@ -22,6 +22,7 @@ final class CommandLine {
         // each capability adds its commands here, one line each
         COMMANDS.put("replay", io.socialbot.mention.replay.ReplayCommand::run);
         COMMANDS.put("bench", io.socialbot.platform.bench.BenchCommand::run);
+        COMMANDS.put("incident-bench", io.socialbot.incident.redis.IncidentBench::run);
     }
 
     private CommandLine() {
