@@ -25,7 +25,7 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     /** Hash fields, in the order HMGET asks for them. */
     private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs"};
-    static final int CHUNK = 1_000;
+    static final int CHUNK = 5_000;
 
     // One script for every event so each step is atomic: a step on an unknown case is dropped (like the
     // in-memory store), and only the first claim/reply/resolve is kept.
