@@ -42,7 +42,7 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
             + "Windows: " + ReportWindows.ACCEPTED + ".";
 
     private static final Logger log = LoggerFactory.getLogger(StatsSlackListeners.class);
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]+");
 
     private final StatsService stats;
     private final AccessPolicy access;
