@@ -111,7 +111,7 @@ class RedisCaseTimelineStoreTest {
             events.add(new CaseEvent.Received("x:" + i, Priority.P3, null, T.plusMillis(i)));
         }
         store.onAll(events);
-        assertThat(store.receivedBetween(T, T.plusSeconds(10))).hasSize(RedisCaseTimelineStore.CHUNK * 2 + 17)
+        assertThat(store.receivedBetween(T, T.plusSeconds(60))).hasSize(RedisCaseTimelineStore.CHUNK * 2 + 17)
                 .extracting(CaseTimeline::received).isSorted();
     }
 
