@@ -16,8 +16,8 @@ import redis.clients.jedis.UnifiedJedis;
 class StatsConfiguration {
 
     @Bean
-    RedisCaseTimelineStore caseTimelineStore(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisCaseTimelineStore(redis, keys);
+    RedisCaseTimelineStore caseTimelineStore(UnifiedJedis redis, RedisKeys keys, StatsProperties properties) {
+        return new RedisCaseTimelineStore(redis, keys, properties.retention());
     }
 
     @Bean

@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Report settings: the brand's time zone (what "today" means), the first-reply SLA per priority, and how often
- * the metrics re-read the store.
+ * Report settings: the brand's time zone (what "today" means), the first-reply SLA per priority, how often
+ * the metrics re-read the store, and how long cases are kept.
  */
 @ConfigurationProperties("socialbot.stats")
 public record StatsProperties(
         @DefaultValue("Europe/London") ZoneId zone,
         Map<Priority, Duration> firstReplySla,
-        @DefaultValue("1m") Duration metricsRefresh) {
+        @DefaultValue("1m") Duration metricsRefresh,
+        @DefaultValue("120d") Duration retention) {
 
     /** Used for any priority the configuration leaves out. */
     public static final Map<Priority, Duration> DEFAULT_SLA = Map.of(
@@ -36,13 +37,17 @@ public record StatsProperties(
             }
         });
         firstReplySla = Map.copyOf(sla);
+        if (retention == null || retention.compareTo(Duration.ofDays(ReportWindows.MAX_DAYS + 1)) < 0) {
+            throw new IllegalArgumentException("socialbot.stats.retention must be longer than the longest window ("
+                    + ReportWindows.MAX_DAYS + " days)");
+        }
         if (metricsRefresh == null || metricsRefresh.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("socialbot.stats.metrics-refresh must be at least 1s");
         }
     }
 
     public static StatsProperties defaults() {
-        return new StatsProperties(ZoneId.of("Europe/London"), null, Duration.ofMinutes(1));
+        return new StatsProperties(ZoneId.of("Europe/London"), null, Duration.ofMinutes(1), Duration.ofDays(120));
     }
 
     public Duration sla(Priority priority) {

@@ -52,6 +52,12 @@ class StatsConfigurationTest {
         assertThat(p.zone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(p.firstReplySla()).isEqualTo(StatsProperties.DEFAULT_SLA);
         assertThat(p.metricsRefresh()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(p.retention()).isEqualTo(Duration.ofDays(120));
+    }
+
+    @Test
+    void refusesARetentionShorterThanTheLongestWindow() {
+        runner.withPropertyValues("socialbot.stats.retention=30d").run(ctx -> assertThat(ctx).hasFailed());
     }
 
     @Test

@@ -26,7 +26,8 @@ class StatsServiceTest {
     private static final Map<Priority, Long> SLA_SECONDS = Map.of(Priority.P1, 900L, Priority.P2, 3600L,
             Priority.P3, 14_400L, Priority.P4, 86_400L);
 
-    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys());
+    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys(),
+            java.time.Duration.ofDays(120));
     private final StatsService stats = new StatsService(store, StatsProperties.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -111,7 +112,7 @@ class StatsServiceTest {
     @Test
     void slaTargetsComeFromProperties() {
         var strict = new StatsService(store, new StatsProperties(java.time.ZoneId.of("UTC"),
-                Map.of(Priority.P4, Duration.ofMinutes(1)), Duration.ofMinutes(1)), Clock.fixed(NOW, ZoneOffset.UTC));
+                Map.of(Priority.P4, Duration.ofMinutes(1)), Duration.ofMinutes(1), Duration.ofDays(120)), Clock.fixed(NOW, ZoneOffset.UTC));
         store.on(new CaseEvent.Received("x:1", Priority.P4, null, NOW.minusSeconds(120)));
         assertThat(strict.report(strict.windows().parse("today")).row(Priority.P4).breaches()).isEqualTo(1);
         assertThat(stats.report(stats.windows().parse("today")).row(Priority.P4).breaches()).isZero();

@@ -5,6 +5,7 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.stats.CaseTimeline;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +41,12 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
               end
               redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
               redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+              -- retention: the hash expires on its own; the indexes drop entries older than the retention
+              redis.call('PEXPIRE', KEYS[1], ARGV[6])
+              local oldest = '(' .. (tonumber(ARGV[2]) - tonumber(ARGV[6]))
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', oldest)
+              redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', oldest)
+              if ARGV[5] ~= '' then redis.call('PEXPIRE', KEYS[4], ARGV[6]) end
               return 1
             end
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -65,11 +72,17 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
+    private final Duration retention;
     private volatile String sha;
 
-    public RedisCaseTimelineStore(UnifiedJedis redis, RedisKeys keys) {
+    /** {@code retention}: how long a case is kept after it was received (longer than the longest window). */
+    public RedisCaseTimelineStore(UnifiedJedis redis, RedisKeys keys, Duration retention) {
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("retention must be at least a day: " + retention);
+        }
         this.redis = redis;
         this.keys = keys;
+        this.retention = retention;
     }
 
     @Override
@@ -181,7 +194,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         }
         List<String> k = List.of(caseKey(event.caseKey()), receivedKey(), openKey(),
                 incident.isEmpty() ? keys.key("stats", "incident") : incidentKey(incident));
-        return new Call(k, List.of(op, String.valueOf(event.at().toEpochMilli()), event.caseKey(), value, incident));
+        return new Call(k, List.of(op, String.valueOf(event.at().toEpochMilli()), event.caseKey(), value, incident,
+                String.valueOf(retention.toMillis())));
     }
 
     private String sha() {

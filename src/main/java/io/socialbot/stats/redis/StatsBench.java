@@ -46,7 +46,7 @@ public final class StatsBench {
         RedisKeys keys = new RedisKeys("bench-" + UUID.randomUUID().toString().substring(0, 8));
         try (UnifiedJedis redis = RedisClients.connect(embedded != null ? embedded.url() : url, props)) {
             Instant now = Instant.parse("2026-07-18T12:00:00Z");
-            var store = new RedisCaseTimelineStore(redis, keys);
+            var store = new RedisCaseTimelineStore(redis, keys, Duration.ofDays(days + 1L));
             long t0 = System.nanoTime();
             List<CaseEvent> batch = new ArrayList<>();
             List<String> written = new ArrayList<>(cases);

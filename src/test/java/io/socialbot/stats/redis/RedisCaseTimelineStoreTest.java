@@ -18,7 +18,8 @@ class RedisCaseTimelineStoreTest {
 
     private static final Instant T = Instant.parse("2026-07-15T09:00:00Z");
 
-    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys());
+    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys(),
+            java.time.Duration.ofDays(120));
 
     @Test
     void keepsTheFirstClaimReplyAndResolveAndTheClaimingAgent() {
@@ -113,6 +114,21 @@ class RedisCaseTimelineStoreTest {
         store.onAll(events);
         assertThat(store.receivedBetween(T, T.plusSeconds(60))).hasSize(RedisCaseTimelineStore.CHUNK * 2 + 17)
                 .extracting(CaseTimeline::received).isSorted();
+    }
+
+    @Test
+    void casesOlderThanTheRetentionLeaveTheIndexesAndTheirHashesExpire() {
+        var keys = TestRedis.freshKeys();
+        var shortLived = new RedisCaseTimelineStore(TestRedis.client(), keys, java.time.Duration.ofDays(2));
+        shortLived.on(new CaseEvent.Received("x:old", Priority.P1, "storm", T));
+        shortLived.on(new CaseEvent.Received("x:new", Priority.P1, null, T.plus(java.time.Duration.ofDays(3))));
+        assertThat(shortLived.receivedBetween(T.minusSeconds(1), T.plus(java.time.Duration.ofDays(4))))
+                .extracting(CaseTimeline::caseKey).containsExactly("x:new");
+        assertThat(shortLived.open()).extracting(CaseTimeline::caseKey).containsExactly("x:new");
+        long ttl = TestRedis.client().pttl(keys.key("stats", "case", "x:new"));
+        assertThat(ttl).isBetween(java.time.Duration.ofDays(2).toMillis() - 60_000,
+                java.time.Duration.ofDays(2).toMillis());
+        assertThat(TestRedis.client().pttl(keys.key("stats", "incident", "storm"))).isPositive();
     }
 
     private static java.util.Map<String, CaseTimeline> byKey(List<CaseTimeline> list) {

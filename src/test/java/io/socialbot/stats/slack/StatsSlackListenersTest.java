@@ -34,7 +34,8 @@ class StatsSlackListenersTest {
 
     private final SlackApiStub stub = new SlackApiStub();
     private final SignedSlackRequests requests = new SignedSlackRequests(stub);
-    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys());
+    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys(),
+            java.time.Duration.ofDays(120));
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final StatsSlackListeners listeners = new StatsSlackListeners(
             new StatsService(store, StatsProperties.defaults(), Clock.systemUTC()),
