@@ -23,6 +23,7 @@ final class CommandLine {
         COMMANDS.put("replay", io.socialbot.mention.replay.ReplayCommand::run);
         COMMANDS.put("bench", io.socialbot.platform.bench.BenchCommand::run);
         COMMANDS.put("incident-bench", io.socialbot.incident.redis.IncidentBench::run);
+        COMMANDS.put("bench-stats", io.socialbot.stats.redis.StatsBench::run);
     }
 
     private CommandLine() {

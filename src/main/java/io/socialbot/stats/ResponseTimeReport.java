@@ -1,0 +1,43 @@
+package io.socialbot.stats;
+
+import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Response-time figures for one window: per priority, for all cases, and per agent.
+ *
+ * @param at when the report was computed: open cases are measured up to this instant for breaches
+ */
+public record ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPriority, Row total,
+                                 List<AgentRow> byAgent) {
+
+    public ResponseTimeReport {
+        byPriority = List.copyOf(byPriority);
+        byAgent = List.copyOf(byAgent);
+    }
+
+    /** Median and p90 (nearest rank) of the cases that reached a step; {@code count} is how many did. */
+    public record Spread(int count, Duration median, Duration p90) {
+        public static final Spread NONE = new Spread(0, null, null);
+    }
+
+    /**
+     * One priority (or all, when {@code priority} is null). {@code breaches} counts every case whose first reply
+     * came later than its SLA, or has not come and the SLA has passed; {@code openBreaches} is the part of
+     * those still waiting.
+     */
+    public record Row(Priority priority, int cases, Spread toClaim, Spread toFirstReply, Spread toResolve,
+                      int breaches, int openBreaches) {
+    }
+
+    /** One agent: the cases they claimed (or first replied to when nobody claimed). */
+    public record AgentRow(String agent, int handled, Spread toClaim, Spread toFirstReply, Spread toResolve,
+                           int breaches) {
+    }
+
+    public Row row(Priority priority) {
+        return byPriority.stream().filter(r -> r.priority() == priority).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,139 @@
+package io.socialbot.stats.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialbot.casework.CaseEvent;
+import io.socialbot.stats.CaseTimeline;
+import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.stats.InMemoryCaseTimelineStore;
+import io.socialbot.support.TestRedis;
+import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RedisCaseTimelineStoreTest {
+
+    private static final Instant T = Instant.parse("2026-07-15T09:00:00Z");
+
+    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys(),
+            java.time.Duration.ofDays(120));
+
+    @Test
+    void keepsTheFirstClaimReplyAndResolveAndTheClaimingAgent() {
+        store.on(new CaseEvent.Received("x:1", Priority.P2, "outage", T));
+        store.on(new CaseEvent.Posted("x:1", "C1", T.plusSeconds(1)));
+        store.on(new CaseEvent.Claimed("x:1", "U1", T.plusSeconds(60)));
+        store.on(new CaseEvent.Released("x:1", "U1", T.plusSeconds(90)));
+        store.on(new CaseEvent.Claimed("x:1", "U2", T.plusSeconds(120)));
+        store.on(new CaseEvent.Replied("x:1", "U2", T.plusSeconds(300)));
+        store.on(new CaseEvent.Replied("x:1", "U2", T.plusSeconds(400)));
+        store.on(new CaseEvent.Resolved("x:1", "U2", T.plusSeconds(500)));
+        store.on(new CaseEvent.Resolved("x:1", "U2", T.plusSeconds(600)));
+
+        assertThat(store.find("x:1")).contains(new CaseTimeline("x:1", Priority.P2, "outage", "C1", "U1", T,
+                T.plusSeconds(1), T.plusSeconds(60), T.plusSeconds(300), T.plusSeconds(500)));
+        assertThat(store.open()).isEmpty();
+    }
+
+    @Test
+    void ignoresStepsOfUnknownCasesAndASecondReceived() {
+        store.on(new CaseEvent.Claimed("x:ghost", "U1", T));
+        store.on(new CaseEvent.Received("x:1", Priority.P1, null, T));
+        store.on(new CaseEvent.Received("x:1", Priority.P4, "other", T.plusSeconds(5)));
+
+        assertThat(store.find("x:ghost")).isEmpty();
+        assertThat(store.find("x:1")).contains(new CaseTimeline("x:1", Priority.P1, null, null, null, T, null,
+                null, null, null));
+        assertThat(store.forIncident("other")).isEmpty();
+    }
+
+    @Test
+    void aReplyWithoutAClaimNamesTheReplierAsAgent() {
+        store.on(new CaseEvent.Received("x:1", Priority.P3, null, T));
+        store.on(new CaseEvent.Replied("x:1", "U7", T.plusSeconds(10)));
+        assertThat(store.find("x:1").orElseThrow().agent()).isEqualTo("U7");
+    }
+
+    @Test
+    void behavesLikeTheInMemoryStoreUnderRandomReDeliveredEvents() {
+        CaseTimelineStore fake = new InMemoryCaseTimelineStore();
+        Random random = new Random(7);
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String key = "x:" + i;
+            Instant r = T.plusSeconds(random.nextInt(86_400));
+            String incident = i % 7 == 0 ? "storm" : null;
+            events.add(new CaseEvent.Received(key, Priority.values()[i % 4], incident, r));
+            events.add(new CaseEvent.Posted(key, "C" + (i % 3), r.plusSeconds(1)));
+            if (random.nextBoolean()) {
+                events.add(new CaseEvent.Claimed(key, "U" + random.nextInt(5), r.plusSeconds(random.nextInt(900))));
+            }
+            if (random.nextBoolean()) {
+                events.add(new CaseEvent.Replied(key, "U" + random.nextInt(5), r.plusSeconds(900 + random.nextInt(900))));
+            }
+            if (random.nextInt(3) > 0) {
+                events.add(new CaseEvent.Resolved(key, "U1", r.plusSeconds(2000 + random.nextInt(900))));
+            }
+        }
+        List<CaseEvent> redelivered = new ArrayList<>(events);
+        for (int i = 0; i < 200; i++) {
+            redelivered.add(events.get(random.nextInt(events.size())));
+        }
+        redelivered.forEach(fake::on);
+        // half one by one, half through the pipeline: both paths apply the same script
+        redelivered.subList(0, 400).forEach(store::on);
+        store.onAll(redelivered.subList(400, redelivered.size()));
+
+        Instant from = T.plusSeconds(3600);
+        Instant to = T.plusSeconds(50_000);
+        assertThat(byKey(store.receivedBetween(from, to))).isEqualTo(byKey(fake.receivedBetween(from, to)))
+                .isNotEmpty();
+        assertThat(store.receivedBetween(from, to)).extracting(CaseTimeline::received).isSorted();
+        assertThat(byKey(store.forIncident("storm"))).isEqualTo(byKey(fake.forIncident("storm"))).isNotEmpty();
+        assertThat(byKey(store.open())).isEqualTo(byKey(fake.open())).isNotEmpty();
+        assertThat(store.receivedBetween(T.minusSeconds(10), T.plusSeconds(100_000))).hasSize(300);
+    }
+
+    @Test
+    void theWindowIncludesItsStartAndExcludesItsEnd() {
+        store.on(new CaseEvent.Received("x:a", Priority.P1, null, T));
+        store.on(new CaseEvent.Received("x:b", Priority.P1, null, T.plusSeconds(60)));
+        assertThat(store.receivedBetween(T, T.plusSeconds(60))).extracting(CaseTimeline::caseKey)
+                .containsExactly("x:a");
+    }
+
+    @Test
+    void readsWindowsLargerThanOnePipelineChunk() {
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < RedisCaseTimelineStore.CHUNK * 2 + 17; i++) {
+            events.add(new CaseEvent.Received("x:" + i, Priority.P3, null, T.plusMillis(i)));
+        }
+        store.onAll(events);
+        assertThat(store.receivedBetween(T, T.plusSeconds(60))).hasSize(RedisCaseTimelineStore.CHUNK * 2 + 17)
+                .extracting(CaseTimeline::received).isSorted();
+    }
+
+    @Test
+    void casesOlderThanTheRetentionLeaveTheIndexesAndTheirHashesExpire() {
+        var keys = TestRedis.freshKeys();
+        var shortLived = new RedisCaseTimelineStore(TestRedis.client(), keys, java.time.Duration.ofDays(2));
+        shortLived.on(new CaseEvent.Received("x:old", Priority.P1, "storm", T));
+        shortLived.on(new CaseEvent.Received("x:new", Priority.P1, null, T.plus(java.time.Duration.ofDays(3))));
+        assertThat(shortLived.receivedBetween(T.minusSeconds(1), T.plus(java.time.Duration.ofDays(4))))
+                .extracting(CaseTimeline::caseKey).containsExactly("x:new");
+        assertThat(shortLived.open()).extracting(CaseTimeline::caseKey).containsExactly("x:new");
+        long ttl = TestRedis.client().pttl(keys.key("stats", "case", "x:new"));
+        assertThat(ttl).isBetween(java.time.Duration.ofDays(2).toMillis() - 60_000,
+                java.time.Duration.ofDays(2).toMillis());
+        assertThat(TestRedis.client().pttl(keys.key("stats", "incident", "storm"))).isPositive();
+    }
+
+    private static java.util.Map<String, CaseTimeline> byKey(List<CaseTimeline> list) {
+        java.util.Map<String, CaseTimeline> m = new java.util.TreeMap<>();
+        list.forEach(t -> m.put(t.caseKey(), t));
+        return m;
+    }
+}
