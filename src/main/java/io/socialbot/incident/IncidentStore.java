@@ -43,6 +43,11 @@ public interface IncidentStore extends CurrentIncident {
     Optional<StatusUpdate> findUpdate(String updateId);
 
     /** The latest update of the running incident, for reply templates and digests. */
+    @Override
+    default Optional<String> latestUpdateText() {
+        return latestUpdate().map(StatusUpdate::text);
+    }
+
     default Optional<StatusUpdate> latestUpdate() {
         return current().flatMap(i -> {
             List<StatusUpdate> all = updates(i.name());

@@ -1,0 +1,34 @@
+package io.socialbot.casework;
+
+import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Instant;
+
+/**
+ * A mention (or a cluster of them) posted for people to work on. The key is the cluster id, which is the key of
+ * the cluster's first mention; {@code postId} is that mention's id on its network, what a reply answers.
+ */
+public record Case(
+        String key,
+        String postId,
+        String authorHandle,
+        Priority priority,
+        String channel,
+        String messageTs,
+        Status status,
+        String owner,
+        int clusterSize,
+        int replies,
+        String draft,
+        Instant received) {
+
+    /** Where a case is in its life. */
+    public enum Status { OPEN, CLAIMED, RESOLVED }
+
+    public boolean posted() {
+        return messageTs != null && !messageTs.isBlank();
+    }
+
+    public boolean ownedBy(String user) {
+        return owner != null && owner.equals(user);
+    }
+}

@@ -1,0 +1,71 @@
+package io.socialbot.casework;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Cases, with atomic ownership: whatever the number of replicas and agents, a case has at most one owner. */
+public interface CaseStore {
+
+    /** Creates the case unless it exists; true when this call created it. */
+    boolean create(Case c);
+
+    Optional<Case> find(String key);
+
+    /** The case a post id (tweet id) belongs to, when it started one. */
+    Optional<String> keyForPost(String postId);
+
+    /** Records where the case was posted in Slack. */
+    void posted(String key, String channel, String messageTs);
+
+    /** Takes ownership in one atomic step. */
+    ClaimOutcome claim(String key, String agent);
+
+    /** Gives ownership back; only the owner, or anyone when {@code force} (a lead). */
+    ClaimOutcome release(String key, String agent, boolean force);
+
+    /** Closes the case; false when it was already closed or unknown. */
+    boolean resolve(String key);
+
+    /** Adds one to the size of a cluster's case; returns the new size, or 0 when there is no case for it. */
+    int grow(String key);
+
+    /** Counts a reply sent and clears the kept draft. */
+    void replied(String key);
+
+    /** Keeps the text of a reply that could not be sent, so the agent does not lose it. */
+    void keepDraft(String key, String text);
+
+    /** Open cases nobody owns, most urgent first, then oldest. */
+    List<Case> queue(int max);
+
+    /** Open cases owned by {@code agent}. */
+    List<Case> ownedBy(String agent);
+
+    /** Cases received before {@code receivedBefore} whose Slack post failed and waits for a retry. */
+    List<String> unposted(java.time.Instant receivedBefore, int max);
+
+    /** The result of a claim or release. */
+    sealed interface ClaimOutcome permits Claimed, AlreadyYours, OwnedBy, Released, NotOwner, NotOpen, NotFound {
+    }
+
+    record Claimed() implements ClaimOutcome {
+    }
+
+    record AlreadyYours() implements ClaimOutcome {
+    }
+
+    record OwnedBy(String owner) implements ClaimOutcome {
+    }
+
+    record Released() implements ClaimOutcome {
+    }
+
+    record NotOwner(String owner) implements ClaimOutcome {
+    }
+
+    record NotOpen() implements ClaimOutcome {
+    }
+
+    record NotFound() implements ClaimOutcome {
+    }
+}

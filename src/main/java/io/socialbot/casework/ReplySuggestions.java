@@ -1,0 +1,84 @@
+package io.socialbot.casework;
+
+import io.socialbot.prompt.PromptId;
+import io.socialbot.prompt.PromptTemplates;
+import io.socialbot.triage.TriageDecision;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Suggested replies in the brand's voice from {@code prompts/reply/}, chosen by theme and sentiment. Safety cases get
+ * none: a person writes those.
+ */
+public final class ReplySuggestions {
+
+    public static final PromptId OUTAGE = PromptId.of("reply/outage", "handle", "update");
+    public static final PromptId COMPENSATION = PromptId.of("reply/compensation", "handle");
+    public static final PromptId CHURN = PromptId.of("reply/churn", "handle");
+    public static final PromptId BILLING = PromptId.of("reply/billing", "handle");
+    public static final PromptId PRESS = PromptId.of("reply/press", "handle");
+    public static final PromptId PRAISE = PromptId.of("reply/praise", "handle");
+    public static final PromptId NEGATIVE = PromptId.of("reply/negative", "handle");
+    public static final PromptId GENERAL = PromptId.of("reply/general", "handle");
+
+    /** Themes that mean a person must answer, with care, not a template. */
+    public static final Set<String> SAFETY_THEMES = Set.of("emergency", "safety", "vulnerable");
+
+    private static final String NO_UPDATE = "Our engineers are on it and we'll share progress here as soon as we have it.";
+
+    private final PromptTemplates templates;
+
+    public ReplySuggestions(PromptTemplates templates) {
+        this.templates = templates;
+    }
+
+    public static boolean isSafety(TriageDecision decision) {
+        return decision.themes().stream().anyMatch(SAFETY_THEMES::contains)
+                || decision.reasons().stream().anyMatch(r -> r.startsWith("P1: safety"));
+    }
+
+    /** Up to three suggestions, best first; empty for safety cases. */
+    public List<String> suggest(String handle, TriageDecision decision, Optional<String> latestUpdate) {
+        if (isSafety(decision)) {
+            return List.of();
+        }
+        Set<PromptId> chosen = new LinkedHashSet<>();
+        List<String> themes = decision.themes();
+        if (themes.contains("press")) {
+            chosen.add(PRESS);
+        }
+        if (themes.contains("compensation")) {
+            chosen.add(COMPENSATION);
+        }
+        if (themes.contains("churn")) {
+            chosen.add(CHURN);
+        }
+        if (themes.contains("billing")) {
+            chosen.add(BILLING);
+        }
+        if (themes.contains("outage") || themes.contains("coverage")) {
+            chosen.add(OUTAGE);
+        }
+        TriageDecision.Sentiment s = decision.sentiment();
+        if (s != null && s.label() == TriageDecision.Sentiment.Label.POSITIVE || themes.contains("praise")) {
+            chosen.add(PRAISE);
+        }
+        if (s != null && s.label() == TriageDecision.Sentiment.Label.NEGATIVE) {
+            chosen.add(NEGATIVE);
+        }
+        chosen.add(GENERAL);
+        Map<String, Object> values = Map.of("handle", "@" + handle, "update", latestUpdate.orElse(NO_UPDATE));
+        List<String> out = new ArrayList<>();
+        for (PromptId id : chosen) {
+            out.add(templates.render(id, values));
+            if (out.size() == 3) {
+                break;
+            }
+        }
+        return out;
+    }
+}

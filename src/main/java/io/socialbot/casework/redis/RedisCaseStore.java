@@ -1,0 +1,233 @@
+package io.socialbot.casework.redis;
+
+import io.socialbot.casework.Case;
+import io.socialbot.casework.CaseStore;
+import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Cases as hashes under {@code {ns}:case:<key>}; ownership changes in Lua so that a claim is one atomic step across
+ * replicas. Indexes: the open queue (sorted by priority then age), each agent's cases, cases still to post.
+ */
+public final class RedisCaseStore implements CaseStore {
+
+    // KEYS: case, queue, post index, unposted; ARGV: key, queue score, received millis, then field/value pairs
+    private static final String CREATE = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+            redis.call('SET', KEYS[3], ARGV[1])
+            redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
+            return 1
+            """;
+
+    // KEYS: case, queue, mine; ARGV: key, agent
+    private static final String CLAIM = """
+            local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
+            if not c[1] then return {'missing'} end
+            if c[1] == 'RESOLVED' then return {'closed'} end
+            if c[2] then
+              if c[2] == ARGV[2] then return {'yours'} end
+              return {'owned', c[2]}
+            end
+            redis.call('HSET', KEYS[1], 'status', 'CLAIMED', 'owner', ARGV[2])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('SADD', KEYS[3], ARGV[1])
+            return {'claimed'}
+            """;
+
+    // KEYS: case, queue, owner-set prefix; ARGV: key, agent, force, score
+    private static final String RELEASE = """
+            local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
+            if not c[1] then return {'missing'} end
+            if c[1] ~= 'CLAIMED' then return {'closed'} end
+            if c[2] ~= ARGV[2] and ARGV[3] ~= '1' then return {'notowner', c[2]} end
+            redis.call('HSET', KEYS[1], 'status', 'OPEN')
+            redis.call('HDEL', KEYS[1], 'owner')
+            redis.call('SREM', KEYS[3] .. c[2], ARGV[1])
+            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+            return {'released'}
+            """;
+
+    // KEYS: case, queue, owner-set prefix, unposted; ARGV: key
+    private static final String RESOLVE = """
+            local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
+            if not c[1] or c[1] == 'RESOLVED' then return 0 end
+            redis.call('HSET', KEYS[1], 'status', 'RESOLVED')
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZREM', KEYS[4], ARGV[1])
+            if c[2] then redis.call('SREM', KEYS[3] .. c[2], ARGV[1]) end
+            return 1
+            """;
+
+    private static final String GROW = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            return redis.call('HINCRBY', KEYS[1], 'size', 1)
+            """;
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+
+    public RedisCaseStore(UnifiedJedis redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    private String caseKey(String key) {
+        return keys.key("case", key);
+    }
+
+    private String queueKey() {
+        return keys.key("cases", "queue");
+    }
+
+    private String ownerPrefix() {
+        return keys.key("cases", "owner") + ":";
+    }
+
+    private String unpostedKey() {
+        return keys.key("cases", "unposted");
+    }
+
+    /** Most urgent first, then oldest: P1 sorts before P2 whatever the age. */
+    static double score(Priority priority, Instant received) {
+        int p = priority == null ? 4 : priority.ordinal() + 1;
+        return p * 1e13 + received.toEpochMilli();
+    }
+
+    @Override
+    public boolean create(Case c) {
+        List<String> args = new ArrayList<>(List.of(c.key(), String.valueOf(score(c.priority(), c.received())),
+                String.valueOf(c.received().toEpochMilli())));
+        add(args, "post", c.postId());
+        add(args, "handle", c.authorHandle());
+        add(args, "priority", c.priority() == null ? null : c.priority().name());
+        add(args, "channel", c.channel());
+        add(args, "status", c.status().name());
+        add(args, "size", String.valueOf(c.clusterSize()));
+        add(args, "replies", "0");
+        add(args, "received", String.valueOf(c.received().toEpochMilli()));
+        Object r = redis.eval(CREATE, List.of(caseKey(c.key()), queueKey(), keys.key("case-post", c.postId()),
+                unpostedKey()), args);
+        return ((Long) r) == 1L;
+    }
+
+    private static void add(List<String> args, String field, String value) {
+        if (value != null) {
+            args.add(field);
+            args.add(value);
+        }
+    }
+
+    @Override
+    public Optional<Case> find(String key) {
+        Map<String, String> h = redis.hgetAll(caseKey(key));
+        if (h == null || h.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromHash(key, h));
+    }
+
+    private static Case fromHash(String key, Map<String, String> h) {
+        return new Case(key, h.get("post"), h.get("handle"),
+                h.get("priority") == null ? null : Priority.valueOf(h.get("priority")), h.get("channel"), h.get("ts"),
+                Case.Status.valueOf(h.getOrDefault("status", "OPEN")), h.get("owner"),
+                Integer.parseInt(h.getOrDefault("size", "1")), Integer.parseInt(h.getOrDefault("replies", "0")),
+                h.get("draft"), Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("received", "0"))));
+    }
+
+    @Override
+    public Optional<String> keyForPost(String postId) {
+        return Optional.ofNullable(redis.get(keys.key("case-post", postId)));
+    }
+
+    @Override
+    public void posted(String key, String channel, String messageTs) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("ts", messageTs);
+        fields.put("channel", channel);
+        redis.hset(caseKey(key), fields);
+        redis.zrem(unpostedKey(), key);
+    }
+
+    @Override
+    public ClaimOutcome claim(String key, String agent) {
+        List<?> r = (List<?>) redis.eval(CLAIM, List.of(caseKey(key), queueKey(), ownerPrefix() + agent),
+                List.of(key, agent));
+        return switch ((String) r.get(0)) {
+            case "claimed" -> new Claimed();
+            case "yours" -> new AlreadyYours();
+            case "owned" -> new OwnedBy((String) r.get(1));
+            case "closed" -> new NotOpen();
+            default -> new NotFound();
+        };
+    }
+
+    @Override
+    public ClaimOutcome release(String key, String agent, boolean force) {
+        Optional<Case> c = find(key);
+        double score = c.map(x -> score(x.priority(), x.received())).orElse(0.0);
+        List<?> r = (List<?>) redis.eval(RELEASE, List.of(caseKey(key), queueKey(), ownerPrefix()),
+                List.of(key, agent, force ? "1" : "0", String.valueOf(score)));
+        return switch ((String) r.get(0)) {
+            case "released" -> new Released();
+            case "notowner" -> new NotOwner((String) r.get(1));
+            case "closed" -> new NotOpen();
+            default -> new NotFound();
+        };
+    }
+
+    @Override
+    public boolean resolve(String key) {
+        return ((Long) redis.eval(RESOLVE, List.of(caseKey(key), queueKey(), ownerPrefix(), unpostedKey()),
+                List.of(key))) == 1L;
+    }
+
+    @Override
+    public int grow(String key) {
+        return ((Long) redis.eval(GROW, List.of(caseKey(key)), List.of())).intValue();
+    }
+
+    @Override
+    public void replied(String key) {
+        redis.hincrBy(caseKey(key), "replies", 1);
+        redis.hdel(caseKey(key), "draft");
+    }
+
+    @Override
+    public void keepDraft(String key, String text) {
+        redis.hset(caseKey(key), "draft", text);
+    }
+
+    @Override
+    public List<Case> queue(int max) {
+        return load(redis.zrange(queueKey(), 0, max - 1));
+    }
+
+    @Override
+    public List<Case> ownedBy(String agent) {
+        List<Case> out = load(new ArrayList<>(redis.smembers(ownerPrefix() + agent)));
+        out.sort((a, b) -> Double.compare(score(a.priority(), a.received()), score(b.priority(), b.received())));
+        return out;
+    }
+
+    @Override
+    public List<String> unposted(Instant receivedBefore, int max) {
+        return redis.zrangeByScore(unpostedKey(), 0, receivedBefore.toEpochMilli(), 0, max);
+    }
+
+    private List<Case> load(List<String> caseKeys) {
+        List<Case> out = new ArrayList<>(caseKeys.size());
+        for (String k : caseKeys) {
+            find(k).ifPresent(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,359 @@
+package io.socialbot.casework.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.ViewState;
+import io.socialbot.casework.Case;
+import io.socialbot.casework.CaseStore;
+import io.socialbot.casework.CaseView;
+import io.socialbot.casework.CaseWork;
+import io.socialbot.casework.ReplyLength;
+import io.socialbot.casework.ReplySender;
+import io.socialbot.casework.ReplySuggestions;
+import io.socialbot.incident.CurrentIncident;
+import io.socialbot.mention.MentionJson;
+import io.socialbot.platform.access.AccessPolicy;
+import io.socialbot.platform.access.Role;
+import io.socialbot.platform.slack.SlackListeners;
+import io.socialbot.platform.slack.SlackText;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Casework in Slack: {@code /claim /release /resolve /reply /mine /queue}, the Claim / Reply / Resolve buttons and the
+ * reply modal. Handlers ack at once and do the work after, answering privately to whoever asked.
+ */
+final class CaseSlackListeners implements SlackListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseSlackListeners.class);
+    static final String REPLY_MODAL = "case_reply_modal";
+    static final String REPLY_BLOCK = "reply";
+    static final String REPLY_INPUT = "text";
+
+    static final String HELP = """
+            *Casework commands* (`<case>` is a case id, a tweet id or a tweet link):
+            • `/claim <case>`: take a case; nobody else can work it until you release or resolve it
+            • `/release <case>`: give it back to the queue
+            • `/reply <case> <text>`: reply on X to the original post (280 characters as X counts them)
+            • `/resolve <case> [note]`: close it
+            • `/mine`: your open cases   • `/queue`: unclaimed cases, most urgent first""";
+
+    private final CaseWork work;
+    private final ReplySuggestions suggestions;
+    private final ReplyLength length;
+    private final AccessPolicy access;
+    private final CurrentIncident incident;
+    private final ExecutorService executor;
+
+    CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
+                       CurrentIncident incident, ExecutorService executor) {
+        this.work = work;
+        this.suggestions = suggestions;
+        this.length = length;
+        this.access = access;
+        this.incident = incident;
+        this.executor = executor;
+    }
+
+    @Override
+    public List<String> commands() {
+        return List.of("/claim", "/release", "/resolve", "/reply", "/mine", "/queue");
+    }
+
+    @Override
+    public void register(App app) {
+        for (String command : commands()) {
+            app.command(command, (req, ctx) -> {
+                String user = req.getPayload().getUserId();
+                String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().trim();
+                if (!access.has(user, Role.AGENT)) {
+                    return ctx.ack(AccessPolicy.refusal(Role.AGENT));
+                }
+                later(ctx::respond, () -> command(command, text, user));
+                return ctx.ack();
+            });
+        }
+        app.blockAction(CaseBlocks.CLAIM, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String key = req.getPayload().getActions().get(0).getValue();
+            if (!access.has(user, Role.AGENT)) {
+                later(ctx, () -> AccessPolicy.refusal(Role.AGENT));
+                return ctx.ack();
+            }
+            later(ctx, () -> claim(key, user));
+            return ctx.ack();
+        });
+        app.blockAction(CaseBlocks.RESOLVE, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String key = req.getPayload().getActions().get(0).getValue();
+            later(ctx, () -> access.has(user, Role.AGENT) ? resolve(key, user, "") : AccessPolicy.refusal(Role.AGENT));
+            return ctx.ack();
+        });
+        app.blockAction(CaseBlocks.REPLY, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String key = req.getPayload().getActions().get(0).getValue();
+            Optional<String> refusal = replyRefusal(key, user);
+            if (refusal.isPresent()) {
+                later(ctx, refusal::get);
+                return ctx.ack();
+            }
+            // views.open must use the trigger within 3 s: open the modal before acking
+            Optional<CaseView> view = work.view(key);
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+                    .viewAsString(replyModal(key, view)));
+            return ctx.ack();
+        });
+        app.viewSubmission(REPLY_MODAL, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String key = req.getPayload().getView().getPrivateMetadata();
+            ViewState.Value input = req.getPayload().getView().getState().getValues()
+                    .getOrDefault(REPLY_BLOCK, Map.of()).get(REPLY_INPUT);
+            String text = input == null || input.getValue() == null ? "" : input.getValue().trim();
+            String problem = length.problem(text);
+            if (problem != null) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REPLY_BLOCK, problem)));
+            }
+            Optional<String> refusal = replyRefusal(key, user);
+            if (refusal.isPresent()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REPLY_BLOCK, refusal.get())));
+            }
+            String requestId = "slack-view:" + req.getPayload().getView().getId() + ":" + req.getPayload().getView().getHash();
+            MethodsClient client = ctx.client();
+            executor.submit(() -> {
+                String outcome = reply(key, user, text, requestId);
+                try {
+                    Optional<Case> c = work.find(key);
+                    String channel = c.map(Case::channel).orElse(user);
+                    client.chatPostEphemeral(r -> r.channel(channel).user(user).text(outcome));
+                } catch (Exception e) {
+                    log.warn("Could not tell {} how the reply went: {}", user, e.getClass().getSimpleName());
+                }
+            });
+            return ctx.ack();
+        });
+    }
+
+    /** Runs {@code work} after the ack and sends its answer privately through {@code respond}. */
+    private void later(ThrowingConsumer<String> respond, java.util.function.Supplier<String> job) {
+        executor.submit(() -> {
+            String answer;
+            try {
+                answer = job.get();
+            } catch (RuntimeException e) {
+                log.error("Casework command failed: {}", e.toString());
+                answer = "Sorry, that failed on our side (" + e.getClass().getSimpleName() + "). Try again in a moment.";
+            }
+            try {
+                respond.accept(answer);
+            } catch (Exception e) {
+                log.warn("Could not answer in Slack: {}", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private void later(ActionContext ctx, java.util.function.Supplier<String> job) {
+        later(text -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text)), job);
+    }
+
+    /** A consumer that may throw, as Bolt's respond does. */
+    interface ThrowingConsumer<T> {
+        void accept(T t) throws Exception;
+    }
+
+    String command(String command, String text, String user) {
+        String[] parts = text.isEmpty() ? new String[0] : text.split("\\s+", 2);
+        String rest = parts.length > 1 ? parts[1] : "";
+        return switch (command) {
+            case "/mine" -> mine(user);
+            case "/queue" -> queue();
+            case "/claim" -> parts.length == 0 ? usage(command) : claim(parts[0], user);
+            case "/release" -> parts.length == 0 ? usage(command) : release(parts[0], user);
+            case "/resolve" -> parts.length == 0 ? usage(command) : resolve(parts[0], user, rest);
+            case "/reply" -> parts.length < 2 ? usage(command) : replyCommand(parts[0], user, rest);
+            default -> HELP;
+        };
+    }
+
+    private static String usage(String command) {
+        return "Which case? " + HELP;
+    }
+
+    private Optional<Case> lookup(String reference) {
+        return work.lookup(reference);
+    }
+
+    private static String unknown(String reference) {
+        return "No case matches `" + SlackText.escape(reference) + "`. Use the case id shown on the post, the tweet id "
+                + "or the tweet link.";
+    }
+
+    String claim(String reference, String user) {
+        Optional<Case> c = lookup(reference);
+        if (c.isEmpty()) {
+            return unknown(reference);
+        }
+        CaseStore.ClaimOutcome outcome = work.claim(c.get().key(), user);
+        if (outcome instanceof CaseStore.Claimed) {
+            return "You own case `" + SlackText.escape(c.get().key()) + "` now.";
+        }
+        if (outcome instanceof CaseStore.AlreadyYours) {
+            return "You already own case `" + SlackText.escape(c.get().key()) + "`.";
+        }
+        if (outcome instanceof CaseStore.OwnedBy owned) {
+            return "Already claimed by <@" + SlackText.escape(owned.owner()) + ">.";
+        }
+        if (outcome instanceof CaseStore.NotOpen) {
+            return "That case is resolved.";
+        }
+        return unknown(reference);
+    }
+
+    String release(String reference, String user) {
+        Optional<Case> c = lookup(reference);
+        if (c.isEmpty()) {
+            return unknown(reference);
+        }
+        CaseStore.ClaimOutcome outcome = work.release(c.get().key(), user, access.has(user, Role.LEAD));
+        if (outcome instanceof CaseStore.Released) {
+            return "Released case `" + SlackText.escape(c.get().key()) + "` back to the queue.";
+        }
+        if (outcome instanceof CaseStore.NotOwner owner) {
+            return "Only its owner <@" + SlackText.escape(owner.owner()) + "> or an incident lead can release it.";
+        }
+        if (outcome instanceof CaseStore.NotOpen) {
+            return "That case is not claimed.";
+        }
+        return unknown(reference);
+    }
+
+    String resolve(String reference, String user, String note) {
+        Optional<Case> c = lookup(reference);
+        if (c.isEmpty()) {
+            return unknown(reference);
+        }
+        return switch (work.resolve(c.get().key(), user, access.has(user, Role.LEAD))) {
+            case RESOLVED -> "Resolved case `" + SlackText.escape(c.get().key()) + "`"
+                    + (note.isBlank() ? "." : ": " + SlackText.escape(note));
+            case NOT_OWNER -> "Only its owner <@" + SlackText.escape(c.get().owner()) + "> or an incident lead can resolve it.";
+            case ALREADY_CLOSED -> "That case is already resolved.";
+            case NOT_FOUND -> unknown(reference);
+        };
+    }
+
+    private Optional<String> replyRefusal(String key, String user) {
+        if (!access.has(user, Role.AGENT)) {
+            return Optional.of(AccessPolicy.refusal(Role.AGENT));
+        }
+        Optional<Case> c = work.find(key);
+        if (c.isEmpty()) {
+            return Optional.of(unknown(key));
+        }
+        if (!CaseWork.mayAct(c.get(), user, access.has(user, Role.LEAD))) {
+            return Optional.of("Only its owner <@" + SlackText.escape(c.get().owner()) + "> or an incident lead can reply.");
+        }
+        return Optional.empty();
+    }
+
+    String replyCommand(String reference, String user, String text) {
+        Optional<Case> c = lookup(reference);
+        if (c.isEmpty()) {
+            return unknown(reference);
+        }
+        Optional<String> refusal = replyRefusal(c.get().key(), user);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        return reply(c.get().key(), user, text, "slack-command:" + UUID.randomUUID());
+    }
+
+    String reply(String key, String user, String text, String requestId) {
+        ReplySender.ReplyOutcome outcome = work.reply(key, user, text, requestId);
+        if (outcome instanceof ReplySender.Sent sent) {
+            return "Reply sent" + (sent.url() == null ? "." : ": " + SlackText.escape(sent.url()));
+        }
+        if (outcome instanceof ReplySender.Failed failed) {
+            return "Not sent: " + SlackText.escape(failed.agentMessage())
+                    + (failed.retryAt() == null ? "" : " (try again after " + failed.retryAt() + ")")
+                    + (failed.kind() == ReplySender.FailureKind.TOO_LONG ? "" : " Your text is kept on the case.");
+        }
+        return "Not sure it was sent: " + SlackText.escape(((ReplySender.Unknown) outcome).agentMessage());
+    }
+
+    String mine(String user) {
+        List<Case> cases = work.ownedBy(user);
+        if (cases.isEmpty()) {
+            return "You have no open cases. `/queue` shows what is waiting.";
+        }
+        return "*Your open cases*\n" + lines(cases);
+    }
+
+    String queue() {
+        List<Case> cases = work.queue(20);
+        if (cases.isEmpty()) {
+            return "The queue is empty: every posted case is claimed or resolved.";
+        }
+        return "*Unclaimed, most urgent first*\n" + lines(cases);
+    }
+
+    private static String lines(List<Case> cases) {
+        StringBuilder sb = new StringBuilder();
+        for (Case c : cases) {
+            sb.append("• ").append(c.priority() == null ? "P?" : c.priority().name()).append(" `")
+                    .append(SlackText.escape(c.key())).append("` @").append(SlackText.escape(c.authorHandle()))
+                    .append(c.clusterSize() > 1 ? " (+" + (c.clusterSize() - 1) + ")" : "")
+                    .append(c.draft() != null ? " · unsent draft kept" : "").append('\n');
+        }
+        return sb.toString();
+    }
+
+    String replyModal(String key, Optional<CaseView> view) {
+        List<String> suggested = view.map(v -> suggestions.suggest(v.mention().author().handle(), v.decision(),
+                incident.latestUpdateText())).orElse(List.of());
+        boolean safety = view.map(v -> ReplySuggestions.isSafety(v.decision())).orElse(false);
+        String draft = view.map(v -> v.c().draft()).orElse(null);
+        ObjectNode modal = MentionJson.mapper().createObjectNode();
+        modal.put("type", "modal");
+        modal.put("callback_id", REPLY_MODAL);
+        modal.put("private_metadata", key);
+        modal.putObject("title").put("type", "plain_text").put("text", "Reply on X");
+        modal.putObject("submit").put("type", "plain_text").put("text", "Send");
+        modal.putObject("close").put("type", "plain_text").put("text", "Cancel");
+        ArrayNode blocks = modal.putArray("blocks");
+        view.ifPresent(v -> {
+            ObjectNode quote = blocks.addObject().put("type", "section");
+            quote.putObject("text").put("type", "mrkdwn").put("text", "@" + SlackText.escape(v.mention().author().handle())
+                    + ": " + SlackText.escape(v.mention().text()));
+        });
+        if (safety) {
+            ObjectNode warn = blocks.addObject().put("type", "section");
+            warn.putObject("text").put("type", "mrkdwn").put("text", ":rotating_light: Safety case: no template. "
+                    + "Write to this person yourself, and escalate as your safety process says.");
+        }
+        ObjectNode input = blocks.addObject().put("type", "input").put("block_id", REPLY_BLOCK);
+        input.putObject("label").put("type", "plain_text").put("text", "Your reply (280 as X counts)");
+        ObjectNode element = input.putObject("element").put("type", "plain_text_input").put("action_id", REPLY_INPUT)
+                .put("multiline", true).put("max_length", 3000);
+        String initial = draft != null ? draft : suggested.isEmpty() ? null : suggested.get(0);
+        if (initial != null) {
+            element.put("initial_value", initial);
+        }
+        if (suggested.size() > 1) {
+            StringBuilder others = new StringBuilder("*Other suggestions*");
+            for (String s : suggested.subList(1, suggested.size())) {
+                others.append("\n• ").append(SlackText.escape(s));
+            }
+            ObjectNode ctx = blocks.addObject().put("type", "context");
+            ctx.putArray("elements").addObject().put("type", "mrkdwn").put("text", others.toString());
+        }
+        return modal.toString();
+    }
+
+}
