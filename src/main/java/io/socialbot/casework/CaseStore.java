@@ -29,8 +29,8 @@ public interface CaseStore {
     /** Adds one to the size of a cluster's case; returns the new size, or 0 when there is no case for it. */
     int grow(String key);
 
-    /** Counts a reply sent and clears the kept draft. */
-    void replied(String key);
+    /** Counts a reply sent and clears the kept draft; false when this request id was counted before. */
+    boolean replied(String key, String requestId);
 
     /** Keeps the text of a reply that could not be sent, so the agent does not lose it. */
     void keepDraft(String key, String text);

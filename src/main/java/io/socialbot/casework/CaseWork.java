@@ -161,9 +161,10 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         }
         ReplyOutcome outcome = sender.send(requestId, found.get().postId(), text);
         if (outcome instanceof ReplySender.Sent) {
-            cases.replied(caseKey);
-            emit(new CaseEvent.Replied(caseKey, actor, clock.instant()));
-            refresh(caseKey);
+            if (cases.replied(caseKey, requestId)) {
+                emit(new CaseEvent.Replied(caseKey, actor, clock.instant()));
+                refresh(caseKey);
+            }
         } else {
             cases.keepDraft(caseKey, text); // the agent's words are never lost to a failed send
         }

@@ -196,10 +196,17 @@ public final class RedisCaseStore implements CaseStore {
     }
 
     @Override
-    public void replied(String key) {
-        redis.hincrBy(caseKey(key), "replies", 1);
-        redis.hdel(caseKey(key), "draft");
+    public boolean replied(String key, String requestId) {
+        return ((Long) redis.eval(REPLIED, List.of(caseKey(key), keys.key("case-replies", key)), List.of(requestId))) == 1L;
     }
+
+    // a retried request (Slack re-sending a modal, a double click) is counted once
+    private static final String REPLIED = """
+            if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+            redis.call('HINCRBY', KEYS[1], 'replies', 1)
+            redis.call('HDEL', KEYS[1], 'draft')
+            return 1
+            """;
 
     @Override
     public void keepDraft(String key, String text) {

@@ -45,8 +45,17 @@ public final class SlackApiStub implements AutoCloseable {
             return out;
         }
 
-        /** A parameter from either a form or a JSON body (raw text search for JSON). */
+        /** A parameter from a form body, or a field of a JSON body (objects and arrays as JSON text). */
         public String param(String name) {
+            if (body.startsWith("{")) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode node =
+                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get(name);
+                    return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            }
             return form().get(name);
         }
     }

@@ -1,0 +1,30 @@
+package io.socialbot.casework;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** The X port in memory: records sends, answers with what a test says, and never sends one request id twice. */
+public class FakeReplySender implements ReplySender {
+
+    public record Sent(String key, String inReplyTo, String text) {
+    }
+
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, ReplyOutcome> byKey = new ConcurrentHashMap<>();
+    public volatile Function<String, ReplyOutcome> answer = text -> null;
+
+    @Override
+    public ReplyOutcome send(String idempotencyKey, String inReplyTo, String text) {
+        return byKey.computeIfAbsent(idempotencyKey, k -> {
+            ReplyOutcome planned = answer.apply(text);
+            if (planned != null) {
+                return planned;
+            }
+            sent.add(new Sent(k, inReplyTo, text));
+            return new ReplySender.Sent("9" + sent.size(), "https://twitter.com/brand/status/9" + sent.size());
+        });
+    }
+}

@@ -1,0 +1,312 @@
+package io.socialbot.casework.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.bolt.App;
+import io.socialbot.casework.CaseEvent;
+import io.socialbot.casework.CaseWork;
+import io.socialbot.casework.FakeReplySender;
+import io.socialbot.casework.ReplySender;
+import io.socialbot.casework.ReplySuggestions;
+import io.socialbot.casework.redis.RedisCaseStore;
+import io.socialbot.casework.twittertext.TwitterTextLength;
+import io.socialbot.mention.Mention;
+import io.socialbot.mention.redis.RedisMentionStore;
+import io.socialbot.platform.access.AccessPolicy;
+import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.prompt.PromptTemplates;
+import io.socialbot.stats.InMemoryCaseTimelineStore;
+import io.socialbot.support.TestRedis;
+import io.socialbot.support.slack.SignedSlackRequests;
+import io.socialbot.support.slack.SlackApiStub;
+import io.socialbot.support.slack.TestSlackApps;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.redis.RedisDecisionStore;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Casework through the real Bolt app: signed requests in, Web API calls captured by a local Slack stand-in. */
+class CaseSlackListenersTest {
+
+    static final String AGENT = "U0AGENT";
+    static final String OTHER = "U0OTHER";
+    static final String LEAD = "U0LEAD";
+    static final String STRANGER = "U0NOBODY";
+
+    final SlackApiStub slack = new SlackApiStub();
+    final RedisKeys keys = TestRedis.freshKeys();
+    final RedisMentionStore mentions = new RedisMentionStore(TestRedis.client(), keys);
+    final RedisDecisionStore decisions = new RedisDecisionStore(TestRedis.client(), keys);
+    final InMemoryCaseTimelineStore timelines = new InMemoryCaseTimelineStore();
+    final List<CaseEvent> events = new CopyOnWriteArrayList<>();
+    final FakeReplySender x = new FakeReplySender();
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final AccessPolicy access = new AccessPolicy(Set.of(AGENT, OTHER), Set.of(LEAD), Set.of(), false);
+    final SlackCasePoster poster = new SlackCasePoster(() -> TestSlackApps.slack(slack).methods(TestSlackApps.BOT_TOKEN),
+            "", waits::add);
+    final CaseWork work = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions, poster, x,
+            new TwitterTextLength(), List.of(timelines, events::add), Optional::empty, Clock.systemUTC());
+    final CaseSlackListeners listeners = new CaseSlackListeners(work, new ReplySuggestions(new PromptTemplates(null)),
+            new TwitterTextLength(), access, Optional::empty, Executors.newFixedThreadPool(4));
+    final App app = TestSlackApps.app(slack, listeners);
+    final SignedSlackRequests requests = new SignedSlackRequests(slack);
+
+    @AfterEach
+    void stop() {
+        slack.close();
+    }
+
+    Mention mention(String id, String text) {
+        return new Mention(id, "twitter", Instant.parse("2026-03-02T08:15:00Z"), text,
+                new Mention.Author("a" + id, "jo_bristol", "Jo <Bristol>", 67, false),
+                "https://twitter.com/jo_bristol/status/" + id, null, null, null, Mention.Metrics.NONE);
+    }
+
+    TriageDecision decide(Mention m, List<String> themes, TriageDecision.Sentiment.Label label) {
+        TriageDecision d = new TriageDecision(m.key(), m.id(), "en", new TriageDecision.Sentiment(label, -0.7),
+                TriageDecision.Priority.P2, List.of("P2: outage (\"no signal\")", "negative -0.70"), themes,
+                new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.SINGLE, 1), true, "#care-urgent");
+        mentions.accept(m);
+        decisions.saveIfAbsent(d);
+        work.onDecision(m, d);
+        return d;
+    }
+
+    String responseText(int index) {
+        return slack.await("response_url", index + 1, Duration.ofSeconds(5)).get(index).param("text");
+    }
+
+    @Test
+    void aDecisionIsPostedAsEscapedBlockKitWithButtonsAndTimed() {
+        decide(mention("100", "@BrandTel <!channel> <@U123> <https://evil.example|your bank> &lt; still no signal"),
+                List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        var post = slack.await("chat.postMessage", 1, Duration.ofSeconds(5)).get(0);
+        String blocks = post.param("blocks");
+        String text = post.param("text");
+        assertThat(post.param("channel")).isEqualTo("#care-urgent");
+        for (String hostile : List.of("<!channel>", "<@U123>", "<https://evil", "Jo <Bristol>")) {
+            assertThat(blocks).doesNotContain(hostile);
+            assertThat(text).doesNotContain(hostile);
+        }
+        assertThat(blocks).contains("&lt;!channel&gt;", "&lt;@U123&gt;", "&lt;https://evil.example|your bank&gt;",
+                "&amp;lt;", "Jo &lt;Bristol&gt;", "67 followers", "P2: outage", "case_claim", "case_reply",
+                "case_resolve", "<https://twitter.com/jo_bristol/status/100|Open original>");
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Received", "Posted");
+        assertThat(timelines.find("twitter:100")).get().extracting(t -> t.channel()).isEqualTo("#care-urgent");
+    }
+
+    @Test
+    void claimIsExclusiveAndTheLoserIsToldWhoOwnsIt() throws Exception {
+        decide(mention("200", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        assertThat(app.run(requests.slashCommand("/claim", "200", AGENT)).getStatusCode()).isEqualTo(200);
+        assertThat(responseText(0)).contains("You own case");
+        app.run(requests.slashCommand("/claim", "https://twitter.com/jo_bristol/status/200?s=20", OTHER));
+        assertThat(responseText(1)).contains("Already claimed by <@U0AGENT>");
+        var update = slack.await("chat.update", 1, Duration.ofSeconds(5)).get(0);
+        assertThat(update.param("blocks")).contains("Claimed by <@U0AGENT>").doesNotContain("case_claim");
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).contains("Claimed");
+    }
+
+    @Test
+    void buttonsClaimAndResolve() throws Exception {
+        decide(mention("300", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        app.run(requests.blockAction("case_claim", "twitter:300", AGENT, "C0CARE", "1700000000.000100"));
+        assertThat((responseText(0))).contains("You own case");
+        app.run(requests.blockAction("case_resolve", "twitter:300", OTHER, "C0CARE", "1700000000.000100"));
+        assertThat((responseText(1))).contains("Only its owner <@U0AGENT>");
+        app.run(requests.blockAction("case_resolve", "twitter:300", LEAD, "C0CARE", "1700000000.000100"));
+        assertThat((responseText(2))).contains("Resolved case");
+        assertThat(work.find("twitter:300")).get().extracting(c -> c.status().name()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void replyModalOffersSuggestionsChecksLengthAndSendsOnce() throws Exception {
+        decide(mention("400", "I want compensation for today"), List.of("outage", "compensation"),
+                TriageDecision.Sentiment.Label.NEGATIVE);
+        app.run(requests.blockAction("case_reply", "twitter:400", AGENT, "C0CARE", "1700000000.000100"));
+        var open = slack.await("views.open", 1, Duration.ofSeconds(5)).get(0);
+        String view = open.param("view");
+        assertThat(view).contains("case_reply_modal", "@jo_bristol", "Other suggestions", "twitter:400");
+
+        String tooLong = "Sorry! ".repeat(40) + "https://example.com/a-very-long-status-page-link " + "😀".repeat(10);
+        var refused = app.run(requests.viewSubmission("case_reply_modal", "twitter:400",
+                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"" + tooLong + "\"}}}", AGENT));
+        assertThat(refused.getBody()).contains("\"response_action\":\"errors\"").contains("the limit is 280");
+        assertThat(x.sent).isEmpty();
+
+        String fine = "@jo_bristol So sorry! Engineers are on it: https://status.example.com/a/really/long/link/that/"
+                + "counts/as/twenty/three 🙏";
+        var ok = app.run(requests.viewSubmission("case_reply_modal", "twitter:400",
+                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"" + fine + "\"}}}", AGENT));
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        slack.await("chat.postEphemeral", 1, Duration.ofSeconds(5));
+        assertThat(x.sent).hasSize(1);
+        assertThat(x.sent.get(0).inReplyTo()).isEqualTo("400");
+        // Slack re-sends a submission it did not see acknowledged: same view id and hash, no second reply
+        app.run(requests.viewSubmission("case_reply_modal", "twitter:400",
+                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"" + fine + "\"}}}", AGENT));
+        slack.await("chat.postEphemeral", 2, Duration.ofSeconds(5));
+        assertThat(x.sent).hasSize(1);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsOnlyOnce("Replied");
+    }
+
+    @Test
+    void anXFailureIsShownAndTheTextKept() throws Exception {
+        decide(mention("500", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        x.answer = text -> new ReplySender.Failed(ReplySender.FailureKind.RATE_LIMITED,
+                "X is rate-limiting the brand account.", Instant.parse("2026-03-02T09:00:00Z"));
+        app.run(requests.slashCommand("/reply", "500 Sorry Jo, we're on it", AGENT));
+        assertThat((responseText(0)))
+                .contains("Not sent: X is rate-limiting", "2026-03-02T09:00:00Z", "kept");
+        assertThat(work.find("twitter:500")).get().extracting(c -> c.draft()).isEqualTo("Sorry Jo, we're on it");
+    }
+
+    @Test
+    void safetyCasesGetNoTemplate() throws Exception {
+        Mention m = mention("600", "my mum's alarm line is dead and she can't call 999");
+        decide(m, List.of("emergency"), TriageDecision.Sentiment.Label.NEGATIVE);
+        assertThat(listeners.replyModal("twitter:600", work.view("twitter:600"))).contains("Safety case: no template")
+                .doesNotContain("initial_value");
+    }
+
+    @Test
+    void rolesHelpAndUnknownCases() throws Exception {
+        decide(mention("700", "no signal"), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
+        var refused = app.run(requests.slashCommand("/claim", "700", STRANGER));
+        assertThat(refused.getBody()).contains("needs the agent role");
+        app.run(requests.slashCommand("/claim", "", AGENT));
+        assertThat((responseText(0))).contains("Casework commands");
+        app.run(requests.slashCommand("/claim", "nope", AGENT));
+        assertThat((responseText(1))).contains("No case matches");
+        app.run(requests.slashCommand("/queue", "", AGENT));
+        assertThat((responseText(2))).contains("twitter:700");
+        app.run(requests.slashCommand("/claim", "700", AGENT));
+        responseText(3);
+        app.run(requests.slashCommand("/mine", "", AGENT));
+        assertThat((responseText(4))).contains("Your open cases", "twitter:700");
+    }
+
+    @Test
+    void retryAfterIsHonouredOn429() {
+        slack.enqueue("chat.postMessage", SlackApiStub.Answer.rateLimited(2));
+        decide(mention("800", "no signal"), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
+        assertThat(waits).containsExactly(Duration.ofSeconds(2));
+        assertThat(slack.calls("chat.postMessage")).hasSize(2);
+        assertThat(work.find("twitter:800")).get().extracting(c -> c.messageTs()).isEqualTo("1700000000.000100");
+    }
+
+    @Test
+    void whatSlackCannotTakeIsKeptAndPostedLater() {
+        slack.answer("chat.postMessage", new SlackApiStub.Answer(503, "{\"ok\":false}", java.util.Map.of()));
+        decide(mention("900", "no signal"), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
+        assertThat(work.find("twitter:900")).get().extracting(c -> c.posted()).isEqualTo(false);
+        slack.answer("chat.postMessage", SlackApiStub.Answer.ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}"));
+        CaseWork later = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions, poster, x,
+                new TwitterTextLength(), List.of(), Optional::empty,
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+        assertThat(later.retryUnposted()).isEqualTo(1);
+        assertThat(work.find("twitter:900")).get().extracting(c -> c.messageTs()).isEqualTo("1.2");
+    }
+
+    @Test
+    void twoAppsSixteenThreadsOneThousandCasesOneOwnerEach() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Mention m = mention("r" + i, "x");
+            TriageDecision d = new TriageDecision(m.key(), m.id(), null, null, TriageDecision.Priority.P3, List.of(),
+                    List.of(), new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.SINGLE, 1), true, "#c");
+            new RedisCaseStore(TestRedis.client(), keys).create(new io.socialbot.casework.Case(m.key(), m.id(), "h",
+                    d.priority(), "#c", null, io.socialbot.casework.Case.Status.OPEN, null, 1, 0, null, Instant.now()));
+            ids.add(m.id());
+        }
+        // a second replica: its own Bolt app and casework over the same Redis
+        CaseWork otherWork = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions, poster, x,
+                new TwitterTextLength(), List.of(), Optional::empty, Clock.systemUTC());
+        App other = TestSlackApps.app(slack, new CaseSlackListeners(otherWork, null, new TwitterTextLength(), access,
+                Optional::empty, Executors.newFixedThreadPool(4)));
+        List<String> agents = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            agents.add("U" + t);
+        }
+        AccessPolicy many = new AccessPolicy(Set.copyOf(agents), Set.of(), Set.of(), false);
+        CaseSlackListeners a = new CaseSlackListeners(work, null, new TwitterTextLength(), many, Optional::empty,
+                Executors.newFixedThreadPool(1));
+        CaseSlackListeners b = new CaseSlackListeners(otherWork, null, new TwitterTextLength(), many, Optional::empty,
+                Executors.newFixedThreadPool(1));
+        App appA = TestSlackApps.app(slack, a);
+        App appB = TestSlackApps.app(slack, b);
+        var pool = Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<List<String>>> futures = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            String agent = agents.get(t);
+            CaseSlackListeners mine = t % 2 == 0 ? a : b;
+            List<String> order = new ArrayList<>(ids);
+            java.util.Collections.shuffle(order, new java.util.Random(t));
+            futures.add(pool.submit(() -> {
+                List<String> answers = new ArrayList<>();
+                for (String id : order) {
+                    answers.add(mine.claim(id, agent));
+                }
+                return answers;
+            }));
+        }
+        int won = 0;
+        int toldOwner = 0;
+        for (var f : futures) {
+            for (String answer : f.get()) {
+                if (answer.startsWith("You own case")) {
+                    won++;
+                } else if (answer.startsWith("Already claimed by <@U")) {
+                    toldOwner++;
+                }
+            }
+        }
+        pool.shutdown();
+        assertThat(won).isEqualTo(1_000);
+        assertThat(toldOwner).isEqualTo(15_000);
+        Set<String> owners = new java.util.HashSet<>();
+        for (String id : ids) {
+            owners.add(work.find("twitter:" + id).orElseThrow().owner());
+        }
+        assertThat(owners).isSubsetOf(agents);
+        // and the same race through signed requests into both Bolt apps for a handful of cases
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            new RedisCaseStore(TestRedis.client(), keys).create(new io.socialbot.casework.Case("twitter:s" + n, "s" + n,
+                    "h", TriageDecision.Priority.P3, "#c", null, io.socialbot.casework.Case.Status.OPEN, null, 1, 0,
+                    null, Instant.now()));
+        }
+        var pool2 = Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            String agent = agents.get(t);
+            App target = t % 2 == 0 ? appA : appB;
+            runs.add(pool2.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    assertThat(target.run(requests.slashCommand("/claim", "s" + i, agent)).getStatusCode()).isEqualTo(200);
+                }
+                return null;
+            }));
+        }
+        for (var r : runs) {
+            r.get();
+        }
+        pool2.shutdown();
+        List<SlackApiStub.Call> answers = slack.await("response_url", 320, Duration.ofSeconds(20));
+        long wins = answers.stream().filter(c -> URLDecoder.decode(c.body(), StandardCharsets.UTF_8)
+                .contains("You own case")).count();
+        assertThat(wins).isEqualTo(20);
+        assertThat(other).isNotNull();
+    }
+}
