@@ -109,7 +109,7 @@ final class XReplySender implements ReplySender {
 
     Failed classify(TwitterException e) {
         int status = e.getStatusCode();
-        String body = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        String body = responseText(e).toLowerCase(Locale.ROOT);
         if (status == 429) {
             RateLimitStatus rl = e.getRateLimitStatus();
             Instant retryAt = rl != null ? Instant.ofEpochSecond(rl.getResetTimeInSeconds())
@@ -138,7 +138,7 @@ final class XReplySender implements ReplySender {
         if (status == 403 || status == 404) {
             if (body.contains("suspend") || body.contains("protected") || body.contains("deleted")
                     || body.contains("not visible") || body.contains("not found") || body.contains("does not exist")
-                    || body.contains("not allowed to reply")) {
+                    || body.contains("conversation is not allowed") || body.contains("not allowed to reply")) {
                 return new Failed(FailureKind.TARGET_UNAVAILABLE,
                         "X will not take a reply to this post: it was deleted, or its author is suspended, "
                                 + "protected or restricts replies. Reach the customer another way (e.g. DM).", null);
@@ -146,6 +146,14 @@ final class XReplySender implements ReplySender {
         }
         log.warn("X reply refused with HTTP {}", status);
         return new Failed(FailureKind.OTHER, "X refused the reply (HTTP " + status + "); it was not sent.", null);
+    }
+
+    /** X's own words: Twitter4J prefixes its canned text per status, which must not be matched. */
+    private static String responseText(TwitterException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        String text = e.getStatusCode() != -1 && newline >= 0 ? message.substring(newline + 1) : message;
+        return e.isErrorMessageAvailable() ? text + " " + e.getErrorMessage() : text;
     }
 
     private static boolean neverReachedX(TwitterException e) {
