@@ -54,7 +54,7 @@ final class XMentionPoller {
         this.redis = redis;
         this.checkpointKey = keys.key("x", "mentions", props.brandUserId().strip(), "since_id");
         this.lease = new RedisLease(redis, keys.key("x", "mentions", props.brandUserId().strip(), "lease"),
-                props.leaseTtl());
+                leaseTtl(props));
         this.brandUserId = Long.parseLong(props.brandUserId().strip());
         this.pageSize = props.pageSize();
         this.pollInterval = props.pollInterval();
@@ -134,6 +134,12 @@ final class XMentionPoller {
             log.info("X mentions: {} fetched in {} pages, {} new", fetched, pages, accepted);
         }
         return new Polled(pages, fetched, accepted, sinceId);
+    }
+
+    // The lease must outlive the pause between polls, or leadership would change hands every cycle.
+    static Duration leaseTtl(XProperties props) {
+        Duration twoIntervals = props.pollInterval().multipliedBy(2);
+        return props.leaseTtl().compareTo(twoIntervals) >= 0 ? props.leaseTtl() : twoIntervals;
     }
 
     /** Gives up the lease so another replica takes over at once (on shutdown). */
