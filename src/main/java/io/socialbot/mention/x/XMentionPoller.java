@@ -38,11 +38,17 @@ final class XMentionPoller {
     private final MentionStore store;
     private final UnifiedJedis redis;
     private final String checkpointKey;
+    private final String pagingKey;
     private final RedisLease lease;
     private final long brandUserId;
     private final int pageSize;
     private final Duration pollInterval;
     private final Clock clock;
+
+    private static final String COMPLETE = """
+            if ARGV[1] ~= '' then redis.call('SET', KEYS[1], ARGV[1]) end
+            redis.call('DEL', KEYS[2])
+            return 1""";
 
     private Instant notBefore = Instant.EPOCH;
     private int consecutiveFailures;
@@ -53,6 +59,7 @@ final class XMentionPoller {
         this.store = store;
         this.redis = redis;
         this.checkpointKey = keys.key("x", "mentions", props.brandUserId().strip(), "since_id");
+        this.pagingKey = keys.key("x", "mentions", props.brandUserId().strip(), "paging");
         this.lease = new RedisLease(redis, keys.key("x", "mentions", props.brandUserId().strip(), "lease"),
                 leaseTtl(props));
         this.brandUserId = Long.parseLong(props.brandUserId().strip());
@@ -90,8 +97,16 @@ final class XMentionPoller {
             return new NotLeader();
         }
         String sinceId = redis.get(checkpointKey);
+        String since = sinceId == null ? "" : sinceId;
         String newest = null;
         String token = null;
+        Map<String, String> paging = redis.hgetAll(pagingKey);
+        if (!paging.isEmpty() && since.equals(paging.get("since"))) {
+            // An earlier poll stopped mid-pagination (rate limit, crash): go on from its next page.
+            newest = emptyToNull(paging.get("newest"));
+            token = emptyToNull(paging.get("token"));
+        }
+        boolean resumed = token != null;
         int pages = 0;
         int fetched = 0;
         int accepted = 0;
@@ -113,21 +128,33 @@ final class XMentionPoller {
                 }
                 token = page.getMeta() == null || page.getMeta().getNextToken() == null
                         ? null : page.getMeta().getNextToken().getValue();
-                if (exhausted(page.getRateLimitStatus()) && token != null) {
-                    // Not checkpointed: the next poll repeats these pages and the store drops the repeats.
-                    log.info("X mentions: rate limit used up mid-pagination after {} pages; resuming at reset",
-                            pages);
-                    return new BackingOff(notBefore);
+                if (token != null) {
+                    // Saved only after the store took the page: a crash re-reads at most this page's successor.
+                    redis.hset(pagingKey, Map.of("since", since, "newest", newest == null ? "" : newest,
+                            "token", token));
+                    if (exhausted(page.getRateLimitStatus())) {
+                        log.info("X mentions: rate limit used up after {} pages; resuming from the saved page "
+                                + "at {}", pages, notBefore);
+                        return new BackingOff(notBefore);
+                    }
+                } else {
+                    exhausted(page.getRateLimitStatus());
                 }
                 lease.acquireOrRenew();
             } while (token != null);
         } catch (TwitterException e) {
+            if (resumed && e.getStatusCode() == 400) {
+                // A saved pagination token X no longer takes: start over from since_id (the store dedupes).
+                redis.del(pagingKey);
+            }
             return failed(e, now);
         }
-        if (newest != null && (sinceId == null || Long.parseLong(newest) > Long.parseLong(sinceId))) {
-            // Only after every page was accepted by the store: a crash before this line repeats, never misses.
-            redis.set(checkpointKey, newest);
-            sinceId = newest;
+        String advance = newest != null && (sinceId == null || Long.parseLong(newest) > Long.parseLong(sinceId))
+                ? newest : "";
+        // Only after every page was accepted by the store: a crash before this line repeats, never misses.
+        redis.eval(COMPLETE, List.of(checkpointKey, pagingKey), List.of(advance));
+        if (!advance.isEmpty()) {
+            sinceId = advance;
         }
         consecutiveFailures = 0;
         if (fetched > 0) {
@@ -174,6 +201,10 @@ final class XMentionPoller {
                 : "HTTP " + status;
         log.warn("X mentions: {} (failure {} in a row); next poll at {}", reason, consecutiveFailures, notBefore);
         return new Failed(status, notBefore, reason);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     static List<Mention> toMentions(TweetsResponse page) {

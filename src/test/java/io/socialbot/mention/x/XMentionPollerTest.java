@@ -183,13 +183,32 @@ class XMentionPollerTest {
         clock.advance(Duration.ofSeconds(119));
         assertThat(poller.pollOnce()).isInstanceOf(XMentionPoller.BackingOff.class);
         assertThat(stub.requests("GET", "/2/users/")).hasSize(1);
-        // Not checkpointed mid-pagination: the next poll starts over and the store drops the repeat.
         assertThat(redis.get(keys.key("x", "mentions", BRAND, "since_id"))).isNull();
 
+        // After the reset it goes on from the saved page (a fresh instance: the progress lives in Redis).
         clock.advance(Duration.ofSeconds(1));
-        stub.enqueue(XApiStub.MENTIONS, ok(page(List.of(tweet(501, 7, "a", null, null)),
+        poller.release();
+        stub.enqueue(XApiStub.MENTIONS, ok(page(List.of(tweet(500, 7, "b", null, null)),
                 List.of(user(7, "alice", 1, false)), null)));
-        assertThat(poller.pollOnce()).isEqualTo(new XMentionPoller.Polled(1, 1, 0, "501"));
+        assertThat(poller().pollOnce()).isEqualTo(new XMentionPoller.Polled(1, 1, 1, "501"));
+        assertThat(stub.requests("GET", "/2/users/").get(1).query()).containsEntry("pagination_token", "more")
+                .doesNotContainKey("since_id");
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(redis.exists(keys.key("x", "mentions", BRAND, "paging"))).isFalse();
+    }
+
+    @Test
+    void aStalePaginationTokenStartsOverFromTheCheckpoint() {
+        redis.hset(keys.key("x", "mentions", BRAND, "paging"), Map.of("since", "", "newest", "900", "token", "old"));
+        stub.enqueue(XApiStub.MENTIONS, XApiStub.Answer.json(400, "{\"title\":\"Invalid Request\","
+                + "\"detail\":\"One or more parameters to your request was invalid.\",\"type\":\"about:blank\"}"));
+        var poller = poller();
+
+        assertThat(poller.pollOnce()).isInstanceOf(XMentionPoller.Failed.class);
+        clock.advance(Duration.ofMinutes(1));
+        stub.enqueue(XApiStub.MENTIONS, ok(page(List.of(), List.of(), null)));
+        assertThat(poller.pollOnce()).isInstanceOf(XMentionPoller.Polled.class);
+        assertThat(stub.requests("GET", "/2/users/").get(1).query()).doesNotContainKey("pagination_token");
     }
 
     @Test
