@@ -20,6 +20,7 @@ final class CommandLine {
 
     static {
         // each capability adds its commands here, one line each
+        COMMANDS.put("bench-triage", io.socialbot.triage.redis.TriageBench::run);
     }
 
     private CommandLine() {

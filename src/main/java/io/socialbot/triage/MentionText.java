@@ -30,7 +30,7 @@ record MentionText(List<String> words, List<String> handles, boolean retweetPref
         StringBuilder word = new StringBuilder(16);
         while (i < n) {
             char c = text.charAt(i);
-            if ((c == 'h' || c == 'H') && startsWithLink(text, i)) {
+            if ((c == 'h' || c == 'H') && word.length() == 0 && startsWithLink(text, i)) {
                 i = skipNonSpace(text, i);
                 continue;
             }
@@ -78,6 +78,9 @@ record MentionText(List<String> words, List<String> handles, boolean retweetPref
     }
 
     private static boolean startsWithLink(String text, int i) {
+        if (i + 7 > text.length() || (text.charAt(i + 1) != 't' && text.charAt(i + 1) != 'T')) {
+            return false;
+        }
         return text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8);
     }
 

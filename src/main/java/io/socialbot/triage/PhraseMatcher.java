@@ -14,7 +14,7 @@ final class PhraseMatcher {
 
     private final List<String> groups;
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
-    private final List<Phrase> prefixFirst = new ArrayList<>();
+    private final Map<Character, List<Phrase>> prefixFirst = new HashMap<>();
 
     PhraseMatcher(Map<String, List<String>> phrasesByGroup) {
         this.groups = new ArrayList<>(phrasesByGroup.keySet());
@@ -26,7 +26,7 @@ final class PhraseMatcher {
                 }
                 var phrase = new Phrase(g, String.valueOf(text).trim(), words.toArray(String[]::new));
                 if (phrase.words[0].endsWith("*")) {
-                    prefixFirst.add(phrase);
+                    prefixFirst.computeIfAbsent(phrase.words[0].charAt(0), c -> new ArrayList<>()).add(phrase);
                 } else {
                     byFirstWord.computeIfAbsent(phrase.words[0], w -> new ArrayList<>()).add(phrase);
                 }
@@ -53,10 +53,13 @@ final class PhraseMatcher {
                     }
                 }
             }
-            for (Phrase p : prefixFirst) {
-                if ((found == null || found[p.group] == null) && matchesAt(p, words, i)) {
-                    found = found == null ? new String[groups.size()] : found;
-                    found[p.group] = p.text;
+            List<Phrase> prefixed = prefixFirst.isEmpty() ? null : prefixFirst.get(w.charAt(0));
+            if (prefixed != null) {
+                for (Phrase p : prefixed) {
+                    if ((found == null || found[p.group] == null) && matchesAt(p, words, i)) {
+                        found = found == null ? new String[groups.size()] : found;
+                        found[p.group] = p.text;
+                    }
                 }
             }
         }

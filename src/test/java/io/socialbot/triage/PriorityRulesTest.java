@@ -104,5 +104,8 @@ class PriorityRulesTest {
         assertThat(PriorityRules.count(5_230)).isEqualTo("5.2k");
         assertThat(PriorityRules.count(120_400)).isEqualTo("120k");
         assertThat(PriorityRules.count(1_250_000)).isEqualTo("1.2M");
+        assertThat(PriorityRules.oneDecimal(-0.75)).isEqualTo("-0.8");
+        assertThat(PriorityRules.oneDecimal(-0.31)).isEqualTo("-0.3");
+        assertThat(PriorityRules.oneDecimal(-1.0)).isEqualTo("-1.0");
     }
 }

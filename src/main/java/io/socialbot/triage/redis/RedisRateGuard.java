@@ -4,16 +4,17 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.triage.RateGuard;
 import io.socialbot.triage.TriageProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A token bucket per Slack channel shared by every replica ({@code {ns}:tg:rate:<channel>}, a hash of tokens,
- * last refill, posted and refused), taken and refilled in one Lua call.
+ * last refill, posted and refused, kept while the channel is in use), taken and refilled in one Lua call.
  */
 public final class RedisRateGuard implements RateGuard {
 
-    // KEYS[1] = bucket; ARGV: 1 now ms, 2 tokens per second, 3 burst
+    // KEYS[1] = bucket; ARGV: 1 now ms, 2 tokens per second, 3 burst, 4 ms to keep the bucket after its last use
     private static final LuaScript TAKE = new LuaScript("""
             local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
             local now = tonumber(ARGV[1])
@@ -33,6 +34,7 @@ public final class RedisRateGuard implements RateGuard {
               redis.call('HINCRBY', KEYS[1], 'refused', 1)
             end
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(at))
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
             return ok
             """);
 
@@ -40,9 +42,13 @@ public final class RedisRateGuard implements RateGuard {
     private final RedisKeys keys;
     private final Clock clock;
     private final TriageProperties.RateGuard settings;
+    private final long keepMillis;
 
-    public RedisRateGuard(UnifiedJedis redis, RedisKeys keys, Clock clock, TriageProperties.RateGuard settings) {
+    /** @param keep how long a channel's bucket and counters live after its last post attempt */
+    public RedisRateGuard(UnifiedJedis redis, RedisKeys keys, Clock clock, TriageProperties.RateGuard settings,
+                          Duration keep) {
         this.redis = redis;
+        this.keepMillis = Math.max(1_000, keep.toMillis());
         this.keys = keys;
         this.clock = clock;
         this.settings = settings;
@@ -53,7 +59,8 @@ public final class RedisRateGuard implements RateGuard {
         Object ok = TAKE.run(redis, List.of(bucket(channel)), List.of(
                 Long.toString(clock.millis()),
                 Double.toString(settings.perSecond()),
-                Integer.toString(settings.burst())));
+                Integer.toString(settings.burst()),
+                Long.toString(keepMillis)));
         return ((Long) ok) == 1L;
     }
 

@@ -22,6 +22,7 @@ class RedisTriageConfiguration {
     @Bean
     RateGuard triageRateGuard(UnifiedJedis redis, RedisKeys keys, TriageProperties properties,
                               ObjectProvider<Clock> clock) {
-        return new RedisRateGuard(redis, keys, clock.getIfAvailable(Clock::systemUTC), properties.rateGuard());
+        return new RedisRateGuard(redis, keys, clock.getIfAvailable(Clock::systemUTC), properties.rateGuard(),
+                properties.clusters().ttl());
     }
 }

@@ -36,7 +36,8 @@ class RedisClusterIndexTest extends ClusterIndexContract {
         TriageProperties settings = TriageFixtures.shippedSettings();
         return new DefaultMentionTriage(settings, TriageFixtures.languages(), TriageFixtures.sentiments(),
                 new RedisClusterIndex(TestRedis.client(), keys, settings.clusters().ttl()),
-                new RedisRateGuard(TestRedis.client(), keys, Clock.systemUTC(), new TriageProperties.RateGuard(1, 100)));
+                new RedisRateGuard(TestRedis.client(), keys, Clock.systemUTC(), new TriageProperties.RateGuard(1, 100),
+                        Duration.ofHours(1)));
     }
 
     @Test

@@ -18,8 +18,8 @@ class RedisRateGuardTest {
 
     @Test
     void twoReplicasShareEachChannelsBudget() {
-        RateGuard a = new RedisRateGuard(TestRedis.client(), keys, clock, settings);
-        RateGuard b = new RedisRateGuard(TestRedis.client(), keys, clock, settings);
+        RateGuard a = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        RateGuard b = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
 
         assertThat(a.tryAcquire("#care-urgent")).isTrue();
         assertThat(b.tryAcquire("#care-urgent")).isTrue();
@@ -35,11 +35,13 @@ class RedisRateGuardTest {
         assertThat(a.counts("#care-urgent")).isEqualTo(new RateGuard.Counts(3, 3));
         assertThat(b.counts("#care-queue")).isEqualTo(new RateGuard.Counts(1, 0));
         assertThat(b.counts("#nothing")).isEqualTo(new RateGuard.Counts(0, 0));
+        assertThat(TestRedis.client().pttl(keys.key("tg", "rate", "#care-urgent")))
+                .isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
     }
 
     @Test
     void aLongPauseRefillsOnlyTheBurst() {
-        RateGuard guard = new RedisRateGuard(TestRedis.client(), keys, clock, settings);
+        RateGuard guard = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
         guard.tryAcquire("#c");
         clock.advance(Duration.ofHours(1));
 
