@@ -16,6 +16,13 @@ public interface ClusterIndex {
 
     Membership join(Request request);
 
+    /**
+     * Marks the cluster as posted to Slack.
+     *
+     * @return true for the one call that marked it, false when it was already posted
+     */
+    boolean claimPost(String clusterId);
+
     /** What a mention brings: its key, retweet link anchors, content band anchors and MinHash signature. */
     record Request(String mentionKey, List<String> links, List<String> bands, String signature, int minAgreement,
                    Instant createdAt) {
@@ -33,7 +40,8 @@ public interface ClusterIndex {
      * @param size      mentions in the cluster, this one included
      * @param firstAt   when the cluster's first mention was written
      * @param byLink    true when joined through a retweet link, false through similar content or as the first
+     * @param posted    true when one of the cluster's mentions was already posted
      */
-    record Membership(String clusterId, long size, Instant firstAt, boolean byLink) {
+    record Membership(String clusterId, long size, Instant firstAt, boolean byLink, boolean posted) {
     }
 }

@@ -86,17 +86,22 @@ public final class DefaultMentionTriage implements MentionTriage {
         PriorityRules.Outcome outcome = rules.decide(new PriorityRule.Signals(mention, sentiment, found, cluster, age));
         List<String> reasons = new ArrayList<>(outcome.reasons());
         String postedTo = null;
-        if (!first) {
-            reasons.add("in cluster " + cluster.id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ", "
-                    + cluster.size() + "): updates its post");
+        String member = "in cluster " + cluster.id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ", "
+                + cluster.size() + "): updates its post";
+        if (membership.posted()) {
+            reasons.add(member);
         } else {
+            // the cluster's first mention normally takes the post; when it could not (rate limit, no channel),
+            // the next member that can takes it, so a storm is never left without a post
             String channel = router.route(outcome, found, lang);
             if (channel == null) {
                 reasons.add("not posted: no channel for " + outcome.priority());
-            } else if (rateGuard.tryAcquire(channel)) {
+            } else if (!rateGuard.tryAcquire(channel)) {
+                reasons.add("not posted: " + channel + " rate limit");
+            } else if (clusters.claimPost(cluster.id())) {
                 postedTo = channel;
             } else {
-                reasons.add("not posted: " + channel + " rate limit");
+                reasons.add(member);
             }
         }
         return new TriageDecision(mention.key(), mention.id(), lang, sentiment, outcome.priority(), reasons, themeIds,

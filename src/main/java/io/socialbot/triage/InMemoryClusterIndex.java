@@ -7,7 +7,7 @@ import java.util.Map;
 /** A cluster index for one process (core tests, benchmarks); keeps everything, no expiry. */
 public final class InMemoryClusterIndex implements ClusterIndex {
 
-    private record State(long size, Instant firstAt, String signature) {
+    private record State(long size, Instant firstAt, String signature, boolean posted) {
     }
 
     private final Map<String, String> members = new HashMap<>();
@@ -19,7 +19,7 @@ public final class InMemoryClusterIndex implements ClusterIndex {
         String known = members.get(request.mentionKey());
         if (known != null) {
             State state = clusters.get(known);
-            return new Membership(known, state.size(), state.firstAt(), false);
+            return new Membership(known, state.size(), state.firstAt(), false, state.posted());
         }
         String clusterId = null;
         boolean byLink = false;
@@ -43,10 +43,10 @@ public final class InMemoryClusterIndex implements ClusterIndex {
         State state;
         if (clusterId == null) {
             clusterId = request.mentionKey();
-            state = new State(1, request.createdAt(), request.signature());
+            state = new State(1, request.createdAt(), request.signature(), false);
         } else {
             State old = clusters.get(clusterId);
-            state = new State(old.size() + 1, old.firstAt(), old.signature());
+            state = new State(old.size() + 1, old.firstAt(), old.signature(), old.posted());
         }
         clusters.put(clusterId, state);
         members.put(request.mentionKey(), clusterId);
@@ -56,6 +56,16 @@ public final class InMemoryClusterIndex implements ClusterIndex {
         for (String band : request.bands()) {
             anchors.putIfAbsent(band, clusterId);
         }
-        return new Membership(clusterId, state.size(), state.firstAt(), byLink);
+        return new Membership(clusterId, state.size(), state.firstAt(), byLink, state.posted());
+    }
+
+    @Override
+    public synchronized boolean claimPost(String clusterId) {
+        State state = clusters.get(clusterId);
+        if (state == null || state.posted()) {
+            return false;
+        }
+        clusters.put(clusterId, new State(state.size(), state.firstAt(), state.signature(), true));
+        return true;
     }
 }

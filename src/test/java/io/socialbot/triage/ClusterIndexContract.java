@@ -25,7 +25,7 @@ public abstract class ClusterIndexContract {
     void theFirstMentionNamesItsOwnCluster() {
         var m = index().join(request("t:1", List.of("o:t:1"), List.of("b0:aa"), SIG_A, T));
 
-        assertThat(m).isEqualTo(new ClusterIndex.Membership("t:1", 1, T, false));
+        assertThat(m).isEqualTo(new ClusterIndex.Membership("t:1", 1, T, false, false));
     }
 
     @Test
@@ -33,7 +33,7 @@ public abstract class ClusterIndexContract {
         index().join(request("t:1", List.of("o:t:1"), List.of(), SIG_A, T));
         var rt = index().join(request("t:2", List.of("o:t:1", "o:t:2"), List.of(), "", T.plusSeconds(60)));
 
-        assertThat(rt).isEqualTo(new ClusterIndex.Membership("t:1", 2, T, true));
+        assertThat(rt).isEqualTo(new ClusterIndex.Membership("t:1", 2, T, true, false));
     }
 
     @Test
@@ -42,7 +42,7 @@ public abstract class ClusterIndexContract {
         var near = index().join(request("t:2", List.of("o:t:2"), List.of("b0:aa", "b1:cc"), SIG_NEAR_A, T));
         var far = index().join(request("t:3", List.of("o:t:3"), List.of("b0:aa", "b1:dd"), SIG_FAR, T));
 
-        assertThat(near).isEqualTo(new ClusterIndex.Membership("t:1", 2, T, false));
+        assertThat(near).isEqualTo(new ClusterIndex.Membership("t:1", 2, T, false, false));
         assertThat(far.clusterId()).isEqualTo("t:3");
         assertThat(far.size()).isEqualTo(1);
     }
@@ -55,6 +55,17 @@ public abstract class ClusterIndexContract {
 
         assertThat(again.clusterId()).isEqualTo("t:1");
         assertThat(again.size()).isEqualTo(2);
+    }
+
+    @Test
+    void exactlyOneClaimPostsACluster() {
+        index().join(request("t:1", List.of("o:t:1"), List.of(), SIG_A, T));
+
+        assertThat(index().claimPost("t:1")).isTrue();
+        assertThat(index().claimPost("t:1")).isFalse();
+        assertThat(index().claimPost("t:unknown")).isFalse();
+        assertThat(index().join(request("t:2", List.of("o:t:1", "o:t:2"), List.of(), "", T)).posted()).isTrue();
+        assertThat(index().join(request("t:1", List.of("o:t:1"), List.of(), SIG_A, T)).posted()).isTrue();
     }
 
     @Test

@@ -181,6 +181,24 @@ class DefaultMentionTriageTest {
     }
 
     @Test
+    void aClusterWhoseFirstMentionWasRateLimitedIsPostedByALaterMember() {
+        var tight = new DefaultMentionTriage(settings, languages, TriageFixtures.sentiments(), new InMemoryClusterIndex(),
+                new InMemoryRateGuard(clock, new TriageProperties.RateGuard(1.0, 1)));
+        tight.triage(mention("other", "@BrandTel no signal in Hull since this morning at all!"));
+        TriageDecision first = tight.triage(mention("1", "@BrandTel whole of Derby has no signal since 7am!"));
+        TriageDecision rt1 = tight.triage(retweet("r1", "1", "RT @user1: @BrandTel whole of Derby has no signal since 7am!"));
+        clock.advance(Duration.ofSeconds(1));
+        TriageDecision rt2 = tight.triage(retweet("r2", "1", "RT @user1: @BrandTel whole of Derby has no signal since 7am!"));
+        TriageDecision rt3 = tight.triage(retweet("r3", "1", "RT @user1: @BrandTel whole of Derby has no signal since 7am!"));
+
+        assertThat(first.reasons()).contains("not posted: #care-queue rate limit");
+        assertThat(rt1.postedTo()).isNull();
+        assertThat(rt2.postedTo()).isEqualTo("#care-queue");
+        assertThat(rt3.postedTo()).isNull();
+        assertThat(rt3.reasons()).contains("in cluster twitter:1 (retweet, 4): updates its post");
+    }
+
+    @Test
     void lowPriorityIsNotPostedAndSaysSo() {
         TriageDecision d = triage.triage(mention("1", "@BrandTel what time does the shop open"));
 

@@ -13,7 +13,7 @@ import redis.clients.jedis.UnifiedJedis;
  * first writer wins its id), claims the free anchors and grows the size. Every key expires after the TTL.
  *
  * <p>Keys: {@code {ns}:tc:m:<mention key>} (membership), {@code {ns}:tc:a:<anchor>} (retweet links and content
- * bands) and {@code {ns}:tc:c:<cluster id>} (hash: size, first, sig).
+ * bands) and {@code {ns}:tc:c:<cluster id>} (hash: size, first, sig, posted).
  */
 public final class RedisClusterIndex implements ClusterIndex {
 
@@ -25,8 +25,8 @@ public final class RedisClusterIndex implements ClusterIndex {
             local ttl = tonumber(ARGV[6])
             local known = redis.call('GET', KEYS[1])
             if known then
-              local c = redis.call('HMGET', prefix .. known, 'size', 'first')
-              return {known, tonumber(c[1]) or 1, tonumber(c[2]) or tonumber(ARGV[5]), 0}
+              local c = redis.call('HMGET', prefix .. known, 'size', 'first', 'posted')
+              return {known, tonumber(c[1]) or 1, tonumber(c[2]) or tonumber(ARGV[5]), 0, c[3] and 1 or 0}
             end
             local nlinks = tonumber(ARGV[2])
             local cid = false
@@ -71,8 +71,13 @@ public final class RedisClusterIndex implements ClusterIndex {
             for i = 2, #KEYS do
               redis.call('SET', KEYS[i], cid, 'NX', 'PX', ttl)
             end
-            local c = redis.call('HMGET', ck, 'size', 'first')
-            return {cid, tonumber(c[1]), tonumber(c[2]), bylink}
+            local c = redis.call('HMGET', ck, 'size', 'first', 'posted')
+            return {cid, tonumber(c[1]), tonumber(c[2]), bylink, c[3] and 1 or 0}
+            """);
+
+    private static final LuaScript CLAIM = new LuaScript("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            return redis.call('HSETNX', KEYS[1], 'posted', 1)
             """);
 
     private final UnifiedJedis redis;
@@ -111,6 +116,13 @@ public final class RedisClusterIndex implements ClusterIndex {
                 (String) reply.get(0),
                 (Long) reply.get(1),
                 Instant.ofEpochMilli((Long) reply.get(2)),
-                ((Long) reply.get(3)) == 1L);
+                ((Long) reply.get(3)) == 1L,
+                ((Long) reply.get(4)) == 1L);
+    }
+
+    @Override
+    public boolean claimPost(String clusterId) {
+        // only a cluster that exists can be claimed: a claim after expiry must not create a size-less hash
+        return ((Long) CLAIM.run(redis, List.of(keys.key("tc", "c", clusterId)), List.of())) == 1L;
     }
 }
