@@ -2,6 +2,7 @@ package io.socialbot.triage.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialbot.platform.redis.RedisClients;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
 import io.socialbot.triage.ClusterIndex;
@@ -25,7 +26,8 @@ class RedisTriageConfigurationTest {
         RedisKeys keys = TestRedis.freshKeys();
         new ApplicationContextRunner()
                 .withUserConfiguration(Settings.class, RedisTriageConfiguration.class)
-                .withBean(UnifiedJedis.class, TestRedis::client)
+                // a client of its own: the context closes its UnifiedJedis bean, the shared one must stay open
+                .withBean(UnifiedJedis.class, () -> RedisClients.connect(TestRedis.url(), TestRedis.properties()))
                 .withBean(RedisKeys.class, () -> keys)
                 .run(ctx -> {
                     assertThat(ctx.getBean(ClusterIndex.class)).isInstanceOf(RedisClusterIndex.class);
