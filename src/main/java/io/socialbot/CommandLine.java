@@ -24,6 +24,7 @@ final class CommandLine {
         COMMANDS.put("bench", io.socialbot.platform.bench.BenchCommand::run);
         COMMANDS.put("incident-bench", io.socialbot.incident.redis.IncidentBench::run);
         COMMANDS.put("bench-stats", io.socialbot.stats.redis.StatsBench::run);
+        COMMANDS.put("bench-triage", io.socialbot.triage.redis.TriageBench::run);
     }
 
     private CommandLine() {

@@ -24,11 +24,6 @@ class TriageWorkerConfiguration {
     }
 
     @Bean
-    MentionTriage mentionTriage() {
-        return new LanguageHintTriage();
-    }
-
-    @Bean
     TriageWorker triageWorker(MentionQueue queue, MentionStore store, MentionTriage triage, DecisionStore decisions,
                               ObjectProvider<DecisionListener> listeners, MeterRegistry meters) {
         return new TriageWorker(queue, store, triage, decisions, listeners.orderedStream().toList(),

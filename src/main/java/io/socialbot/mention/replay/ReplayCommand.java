@@ -6,7 +6,11 @@ import io.socialbot.SocialbotApplication;
 import io.socialbot.mention.IngestSummary;
 import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.MentionStore;
+import io.socialbot.mention.MentionQueue;
 import io.socialbot.triage.DecisionJson;
+import io.socialbot.triage.DecisionStore;
+import io.socialbot.triage.DefaultMentionTriage;
+import io.socialbot.triage.MentionTimeTriage;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageWorker;
 import java.io.BufferedWriter;
@@ -73,11 +77,21 @@ public final class ReplayCommand {
             }
             Path out = Path.of(options.get("out"));
             Files.createDirectories(out);
-            IngestSummary summary = dryRun(input, pace, out, store, context.getBean(TriageWorker.class));
+            IngestSummary summary = dryRun(input, pace, out, store, rehearsalWorker(context));
             System.out.println("dry run: " + summary + "; wrote " + out.resolve("decisions.jsonl") + " and "
                     + out.resolve("summary.json"));
             return 0;
         }
+    }
+
+    /**
+     * The worker of a rehearsal: the configured triage, with posts paced on the mentions' own clock, and no
+     * listeners: a dry run records decisions, it does not post or count.
+     */
+    public static TriageWorker rehearsalWorker(ConfigurableApplicationContext context) {
+        return new TriageWorker(context.getBean(MentionQueue.class), context.getBean(MentionStore.class),
+                new MentionTimeTriage(context.getBean(DefaultMentionTriage.class)), context.getBean(DecisionStore.class),
+                List.of());
     }
 
     public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)

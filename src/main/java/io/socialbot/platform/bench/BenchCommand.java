@@ -78,7 +78,7 @@ public final class BenchCommand {
         try (ConfigurableApplicationContext context = start(false)) {
             UnifiedJedis redis = context.getBean(UnifiedJedis.class);
             MentionStore store = context.getBean(MentionStore.class);
-            TriageWorker worker = context.getBean(TriageWorker.class);
+            TriageWorker worker = ReplayCommand.rehearsalWorker(context);
             // warm up the JIT and the classifiers on a small file first, as a running bot would be
             Path warm = IncidentGenerator.write(dir.resolve("warm.jsonl"), 2_000, 1, 7);
             ReplayCommand.dryRun(warm, ReplayPace.AS_FAST_AS_POSSIBLE, Files.createDirectories(dir.resolve("warm")), store, worker);

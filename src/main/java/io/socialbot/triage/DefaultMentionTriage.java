@@ -1,0 +1,166 @@
+package io.socialbot.triage;
+
+import io.socialbot.mention.Mention;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Triage as configured: language, sentiment, relevance, themes, cluster, priority with reasons, and route. */
+public final class DefaultMentionTriage implements MentionTriage {
+
+    private final TriageProperties settings;
+    private final LanguageIdentifier languages;
+    private final SentimentClassifier sentiments;
+    private final ClusterIndex clusters;
+    private final RateGuard rateGuard;
+    private final Set<String> brandHandles;
+    private final PhraseMatcher keywords;
+    private final PhraseMatcher exclusions;
+    private final PhraseMatcher spam;
+    private final PhraseMatcher themes;
+    private final PhraseMatcher places;
+    private final NearDuplicates duplicates;
+    private final int minAgreement;
+    private final PriorityRules rules;
+    private final Router router;
+
+    public DefaultMentionTriage(TriageProperties settings, LanguageIdentifier languages, SentimentClassifier sentiments,
+                                ClusterIndex clusters, RateGuard rateGuard) {
+        this.settings = settings;
+        this.languages = languages;
+        this.sentiments = sentiments;
+        this.clusters = clusters;
+        this.rateGuard = rateGuard;
+        this.brandHandles = new HashSet<>(settings.brand().handles());
+        this.keywords = PhraseMatcher.single("brand", settings.brand().allKeywords());
+        this.exclusions = PhraseMatcher.single("exclusion", settings.brand().exclusions());
+        this.spam = PhraseMatcher.single("spam", settings.spam());
+        this.themes = new PhraseMatcher(settings.themes());
+        Map<String, List<String>> placeGroups = new LinkedHashMap<>();
+        for (String place : settings.places()) {
+            placeGroups.put("place:" + String.join(" ", MentionText.phraseWords(place)), List.of(place));
+        }
+        this.places = new PhraseMatcher(placeGroups);
+        this.duplicates = new NearDuplicates(settings.clusters().minWords());
+        this.minAgreement = NearDuplicates.requiredAgreement(settings.clusters().similarity());
+        this.rules = PriorityRules.from(settings);
+        this.router = new Router(settings.routing());
+    }
+
+    /** The same triage watching other brand handles, sharing this one's classifiers, clusters and rate guard. */
+    /** The same triage with another rate guard (a rehearsal paces posts on the mentions' own clock). */
+    public DefaultMentionTriage withRateGuard(RateGuard guard) {
+        return new DefaultMentionTriage(settings, languages, sentiments, clusters, guard);
+    }
+
+    public TriageProperties settings() {
+        return settings;
+    }
+
+    public DefaultMentionTriage withBrandHandles(List<String> handles) {
+        return new DefaultMentionTriage(settings.withBrandHandles(handles), languages, sentiments, clusters, rateGuard);
+    }
+
+    @Override
+    public TriageDecision triage(Mention mention) {
+        MentionText text = MentionText.of(mention.text());
+        String lang = language(mention);
+        TriageDecision.Sentiment sentiment = sentiments.classify(mention.text());
+        String irrelevance = irrelevance(mention, text);
+
+        Map<String, String> found = new LinkedHashMap<>(themes.find(text.words()));
+        found.putAll(places.find(text.words()));
+
+        ClusterIndex.Membership membership = join(mention, text);
+        boolean first = membership.clusterId().equals(mention.key());
+        boolean retweet = mention.retweetOf() != null || text.retweetPrefix();
+        TriageDecision.Cluster.Kind kind = first && membership.size() == 1 ? TriageDecision.Cluster.Kind.SINGLE
+                : membership.byLink() || retweet ? TriageDecision.Cluster.Kind.RETWEET
+                : TriageDecision.Cluster.Kind.CONTENT;
+        var cluster = new TriageDecision.Cluster(membership.clusterId(), kind, (int) Math.min(Integer.MAX_VALUE,
+                membership.size()));
+
+        List<String> themeIds = new ArrayList<>(found.keySet());
+        if (irrelevance != null) {
+            return new TriageDecision(mention.key(), mention.id(), lang, sentiment, TriageDecision.Priority.P4,
+                    List.of("P4: not relevant: " + irrelevance), themeIds, cluster, false, null);
+        }
+
+        Duration age = PriorityRules.nonNegative(Duration.between(membership.firstAt(), mention.createdAt()));
+        PriorityRules.Outcome outcome = rules.decide(new PriorityRule.Signals(mention, sentiment, found, cluster, age));
+        List<String> reasons = new ArrayList<>(outcome.reasons());
+        String postedTo = null;
+        String member = "in cluster " + cluster.id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ", "
+                + cluster.size() + "): updates its post";
+        if (membership.posted()) {
+            reasons.add(member);
+        } else {
+            // the cluster's first mention normally takes the post; when it could not (rate limit, no channel),
+            // the next member that can takes it, so a storm is never left without a post
+            String channel = router.route(outcome, found, lang);
+            if (channel == null) {
+                reasons.add("not posted: no channel for " + outcome.priority());
+            } else if (!rateGuard.tryAcquire(channel)) {
+                reasons.add("not posted: " + channel + " rate limit");
+            } else if (clusters.claimPost(cluster.id())) {
+                postedTo = channel;
+            } else {
+                reasons.add(member);
+            }
+        }
+        return new TriageDecision(mention.key(), mention.id(), lang, sentiment, outcome.priority(), reasons, themeIds,
+                cluster, true, postedTo);
+    }
+
+    private String language(Mention mention) {
+        String hint = mention.lang();
+        if (hint != null && !hint.isBlank() && !hint.equalsIgnoreCase("und")) {
+            String code = hint.trim().toLowerCase(Locale.ROOT);
+            int dash = code.indexOf('-');
+            return dash > 0 ? code.substring(0, dash) : code;
+        }
+        return languages.identify(mention.text()).orElse(null);
+    }
+
+    /** Why the mention is not for the care team, or null when it is. */
+    private String irrelevance(Mention mention, MentionText text) {
+        String spamPhrase = spam.first(text.words());
+        if (spamPhrase != null) {
+            return "spam (\"" + spamPhrase + "\")";
+        }
+        boolean namesHandle = false;
+        for (String handle : text.handles()) {
+            if (brandHandles.contains(handle)) {
+                namesHandle = true;
+                break;
+            }
+        }
+        if (!namesHandle) {
+            String other = exclusions.first(text.words());
+            if (other != null) {
+                return "same name (\"" + other + "\")";
+            }
+            if (settings.brand().requireMention() && mention.inReplyTo() == null && mention.retweetOf() == null
+                    && keywords.first(text.words()) == null) {
+                return "no brand handle or keyword";
+            }
+        }
+        return null;
+    }
+
+    private ClusterIndex.Membership join(Mention mention, MentionText text) {
+        List<String> links = new ArrayList<>(2);
+        if (mention.retweetOf() != null) {
+            links.add("o:" + mention.source() + ":" + mention.retweetOf());
+        }
+        links.add("o:" + mention.key());
+        NearDuplicates.Fingerprint fingerprint = duplicates.fingerprint(text.words());
+        return clusters.join(new ClusterIndex.Request(mention.key(), links, fingerprint.bands(),
+                fingerprint.signature(), minAgreement, mention.createdAt()));
+    }
+}

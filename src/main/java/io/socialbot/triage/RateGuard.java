@@ -1,0 +1,15 @@
+package io.socialbot.triage;
+
+/** Keeps each Slack channel under its post rate across replicas, and counts what it let through and refused. */
+public interface RateGuard {
+
+    /** @return true when a post to the channel may go now (and takes its slot), false when the channel is full */
+    boolean tryAcquire(String channel);
+
+    /** Posts let through and refused for a channel since the counters started. */
+    Counts counts(String channel);
+
+    /** Let-through and refused posts for one channel. */
+    record Counts(long posted, long refused) {
+    }
+}

@@ -1,0 +1,28 @@
+package io.socialbot.triage.redis;
+
+import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.triage.ClusterIndex;
+import io.socialbot.triage.RateGuard;
+import io.socialbot.triage.TriageProperties;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Triage's shared state on Redis: clusters and per-channel rate guards (kept here so the core imports no Jedis). */
+@Configuration(proxyBeanMethods = false)
+class RedisTriageConfiguration {
+
+    @Bean
+    ClusterIndex triageClusterIndex(UnifiedJedis redis, RedisKeys keys, TriageProperties properties) {
+        return new RedisClusterIndex(redis, keys, properties.clusters().ttl());
+    }
+
+    @Bean
+    RateGuard triageRateGuard(UnifiedJedis redis, RedisKeys keys, TriageProperties properties,
+                              ObjectProvider<Clock> clock) {
+        return new RedisRateGuard(redis, keys, clock.getIfAvailable(Clock::systemUTC), properties.rateGuard(),
+                properties.clusters().ttl());
+    }
+}

@@ -1,0 +1,54 @@
+package io.socialbot.triage.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.support.TestRedis;
+import io.socialbot.triage.RateGuard;
+import io.socialbot.triage.TriageFixtures;
+import io.socialbot.triage.TriageProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RedisRateGuardTest {
+
+    private final RedisKeys keys = TestRedis.freshKeys();
+    private final TriageFixtures.MutableClock clock = new TriageFixtures.MutableClock(TriageFixtures.T0);
+    private final TriageProperties.RateGuard settings = new TriageProperties.RateGuard(1.0, 2);
+
+    @Test
+    void twoReplicasShareEachChannelsBudget() {
+        RateGuard a = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        RateGuard b = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+
+        assertThat(a.tryAcquire("#care-urgent")).isTrue();
+        assertThat(b.tryAcquire("#care-urgent")).isTrue();
+        assertThat(a.tryAcquire("#care-urgent")).isFalse();
+        assertThat(b.tryAcquire("#care-urgent")).isFalse();
+        assertThat(b.tryAcquire("#care-queue")).isTrue();
+
+        clock.advance(Duration.ofMillis(500));
+        assertThat(a.tryAcquire("#care-urgent")).isFalse();
+        clock.advance(Duration.ofMillis(500));
+        assertThat(b.tryAcquire("#care-urgent")).isTrue();
+
+        assertThat(a.counts("#care-urgent")).isEqualTo(new RateGuard.Counts(3, 3));
+        assertThat(b.counts("#care-queue")).isEqualTo(new RateGuard.Counts(1, 0));
+        assertThat(b.counts("#nothing")).isEqualTo(new RateGuard.Counts(0, 0));
+        assertThat(TestRedis.client().pttl(keys.key("tg", "rate", "#care-urgent")))
+                .isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
+    }
+
+    @Test
+    void aLongPauseRefillsOnlyTheBurst() {
+        RateGuard guard = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        guard.tryAcquire("#c");
+        clock.advance(Duration.ofHours(1));
+
+        int let = 0;
+        for (int i = 0; i < 5; i++) {
+            let += guard.tryAcquire("#c") ? 1 : 0;
+        }
+        assertThat(let).isEqualTo(2);
+    }
+}
