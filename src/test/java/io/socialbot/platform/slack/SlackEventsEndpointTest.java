@@ -1,0 +1,78 @@
+package io.socialbot.platform.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialbot.support.TestRedis;
+import io.socialbot.support.slack.SignedSlackRequests;
+import io.socialbot.support.slack.SlackApiStub;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole app with Slack on: signed requests over real HTTP to /slack/events, Web API calls to a local stub. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SlackEventsEndpointTest {
+
+    static final SlackApiStub SLACK = new SlackApiStub();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("socialbot.redis.url", TestRedis::url);
+        registry.add("socialbot.redis.namespace", () -> "se" + UUID.randomUUID().toString().substring(0, 6));
+        registry.add("socialbot.mention.replay.on-start", () -> "false");
+        registry.add("socialbot.slack.bot-token", () -> "xoxb-endpoint-test");
+        registry.add("socialbot.slack.signing-secret", () -> SignedSlackRequests.SIGNING_SECRET);
+        registry.add("socialbot.slack.api-url", SLACK::methodsUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        SLACK.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> post(String body, Map<String, List<String>> headers) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach((k, v) -> builder.header(k, v.get(0)));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void signedCommandsAreAnsweredAndBadSignaturesRefused() throws Exception {
+        SignedSlackRequests now = new SignedSlackRequests(SLACK);
+        String body = now.slashCommandBody("/queue", "", "U0ANYONE", "C0CARE");
+        assertThat(post(body, now.headers(body)).statusCode()).isEqualTo(200);
+        assertThat(SLACK.await("response_url", 1, Duration.ofSeconds(10)).get(0).param("text")).contains("queue");
+
+        String unknown = now.slashCommandBody("/incident", "dance", "U0ANYONE", "C0CARE");
+        assertThat(post(unknown, now.headers(unknown)).statusCode()).isEqualTo(200);
+
+        for (Duration skew : List.of(Duration.ofMinutes(-6), Duration.ofMinutes(6))) {
+            SignedSlackRequests off = new SignedSlackRequests(SignedSlackRequests.SIGNING_SECRET,
+                    Clock.fixed(Instant.now().plus(skew), ZoneOffset.UTC), SLACK.responseUrl());
+            assertThat(post(body, off.headers(body)).statusCode()).as("timestamp off by " + skew).isEqualTo(401);
+        }
+        SignedSlackRequests forged = new SignedSlackRequests("not-the-secret", Clock.systemUTC(), SLACK.responseUrl());
+        assertThat(post(body, forged.headers(body)).statusCode()).isEqualTo(401);
+        assertThat(post(body, Map.of()).statusCode()).isEqualTo(401);
+    }
+}
