@@ -1,5 +1,6 @@
 package io.socialbot.incident;
 
+import io.socialbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.incident.redis.RedisIncidentStore;

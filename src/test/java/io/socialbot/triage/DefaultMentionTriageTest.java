@@ -1,5 +1,6 @@
 package io.socialbot.triage;
 
+import io.socialbot.support.MutableClock;
 import static io.socialbot.triage.TriageFixtures.mention;
 import static io.socialbot.triage.TriageFixtures.retweet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DefaultMentionTriageTest {
 
-    private final TriageFixtures.MutableClock clock = new TriageFixtures.MutableClock(TriageFixtures.T0);
+    private final MutableClock clock = new MutableClock(TriageFixtures.T0);
     private final TriageProperties settings = TriageFixtures.shippedSettings();
     private final InMemoryRateGuard rateGuard = new InMemoryRateGuard(clock, new TriageProperties.RateGuard(1.0, 1000));
     private final AtomicInteger identifierCalls = new AtomicInteger();

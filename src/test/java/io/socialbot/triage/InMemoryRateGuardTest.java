@@ -1,5 +1,6 @@
 package io.socialbot.triage;
 
+import io.socialbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryRateGuardTest {
 
-    private final TriageFixtures.MutableClock clock = new TriageFixtures.MutableClock(TriageFixtures.T0);
+    private final MutableClock clock = new MutableClock(TriageFixtures.T0);
     private final RateGuard guard = new InMemoryRateGuard(clock, new TriageProperties.RateGuard(1.0, 3));
 
     @Test

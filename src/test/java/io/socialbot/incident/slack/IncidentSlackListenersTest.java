@@ -10,7 +10,7 @@ import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentProperties;
 import io.socialbot.incident.InMemoryCaseReplies;
 import io.socialbot.incident.InMemoryDecisionStore;
-import io.socialbot.incident.MutableClock;
+import io.socialbot.support.MutableClock;
 import io.socialbot.incident.UpdateBroadcast;
 import io.socialbot.incident.chart.XChartDigestChart;
 import io.socialbot.incident.redis.RedisBroadcastQueue;

@@ -1,5 +1,6 @@
 package io.socialbot.mention.replay;
 
+import io.socialbot.support.MutableClock;
 import static io.socialbot.support.Mentions.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class ReplayRunnerTest {
                 line("p1", "a", "2026-03-02T08:00:00Z"),
                 line("p2", "b", "2026-03-02T08:30:00Z"),
                 line("p3", "c", "2026-03-02T09:00:00Z")));
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T00:00:00Z"));
         List<Duration> waits = new ArrayList<>();
         ReplayRunner runner = new ReplayRunner(store, clock, d -> {
             waits.add(d);
@@ -75,28 +76,5 @@ class ReplayRunnerTest {
         assertThat(ReplayPace.parse("60").speed()).isEqualTo(60);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReplayPace.parse("fast"))
                 .hasMessageContaining("speed must be a number");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

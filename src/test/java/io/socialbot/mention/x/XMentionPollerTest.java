@@ -1,5 +1,6 @@
 package io.socialbot.mention.x;
 
+import io.socialbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.mention.Mention;

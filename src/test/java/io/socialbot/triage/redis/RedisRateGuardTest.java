@@ -1,5 +1,6 @@
 package io.socialbot.triage.redis;
 
+import io.socialbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.platform.redis.RedisKeys;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RedisRateGuardTest {
 
     private final RedisKeys keys = TestRedis.freshKeys();
-    private final TriageFixtures.MutableClock clock = new TriageFixtures.MutableClock(TriageFixtures.T0);
+    private final MutableClock clock = new MutableClock(TriageFixtures.T0);
     private final TriageProperties.RateGuard settings = new TriageProperties.RateGuard(1.0, 2);
 
     @Test

@@ -1,4 +1,4 @@
-package io.socialbot.mention.x;
+package io.socialbot.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand, so hours pass in milliseconds. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void set(Instant at) {
+        now = at;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
