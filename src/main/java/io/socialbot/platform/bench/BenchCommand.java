@@ -8,6 +8,7 @@ import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.replay.ReplayCommand;
 import io.socialbot.mention.replay.ReplayPace;
 import io.socialbot.mention.webhook.WebhookSignature;
+import io.socialbot.triage.OutageGenerator;
 import io.socialbot.triage.TriageWorker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -74,13 +75,13 @@ public final class BenchCommand {
 
     static void pipeline(int count) throws Exception {
         Path dir = Files.createTempDirectory("socialbot-bench");
-        Path file = IncidentGenerator.write(dir.resolve("incident.jsonl"), count, 6, 42);
+        Path file = writeOutage(dir.resolve("incident.jsonl"), count, 42, "twitter");
         try (ConfigurableApplicationContext context = start(false)) {
             UnifiedJedis redis = context.getBean(UnifiedJedis.class);
             MentionStore store = context.getBean(MentionStore.class);
             TriageWorker worker = ReplayCommand.rehearsalWorker(context);
             // warm up the JIT and the classifiers on a small file first, as a running bot would be
-            Path warm = IncidentGenerator.write(dir.resolve("warm.jsonl"), 2_000, 1, 7);
+            Path warm = writeOutage(dir.resolve("warm.jsonl"), 2_000, 7, "warm-up");
             ReplayCommand.dryRun(warm, ReplayPace.AS_FAST_AS_POSSIBLE, Files.createDirectories(dir.resolve("warm")), store, worker);
             long redisBefore = usedMemory(redis);
             System.gc();
@@ -169,6 +170,19 @@ public final class BenchCommand {
                     latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
                     latency.getMaxValue() / 1e6);
         }
+    }
+
+    /** A seeded outage over six hours; {@code source} keeps the warm-up's ids apart from the measured run's. */
+    static Path writeOutage(Path file, int count, long seed, String source) throws java.io.IOException {
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Mention m : OutageGenerator.generate(count, seed, Instant.parse("2026-03-02T07:00:00Z"),
+                    Duration.ofHours(6), "@BrandTel")) {
+                w.write(MentionJson.write(new Mention(m.id(), source, m.createdAt(), m.text(), m.author(), m.url(),
+                        m.lang(), m.retweetOf(), m.inReplyTo(), m.metrics())));
+                w.newLine();
+            }
+        }
+        return file;
     }
 
     private static long usedMemory(UnifiedJedis redis) {
