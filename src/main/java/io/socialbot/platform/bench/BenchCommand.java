@@ -59,18 +59,27 @@ public final class BenchCommand {
         if (seconds > 0) {
             webhook(seconds, threads, batch);
         }
+        if (!"0".equals(options.getOrDefault("slack-commands", "300"))) {
+            slackAcks(mentions, Integer.parseInt(options.getOrDefault("slack-commands", "300")));
+        }
         return 0;
     }
 
-    private static ConfigurableApplicationContext start(boolean web, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--socialbot.redis.url=", "--socialbot.slack.bot-token=",
-                "--socialbot.slack.app-token=", "--socialbot.x.enabled=false", "--socialbot.mention.replay.on-start=false",
-                "--socialbot.triage.worker.enabled=false", "--socialbot.dry-run=true", "--logging.level.root=WARN",
-                "--server.port=0"));
-        args.addAll(List.of(extra));
+    private static ConfigurableApplicationContext start(boolean web, String... overrides) {
+        java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
+        for (String p : List.of("socialbot.redis.url=", "socialbot.slack.bot-token=", "socialbot.slack.app-token=",
+                "socialbot.x.api-key=", "socialbot.x.bearer-token=", "socialbot.mention.replay.on-start=false",
+                "socialbot.triage.worker.enabled=false", "socialbot.dry-run=true", "logging.level.root=WARN",
+                "server.port=0")) {
+            props.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+        }
+        for (String o : overrides) {
+            String p = o.startsWith("--") ? o.substring(2) : o;
+            props.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+        }
         SpringApplication app = new SpringApplication(SocialbotApplication.class);
         app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-        return app.run(args.toArray(String[]::new));
+        return app.run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     static void pipeline(int count) throws Exception {
@@ -169,6 +178,83 @@ public final class BenchCommand {
                     accepted.get(), took, accepted.get() / took, threads, batchSize, failed.get(),
                     latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
                     latency.getMaxValue() / 1e6);
+        }
+    }
+
+    /**
+     * Slash-command ack latency over real HTTP while a replay runs through the live pipeline (worker on, cases
+     * posted): Slack needs the ack within 3 s. The Web API is a local stand-in answering {@code ok}.
+     */
+    static void slackAcks(int mentions, int commands) throws Exception {
+        com.sun.net.httpserver.HttpServer slack = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        slack.setExecutor(Executors.newFixedThreadPool(4));
+        AtomicLong webApiCalls = new AtomicLong();
+        slack.createContext("/", exchange -> {
+            webApiCalls.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] ok = ("{\"ok\":true,\"user_id\":\"U0BOT\",\"team_id\":\"T0\",\"bot_id\":\"B0\","
+                    + "\"channel\":\"C0\",\"ts\":\"1700000000.000100\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        slack.start();
+        String base = "http://127.0.0.1:" + slack.getAddress().getPort();
+        String secret = "bench-signing-secret";
+        Path file = writeOutage(Files.createTempDirectory("socialbot-acks").resolve("incident.jsonl"), mentions, 42,
+                "twitter");
+        try (ConfigurableApplicationContext context = start(true, "socialbot.slack.bot-token=xoxb-bench",
+                "socialbot.slack.signing-secret=" + secret, "socialbot.slack.api-url=" + base + "/api/",
+                "socialbot.triage.worker.enabled=true", "socialbot.dry-run=false")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            MentionStore store = context.getBean(MentionStore.class);
+            TriageWorker worker = context.getBean(TriageWorker.class);
+            long triagedBefore = worker.triaged();
+            Thread replay = new Thread(() -> {
+                try {
+                    new io.socialbot.mention.replay.ReplayRunner(store).run(file, ReplayPace.AS_FAST_AS_POSSIBLE,
+                            r -> { });
+                } catch (Exception e) {
+                    System.out.println("replay failed: " + e);
+                }
+            });
+            HttpClient http = HttpClient.newHttpClient();
+            com.slack.api.app_backend.SlackSignature.Generator signer =
+                    new com.slack.api.app_backend.SlackSignature.Generator(secret);
+            Histogram acks = new Histogram(60_000_000_000L, 3);
+            long started = System.nanoTime();
+            replay.start();
+            int failed = 0;
+            for (int i = 0; i < commands; i++) {
+                String body = "command=%2Fqueue&text=&user_id=U0BENCH&team_id=T0&channel_id=C0&trigger_id=1.2.3"
+                        + "&response_url=" + java.net.URLEncoder.encode(base + "/response_url", StandardCharsets.UTF_8);
+                String ts = String.valueOf(Instant.now().getEpochSecond());
+                long sent = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/slack/events")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signer.generate(ts, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                acks.recordValue(System.nanoTime() - sent);
+                if (r.statusCode() != 200) {
+                    failed++;
+                }
+                Thread.sleep(10);
+            }
+            replay.join();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (worker.triaged() - triagedBefore < mentions && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            double took = (System.nanoTime() - started) / 1e9;
+            System.out.printf("slack acks: %d /queue commands during a %d-mention replay through the live pipeline "
+                            + "(%d triaged in %.1f s, %d Web API calls): ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                            + "%d not 200%n", commands, mentions, worker.triaged() - triagedBefore, took,
+                    webApiCalls.get(), acks.getValueAtPercentile(50) / 1e6, acks.getValueAtPercentile(99) / 1e6,
+                    acks.getMaxValue() / 1e6, failed);
+        } finally {
+            slack.stop(0);
         }
     }
 

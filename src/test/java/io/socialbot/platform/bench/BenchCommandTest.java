@@ -17,7 +17,7 @@ class BenchCommandTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertThat(BenchCommand.run(Map.of("mentions", "300", "webhook-seconds", "1", "threads", "2"))).isZero();
+            assertThat(BenchCommand.run(Map.of("mentions", "300", "webhook-seconds", "1", "threads", "2", "slack-commands", "20"))).isZero();
         } finally {
             System.setOut(original);
         }
@@ -25,6 +25,6 @@ class BenchCommandTest {
         original.print(out);
         assertThat(out).contains("pipeline: 300 mentions replayed").contains("duplicates 0")
                 .contains("bytes per mention").containsPattern("webhook: \\d+ mentions accepted")
-                .contains("0 failed requests");
+                .contains("0 failed requests").containsPattern("slack acks: 20 /queue commands.*0 not 200");
     }
 }
