@@ -21,6 +21,11 @@ class XConfiguration {
     static final Duration REPLY_RECORD_RETENTION = Duration.ofDays(30);
 
     @Bean
+    XHealthIndicator xHealthIndicator(XPollLoop loop) {
+        return new XHealthIndicator(loop);
+    }
+
+    @Bean
     XPollLoop xPollLoop(XProperties props, ObjectProvider<MentionStore> store, UnifiedJedis redis, RedisKeys keys,
             ObjectProvider<Clock> clock) {
         if (!props.pollingEnabled()) {

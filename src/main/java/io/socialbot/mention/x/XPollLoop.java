@@ -18,6 +18,8 @@ final class XPollLoop implements SmartLifecycle {
     private final String offReason;
     private ScheduledExecutorService executor;
     private boolean started;
+    private volatile XMentionPoller.PollOutcome lastOutcome;
+    private volatile java.time.Instant lastPollAt;
 
     private XPollLoop(XMentionPoller poller, Duration interval, String offReason) {
         this.poller = poller;
@@ -53,8 +55,11 @@ final class XPollLoop implements SmartLifecycle {
 
     private void tick() {
         try {
-            poller.pollOnce();
+            lastOutcome = poller.pollOnce();
+            lastPollAt = java.time.Instant.now();
         } catch (RuntimeException e) {
+            lastOutcome = new XMentionPoller.Failed(0, null, e.getClass().getSimpleName());
+            lastPollAt = java.time.Instant.now();
             // A store or Redis outage must not kill the schedule; the checkpoint did not move.
             log.warn("X mention poll failed: {}", e.toString());
         }
@@ -77,6 +82,18 @@ final class XPollLoop implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return executor != null || (poller == null && started);
+    }
+
+    XMentionPoller.PollOutcome lastOutcome() {
+        return lastOutcome;
+    }
+
+    java.time.Instant lastPollAt() {
+        return lastPollAt;
+    }
+
+    String offReason() {
+        return offReason;
     }
 
     boolean isPolling() {

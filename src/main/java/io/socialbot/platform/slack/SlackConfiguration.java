@@ -41,6 +41,11 @@ class SlackConfiguration {
     }
 
     @Bean
+    SlackHealthIndicator slackHealthIndicator(SlackProperties properties, ObjectProvider<App> app, Clock clock) {
+        return new SlackHealthIndicator(properties, app, clock);
+    }
+
+    @Bean
     @ConditionalOnExpression(ENABLED)
     App slackApp(SlackProperties properties, ObjectProvider<SlackListeners> listeners, Clock clock) {
         if (!properties.socketMode() && (properties.signingSecret() == null || properties.signingSecret().isBlank())) {

@@ -57,6 +57,21 @@ class SlackEventsEndpointTest {
     }
 
     @Test
+    void healthShowsRedisSlackAndX() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        var health = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(health.at("/components/redis/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/slack/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/slack/details/team").asText()).isEqualTo("T0TEST");
+        assertThat(health.at("/components/x/details/polling").asText()).isEqualTo("off");
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void signedCommandsAreAnsweredAndBadSignaturesRefused() throws Exception {
         SignedSlackRequests now = new SignedSlackRequests(SLACK);
         String body = now.slashCommandBody("/queue", "", "U0ANYONE", "C0CARE");
