@@ -124,15 +124,15 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             } else {
                 v = valenceOf(w);
                 if (v != 0) {
-                    v = shaped(t, i, v);
                     politeAt[i] = v > 0 && polite.contains(w);
+                    v = shaped(t, i, v);
                     if (v > 0 && !politeAt[i] && ironic(t.words, i + 1)) {
                         v = -v; // "great job losing my bag"
                     }
                 }
             }
             valence[i] = v;
-            complaint |= v < 0;
+            complaint |= v < 0 && !politeAt[i];
             i += span;
         }
         double sum = 0;

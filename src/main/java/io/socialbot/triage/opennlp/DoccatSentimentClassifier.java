@@ -28,6 +28,8 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class DoccatSentimentClassifier implements SentimentClassifier {
 
+    static double BALANCE = 0.7;
+    static String ALGORITHM = "MAXENT";
     private final DoccatModel model;
     private final LexiconSentimentClassifier lexicon;
     // DocumentCategorizerME is not thread-safe: one per thread over the shared, immutable model
@@ -58,9 +60,10 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         for (LabelledText row : rows) {
             samples.add(new DocumentSample(row.label().name().toLowerCase(Locale.ROOT), features(lexicon, row.text())));
         }
+        samples = balanced(samples);
         Collections.shuffle(samples, new Random(seed));
         TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        params.put(TrainingParameters.ALGORITHM_PARAM, ALGORITHM);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
         DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {
@@ -69,13 +72,43 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         return new DoccatSentimentClassifier(model, lexicon);
     }
 
+    /**
+     * Repeats the texts of the rarer labels until each label weighs about as much as the commonest: customer-care
+     * data is mostly negative, and an unweighted model would rarely say neutral or positive.
+     */
+    static List<DocumentSample> balanced(List<DocumentSample> samples) {
+        java.util.Map<String, List<DocumentSample>> byLabel = new java.util.TreeMap<>();
+        for (DocumentSample s : samples) {
+            byLabel.computeIfAbsent(s.getCategory(), k -> new ArrayList<>()).add(s);
+        }
+        int most = byLabel.values().stream().mapToInt(List::size).max().orElse(0);
+        List<DocumentSample> out = new ArrayList<>(samples);
+        for (List<DocumentSample> group : byLabel.values()) {
+            double extra = Math.pow((double) most / group.size(), BALANCE) - 1;
+            int copies = (int) Math.round(extra * group.size());
+            for (int i = 0; i < copies; i++) {
+                out.add(group.get(i % group.size()));
+            }
+        }
+        return out;
+    }
+
     public void save(Path file) throws IOException {
         model.serialize(file);
     }
 
     static String[] features(LexiconSentimentClassifier lexicon, String text) {
         List<String> tokens = new ArrayList<>(lexicon.tokens(text));
+        double score = lexicon.score(text);
         tokens.add(lexicon.verdictToken(text));
+        tokens.add("__lex_" + Math.round(score * 4) + "__");
+        // questions are mostly neutral, exclamations rarely are; the lexicon's tokens drop punctuation
+        if (text != null && text.indexOf('?') >= 0) {
+            tokens.add("__question__");
+        }
+        if (text != null && text.indexOf('!') >= 0) {
+            tokens.add("__exclaim__");
+        }
         return tokens.toArray(String[]::new);
     }
 
