@@ -85,6 +85,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 phrases.computeIfAbsent(tokens[0], t -> new ArrayList<>()).add(new Phrase(tokens, weight));
             }
         }
+        addInflections(words);
         // longest phrase first, so "thanks for nothing" wins over "thanks for"
         phrases.values().forEach(list -> list.sort((a, b) -> b.tokens.length - a.tokens.length));
     }
@@ -206,27 +207,22 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     private double valenceOf(String w) {
         Double v = words.get(w);
-        if (v != null) {
-            return v;
-        }
-        // plain inflections of a listed word: "delays", "cancelling"
-        int len = w.length();
-        if (len > 4 && w.endsWith("s") && !w.endsWith("ss")) {
-            v = words.get(w.substring(0, len - 1));
-        }
-        if (v == null && len > 5 && w.endsWith("ed")) {
-            v = words.get(w.substring(0, len - 2));
-            if (v == null) {
-                v = words.get(w.substring(0, len - 1));
-            }
-        }
-        if (v == null && len > 6 && w.endsWith("ing")) {
-            v = words.get(w.substring(0, len - 3));
-            if (v == null) {
-                v = words.get(w.substring(0, len - 3) + "e");
-            }
-        }
         return v == null ? 0 : v;
+    }
+
+    /** Adds the plain inflections of every listed word ("delays", "cancelling") up front: one lookup per token. */
+    private static void addInflections(Map<String, Double> words) {
+        Map<String, Double> forms = new HashMap<>();
+        words.forEach((w, v) -> {
+            if (w.length() < 3 || !Character.isLetter(w.charAt(0))) {
+                return;
+            }
+            String stem = w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
+            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing"}) {
+                forms.putIfAbsent(form, v);
+            }
+        });
+        forms.forEach(words::putIfAbsent);
     }
 
     /** The tokens the lexicon sees, lower-cased, numbers as {@code <num>}; also used as features by trained models. */
@@ -272,12 +268,14 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 i = end; // a brand's handle or a link says nothing about feeling
                 continue;
             }
-            String chunk = text.substring(i, end);
-            if (emoticons.contains(chunk.toLowerCase(Locale.ROOT))) {
-                t.words.add(chunk.toLowerCase(Locale.ROOT));
-                t.caps.add(false);
-                i = end;
-                continue;
+            if (end - i <= 4) {
+                String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
+                if (emoticons.contains(chunk)) {
+                    t.words.add(chunk);
+                    t.caps.add(false);
+                    i = end;
+                    continue;
+                }
             }
             int j = i;
             while (j < end) {
