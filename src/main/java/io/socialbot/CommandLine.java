@@ -25,6 +25,8 @@ final class CommandLine {
         COMMANDS.put("incident-bench", io.socialbot.incident.redis.IncidentBench::run);
         COMMANDS.put("bench-stats", io.socialbot.stats.redis.StatsBench::run);
         COMMANDS.put("bench-triage", io.socialbot.triage.redis.TriageBench::run);
+        COMMANDS.put("eval", io.socialbot.triage.opennlp.EvalCommand::run);
+        COMMANDS.put("train", io.socialbot.triage.opennlp.TrainCommand::run);
     }
 
     private CommandLine() {

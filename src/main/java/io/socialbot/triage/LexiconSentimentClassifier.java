@@ -1,0 +1,351 @@
+package io.socialbot.triage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rule-based sentiment in the manner of VADER, tuned for customer care: weighted words, phrases and emoji from
+ * {@code sentiment/*.txt}, negation, intensifiers, "but", irony ("great job losing my bag") and politeness that
+ * is not praise inside a complaint. Handles and links carry no sentiment.
+ */
+public final class LexiconSentimentClassifier implements SentimentClassifier {
+
+    /** VADER's normalisation constant: score = sum / sqrt(sum^2 + ALPHA). */
+    private static final double ALPHA = 15;
+    private static final double NEGATION = -0.74;
+    private static final double CAPS_BOOST = 0.733;
+    private static final double EXCLAMATION = 0.292;
+    private static final int NEGATION_WINDOW = 3;
+    private static final int IRONY_WINDOW = 5;
+    static final String NUMBER = "<num>";
+
+    private final Map<String, Double> words = new HashMap<>();
+    private final Map<String, Double> intensifiers = new HashMap<>();
+    private final Set<String> negators = new HashSet<>();
+    private final Set<String> polite = new HashSet<>();
+    private final Set<String> failures = new HashSet<>();
+    private final Set<String> emoticons = new HashSet<>();
+    private final Map<String, List<Phrase>> phrases = new HashMap<>();
+    private final double positiveAt;
+    private final double negativeAt;
+
+    /** A phrase of two or more tokens; {@code *} matches any one token. */
+    private record Phrase(String[] tokens, double weight) {
+    }
+
+    /** The shipped word lists and thresholds. */
+    public LexiconSentimentClassifier() {
+        this(0.05, -0.05);
+    }
+
+    /**
+     * @param positiveAt lowest score labelled positive
+     * @param negativeAt highest score labelled negative
+     */
+    public LexiconSentimentClassifier(double positiveAt, double negativeAt) {
+        this.positiveAt = positiveAt;
+        this.negativeAt = negativeAt;
+        readWeights("positive.txt", 1, words);
+        readWeights("negative.txt", -1, words);
+        readWeights("emoji.txt", 1, words);
+        readWeights("intensifiers.txt", 1, intensifiers);
+        for (String line : lines("negators.txt")) {
+            negators.add(line);
+        }
+        for (String line : lines("politeness.txt")) {
+            polite.add(line);
+        }
+        for (String line : lines("failures.txt")) {
+            failures.add(line);
+        }
+        for (String line : lines("emoji.txt")) {
+            String token = line.substring(0, line.indexOf('\t'));
+            if (!Character.isLetter(token.codePointAt(0))) {
+                emoticons.add(token.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String line : lines("phrases.txt")) {
+            int tab = line.lastIndexOf('\t');
+            String[] tokens = line.substring(0, tab).trim().toLowerCase(Locale.ROOT).split(" +");
+            double weight = Double.parseDouble(line.substring(tab + 1).trim());
+            if (tokens.length == 1) {
+                words.put(tokens[0], weight);
+            } else {
+                phrases.computeIfAbsent(tokens[0], t -> new ArrayList<>()).add(new Phrase(tokens, weight));
+            }
+        }
+        addInflections(words);
+        // longest phrase first, so "thanks for nothing" wins over "thanks for"
+        phrases.values().forEach(list -> list.sort((a, b) -> b.tokens.length - a.tokens.length));
+    }
+
+    @Override
+    public TriageDecision.Sentiment classify(String text) {
+        double score = score(text);
+        TriageDecision.Sentiment.Label label = score >= positiveAt ? TriageDecision.Sentiment.Label.POSITIVE
+                : score <= negativeAt ? TriageDecision.Sentiment.Label.NEGATIVE
+                : TriageDecision.Sentiment.Label.NEUTRAL;
+        return new TriageDecision.Sentiment(label, score);
+    }
+
+    /** The compound score in [-1, 1]. */
+    public double score(String text) {
+        Tokens t = tokenize(text);
+        int n = t.words.size();
+        if (n == 0) {
+            return 0;
+        }
+        double[] valence = new double[n];
+        boolean[] politeAt = new boolean[n];
+        boolean complaint = false;
+        int but = -1;
+        int i = 0;
+        while (i < n) {
+            String w = t.words.get(i);
+            if (w.equals("but") || w.equals("however") || w.equals("although") || w.equals("though")) {
+                but = i;
+            }
+            int span = 1;
+            double v;
+            Phrase phrase = phraseAt(t.words, i);
+            if (phrase != null) {
+                v = phrase.weight;
+                span = phrase.tokens.length;
+            } else {
+                v = valenceOf(w);
+                if (v != 0) {
+                    politeAt[i] = v > 0 && polite.contains(w);
+                    v = shaped(t, i, v);
+                    if (v > 0 && !politeAt[i] && ironic(t.words, i + 1)) {
+                        v = -v; // "great job losing my bag"
+                    }
+                }
+            }
+            valence[i] = v;
+            complaint |= v < 0 && !politeAt[i];
+            i += span;
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            double v = valence[k];
+            if (politeAt[k] && complaint) {
+                continue; // "please" and "thanks" around a complaint are manners, not praise
+            }
+            if (but >= 0) {
+                v *= k < but ? 0.5 : 1.5;
+            }
+            sum += v;
+        }
+        if (sum != 0) {
+            sum += Math.signum(sum) * Math.min(t.exclamations, 4) * EXCLAMATION;
+        }
+        return sum / Math.sqrt(sum * sum + ALPHA);
+    }
+
+    /** Intensifiers, capitals and negation around a word with a valence. */
+    private double shaped(Tokens t, int i, double v) {
+        double scaled = v;
+        if (t.caps.get(i) && t.mixedCase) {
+            scaled += Math.signum(v) * CAPS_BOOST;
+        }
+        for (int back = 1; back <= NEGATION_WINDOW && i - back >= 0; back++) {
+            Double boost = intensifiers.get(t.words.get(i - back));
+            if (boost != null) {
+                scaled += Math.signum(v) * boost * (1 - 0.05 * (back - 1));
+            }
+        }
+        for (int back = 1; back <= NEGATION_WINDOW && i - back >= 0; back++) {
+            String before = t.words.get(i - back);
+            if (negators.contains(before)) {
+                return scaled * NEGATION;
+            }
+        }
+        return scaled;
+    }
+
+    private boolean ironic(List<String> words, int from) {
+        int end = Math.min(words.size(), from + IRONY_WINDOW);
+        for (int k = from; k < end; k++) {
+            if (failures.contains(words.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Phrase phraseAt(List<String> words, int i) {
+        List<Phrase> candidates = phrases.get(words.get(i));
+        if (candidates == null) {
+            return null;
+        }
+        for (Phrase p : candidates) {
+            if (i + p.tokens.length > words.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 1; k < p.tokens.length && match; k++) {
+                String want = p.tokens[k];
+                match = want.equals("*") || want.equals(words.get(i + k));
+            }
+            if (match) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private double valenceOf(String w) {
+        Double v = words.get(w);
+        return v == null ? 0 : v;
+    }
+
+    /** Adds the plain inflections of every listed word ("delays", "cancelling") up front: one lookup per token. */
+    private static void addInflections(Map<String, Double> words) {
+        Map<String, Double> forms = new HashMap<>();
+        words.forEach((w, v) -> {
+            if (w.length() < 3 || !Character.isLetter(w.charAt(0))) {
+                return;
+            }
+            String stem = w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
+            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing"}) {
+                forms.putIfAbsent(form, v);
+            }
+        });
+        forms.forEach(words::putIfAbsent);
+    }
+
+    /** The tokens the lexicon sees, lower-cased, numbers as {@code <num>}; also used as features by trained models. */
+    public List<String> tokens(String text) {
+        return tokenize(text).words;
+    }
+
+    /** The lexicon's label, as a token a trained model can use as one more feature. */
+    public String verdictToken(String text) {
+        double s = score(text);
+        if (s >= positiveAt) {
+            return s >= 0.5 ? "__lex_pos2__" : "__lex_pos__";
+        }
+        if (s <= negativeAt) {
+            return s <= -0.5 ? "__lex_neg2__" : "__lex_neg__";
+        }
+        return "__lex_neu__";
+    }
+
+    private static final class Tokens {
+        final List<String> words = new ArrayList<>();
+        final List<Boolean> caps = new ArrayList<>();
+        int exclamations;
+        boolean mixedCase;
+    }
+
+    private Tokens tokenize(String text) {
+        Tokens t = new Tokens();
+        if (text == null) {
+            return t;
+        }
+        int n = text.length();
+        int i = 0;
+        boolean anyLower = false;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int end = TweetText.skipToSpace(text, i);
+            if (c == '@' || TweetText.startsWithUrl(text, i)) {
+                i = end; // a brand's handle or a link says nothing about feeling
+                continue;
+            }
+            if (end - i <= 4) {
+                String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
+                if (emoticons.contains(chunk)) {
+                    t.words.add(chunk);
+                    t.caps.add(false);
+                    i = end;
+                    continue;
+                }
+            }
+            int j = i;
+            while (j < end) {
+                int cp = text.codePointAt(j);
+                if (Character.isLetter(cp)) {
+                    int start = j;
+                    boolean upper = true;
+                    while (j < end) {
+                        int d = text.codePointAt(j);
+                        if (Character.isLetter(d)) {
+                            upper &= Character.isUpperCase(d);
+                            anyLower |= Character.isLowerCase(d);
+                            j += Character.charCount(d);
+                        } else if ((d == '\'' || d == '\u2019') && j + 1 < end && Character.isLetter(text.charAt(j + 1))) {
+                            j++;
+                        } else {
+                            break;
+                        }
+                    }
+                    String word = text.substring(start, j).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+                    t.words.add(word);
+                    t.caps.add(upper && j - start > 1);
+                } else if (Character.isDigit(cp)) {
+                    while (j < end && Character.isDigit(text.charAt(j))) {
+                        j++;
+                    }
+                    t.words.add(NUMBER);
+                    t.caps.add(false);
+                } else {
+                    if (cp == '!') {
+                        t.exclamations++;
+                    } else if (cp > 0x2000 && words.containsKey(new String(Character.toChars(cp)))) {
+                        t.words.add(new String(Character.toChars(cp)));
+                        t.caps.add(false);
+                    }
+                    j += Character.charCount(cp);
+                }
+            }
+            i = end;
+        }
+        t.mixedCase = anyLower;
+        return t;
+    }
+
+    private static void readWeights(String file, int sign, Map<String, Double> into) {
+        for (String line : lines(file)) {
+            int tab = line.lastIndexOf('\t');
+            if (tab < 0) {
+                throw new IllegalStateException("sentiment/" + file + ": expected word<TAB>weight, got '" + line + "'");
+            }
+            into.put(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
+                    sign * Double.parseDouble(line.substring(tab + 1).trim()));
+        }
+    }
+
+    private static List<String> lines(String file) {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = LexiconSentimentClassifier.class.getResourceAsStream("/sentiment/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("sentiment/" + file + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#\t") && !line.startsWith("# ")) {
+                    lines.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+}

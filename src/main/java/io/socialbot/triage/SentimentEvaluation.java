@@ -1,0 +1,59 @@
+package io.socialbot.triage;
+
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Accuracy, per-class and macro F1 and throughput of a sentiment classifier on labelled texts. */
+public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1, double textsPerSecond) {
+
+    public static SentimentEvaluation of(SentimentClassifier classifier, List<LabelledText> rows) {
+        int[][] confusion = new int[Label.values().length][Label.values().length];
+        long start = System.nanoTime();
+        for (LabelledText row : rows) {
+            Label predicted = classifier.classify(row.text()).label();
+            confusion[row.label().ordinal()][predicted.ordinal()]++;
+        }
+        long nanos = Math.max(1, System.nanoTime() - start);
+        int correct = 0;
+        Map<Label, Double> f1 = new EnumMap<>(Label.class);
+        for (Label label : Label.values()) {
+            int c = label.ordinal();
+            int tp = confusion[c][c];
+            int predicted = 0;
+            int actual = 0;
+            for (int k = 0; k < confusion.length; k++) {
+                predicted += confusion[k][c];
+                actual += confusion[c][k];
+            }
+            correct += tp;
+            double precision = predicted == 0 ? 0 : (double) tp / predicted;
+            double recall = actual == 0 ? 0 : (double) tp / actual;
+            f1.put(label, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+        }
+        return new SentimentEvaluation(rows.size(), correct, f1, rows.size() * 1e9 / nanos);
+    }
+
+    public double accuracy() {
+        return total == 0 ? 0 : (double) correct / total;
+    }
+
+    /** The unweighted mean of the three classes' F1. */
+    public double macroF1() {
+        return f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** The report printed by {@code eval}: the macro-F1 line stands alone so scripts can grep it. */
+    public String report() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "texts %d%n", total));
+        out.append(String.format(Locale.ROOT, "accuracy %.3f%n", accuracy()));
+        out.append(String.format(Locale.ROOT, "macro-F1 %.3f%n", macroF1()));
+        f1.forEach((label, value) -> out.append(String.format(Locale.ROOT, "F1 %s %.3f%n",
+                label.name().toLowerCase(Locale.ROOT), value)));
+        out.append(String.format(Locale.ROOT, "texts/s %.0f%n", textsPerSecond));
+        return out.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package io.socialbot.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import org.junit.jupiter.api.Test;
+
+class LexiconSentimentClassifierTest {
+
+    private final LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
+
+    private Label label(String text) {
+        return lexicon.classify(text).label();
+    }
+
+    @Test
+    void plainPraiseAndComplaint() {
+        assertThat(label("The crew was amazing, great flight")).isEqualTo(Label.POSITIVE);
+        assertThat(label("terrible service, rude staff")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("What time does boarding start")).isEqualTo(Label.NEUTRAL);
+        assertThat(lexicon.score("")).isZero();
+        assertThat(lexicon.score(null)).isZero();
+    }
+
+    @Test
+    void negationFlipsTheNextWords() {
+        assertThat(lexicon.score("the staff were helpful")).isPositive();
+        assertThat(lexicon.score("the staff were not helpful")).isNegative();
+        assertThat(lexicon.score("the app isn't bad")).isGreaterThan(lexicon.score("the app is bad"));
+    }
+
+    @Test
+    void intensifiersAndCapitalsStrengthen() {
+        assertThat(lexicon.score("the service was very good")).isGreaterThan(lexicon.score("the service was good"));
+        assertThat(lexicon.score("the service was slightly good")).isLessThan(lexicon.score("the service was good"));
+        assertThat(lexicon.score("the food was BAD today")).isLessThan(lexicon.score("the food was bad today"));
+        assertThat(lexicon.score("good flight!!!")).isGreaterThan(lexicon.score("good flight"));
+    }
+
+    @Test
+    void emojiAndEmoticonsCarryFeeling() {
+        assertThat(label("landed in Denver 😍")).isEqualTo(Label.POSITIVE);
+        assertThat(label("landed in Denver 😡")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("landed in Denver :)")).isEqualTo(Label.POSITIVE);
+        assertThat(label("landed in Denver :(")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("landed in Denver")).isEqualTo(Label.NEUTRAL);
+    }
+
+    @Test
+    void customerCareComplaintsAreNegative() {
+        for (String text : new String[] {"internet still down in Leeds", "no signal at home since Monday",
+            "no service in the city centre", "stranded in Chicago", "stuck at the gate", "flight 123 delayed",
+            "my flight got cancelled", "still waiting for a callback", "on hold for an hour",
+            "nobody answers the phone", "you lost my bag", "worst airline", "your app is useless",
+            "I want a refund", "is there compensation for this"}) {
+            assertThat(label(text)).as(text).isEqualTo(Label.NEGATIVE);
+        }
+    }
+
+    @Test
+    void brandHandlesAndLinksCarryNoSentiment() {
+        assertThat(lexicon.score("@united")).isZero();
+        assertThat(lexicon.score("@united @AmericanAir https://t.co/awesome")).isZero();
+        assertThat(lexicon.score("@SuperAwesomeAir what gate is AA100")).isEqualTo(lexicon.score("what gate is AA100"));
+        assertThat(lexicon.score("@WorstBank hi")).isZero();
+    }
+
+    @Test
+    void ironyIsNegative() {
+        assertThat(label("thanks for nothing")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("great job losing my bag")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("awesome, delayed again")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("thanks for the 3 hour wait")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("great job on the new app")).isEqualTo(Label.POSITIVE);
+    }
+
+    @Test
+    void politenessInsideAComplaintIsNotPraise() {
+        double complaint = lexicon.score("my flight was cancelled and nobody answers");
+        assertThat(lexicon.score("please help, my flight was cancelled and nobody answers, thanks"))
+                .isEqualTo(complaint);
+        assertThat(label("thanks for the quick reply")).isEqualTo(Label.POSITIVE);
+    }
+
+    @Test
+    void butShiftsTheWeightToWhatFollows() {
+        assertThat(label("the crew was nice but the seat was broken and filthy")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("the flight was late but the crew was wonderful")).isEqualTo(Label.POSITIVE);
+    }
+
+    @Test
+    void scoresStayWithinMinusOneAndOne() {
+        assertThat(lexicon.score("worst worst worst awful horrible terrible 😡😡😡 !!!!")).isBetween(-1.0, -0.9);
+        assertThat(lexicon.score("best best amazing wonderful love love 😍😍 !!!!")).isBetween(0.9, 1.0);
+    }
+
+    @Test
+    void verdictTokenFollowsTheScore() {
+        assertThat(lexicon.verdictToken("worst airline ever, rude and useless")).isEqualTo("__lex_neg2__");
+        assertThat(lexicon.verdictToken("what gate")).isEqualTo("__lex_neu__");
+        assertThat(lexicon.tokens("@united 2 hours :) Great")).containsExactly("<num>", "hours", ":)", "great");
+    }
+}
