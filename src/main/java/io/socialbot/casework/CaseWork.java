@@ -31,10 +31,19 @@ public final class CaseWork implements DecisionListener, CaseReplies {
     private final List<CaseEventListener> listeners;
     private final CurrentIncident incident;
     private final Clock clock;
+    private final java.util.concurrent.Executor refreshes;
 
     public CaseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, CasePoster poster,
                     ReplySender sender, ReplyLength length, List<CaseEventListener> listeners,
                     CurrentIncident incident, Clock clock) {
+        this(cases, mentions, decisions, poster, sender, length, listeners, incident, clock, Runnable::run);
+    }
+
+    /** @param refreshes runs post updates, so an agent's command is answered before Slack is called */
+    public CaseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, CasePoster poster,
+                    ReplySender sender, ReplyLength length, List<CaseEventListener> listeners,
+                    CurrentIncident incident, Clock clock, java.util.concurrent.Executor refreshes) {
+        this.refreshes = refreshes;
         this.cases = cases;
         this.mentions = mentions;
         this.decisions = decisions;
@@ -214,9 +223,15 @@ public final class CaseWork implements DecisionListener, CaseReplies {
     }
 
     private void refresh(String key) {
-        view(key).filter(v -> v.c().posted()).ifPresent(v -> {
-            if (!poster.update(v)) {
-                log.warn("The post of case {} could not be updated now", key);
+        refreshes.execute(() -> {
+            try {
+                view(key).filter(v -> v.c().posted()).ifPresent(v -> {
+                    if (!poster.update(v)) {
+                        log.warn("The post of case {} could not be updated now", key);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("The post of case {} could not be updated: {}", key, e.toString());
             }
         });
     }

@@ -47,7 +47,16 @@ class CaseworkConfiguration {
                 ReplySender.FailureKind.DISABLED, "Replies to X are off: no X credentials are configured. Copy your "
                 + "text and reply from the brand account, then resolve the case.", null));
         return new CaseWork(cases, mentions, decisions, poster, replies, length, listeners.orderedStream().toList(),
-                incident.getIfAvailable(() -> Optional::empty), clock);
+                incident.getIfAvailable(() -> Optional::empty), clock, caseRefreshes());
+    }
+
+    /** One thread: post updates for a case keep their order, and a burst of clicks does not flood Slack. */
+    private static java.util.concurrent.Executor caseRefreshes() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "case-post-updates");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Bean

@@ -77,8 +77,13 @@ final class CaseSlackListeners implements SlackListeners {
                 if (!access.has(user, Role.AGENT)) {
                     return ctx.ack(AccessPolicy.refusal(Role.AGENT));
                 }
-                later(ctx::respond, () -> command(command, text, user));
-                return ctx.ack();
+                if (command.equals("/reply")) {
+                    later(ctx::respond, () -> command(command, text, user)); // X may take longer than Slack's 3 s
+                    return ctx.ack();
+                }
+                // the rest is a Redis round trip or two: answer in the ack itself
+                String answer = command(command, text, user);
+                return ctx.ack(r -> r.responseType("ephemeral").text(answer));
             });
         }
         app.blockAction(CaseBlocks.CLAIM, (req, ctx) -> {

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Slack Web API (like java-slack-sdk's MockSlackApiServer): records every call and answers
@@ -77,7 +75,7 @@ public final class SlackApiStub implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ConcurrentLinkedDeque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
 
@@ -116,11 +114,15 @@ public final class SlackApiStub implements AutoCloseable {
     }
 
     public List<Call> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     public List<Call> calls(String method) {
-        return calls.stream().filter(c -> c.method().equals(method)).toList();
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.method().equals(method)).toList();
+        }
     }
 
     public void clear() {
@@ -144,17 +146,15 @@ public final class SlackApiStub implements AutoCloseable {
             }
         }
         throw new AssertionError("expected " + count + " call(s) of " + method + " within " + timeout
-                + " but saw " + calls(method).size() + "; all calls: " + methods(c -> true));
+                + " but saw " + calls(method).size() + "; calls by method: " + countsByMethod());
     }
 
-    private List<String> methods(Predicate<Call> filter) {
-        List<String> out = new ArrayList<>();
-        for (Call c : calls) {
-            if (filter.test(c)) {
-                out.add(c.method());
-            }
+    private Map<String, Long> countsByMethod() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Call c : calls()) {
+            counts.merge(c.method(), 1L, Long::sum);
         }
-        return out;
+        return counts;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
