@@ -32,6 +32,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
     private final CurrentIncident incident;
     private final Clock clock;
     private final java.util.concurrent.Executor refreshes;
+    private final java.util.Set<String> grown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CaseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, CasePoster poster,
                     ReplySender sender, ReplyLength length, List<CaseEventListener> listeners,
@@ -73,9 +74,24 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         } else if (decision.cluster() != null && decision.cluster().kind() != TriageDecision.Cluster.Kind.SINGLE) {
             int size = cases.grow(decision.cluster().id());
             if (size > 0 && worthAnUpdate(size)) {
+                grown.remove(decision.cluster().id());
                 refresh(decision.cluster().id());
+            } else if (size > 0) {
+                grown.add(decision.cluster().id()); // shown by the next flush, so the final size always appears
             }
         }
+    }
+
+    /** Updates the posts of clusters that grew since their last update; returns how many. */
+    public int flushGrownClusters() {
+        int n = 0;
+        for (String key : List.copyOf(grown)) {
+            if (grown.remove(key)) {
+                refresh(key);
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A storm of hundreds gives a handful of edits: 2, 3, 5, every 10 up to 100, every 100 after. */

@@ -60,16 +60,21 @@ class CaseworkConfiguration {
     }
 
     @Bean
-    SmartLifecycle unpostedCaseRetry(CaseWork work) {
+    SmartLifecycle casePostMaintenance(CaseWork work) {
         return new SmartLifecycle() {
             private volatile Thread thread;
 
             @Override
             public void start() {
                 thread = new Thread(() -> {
+                    int tick = 0;
                     while (!Thread.currentThread().isInterrupted()) {
                         try {
-                            Thread.sleep(Duration.ofSeconds(30).toMillis());
+                            Thread.sleep(Duration.ofSeconds(5).toMillis());
+                            work.flushGrownClusters();
+                            if (++tick % 6 != 0) {
+                                continue; // unposted cases every 30 s, grown clusters every 5 s
+                            }
                             int sent = work.retryUnposted();
                             if (sent > 0) {
                                 log.info("Posted {} case(s) that Slack could not take before", sent);

@@ -50,9 +50,8 @@ final class CaseBlocks {
             facts.append(" · Themes: ").append(SlackText.escape(String.join(", ", d.themes())));
         }
         if (c.clusterSize() > 1) {
-            String kind = d.cluster() != null && d.cluster().kind() == TriageDecision.Cluster.Kind.RETWEET
-                    ? "retweets" : "similar posts";
-            facts.append(" · Cluster: ").append(c.clusterSize()).append(' ').append(kind);
+            // the post shows its first mention; later members are retweets or copies of it
+            facts.append(" · Cluster: ").append(c.clusterSize()).append(" posts (retweets and copies)");
         }
         if (m.url() != null && m.url().startsWith("https://")) {
             facts.append(" · <").append(SlackText.escape(m.url()).replace("|", "%7C")).append("|Open original>");

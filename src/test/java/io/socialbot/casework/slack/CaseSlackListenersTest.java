@@ -115,6 +115,28 @@ class CaseSlackListenersTest {
     }
 
     @Test
+    void aGrowingStormUpdatesItsOnePostInPlace() {
+        Mention original = mention("150", "@BrandTel day one without signal");
+        decide(original, List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        for (int i = 1; i <= 300; i++) {
+            Mention rt = new Mention("rt" + i, "twitter", original.createdAt(), "RT @jo_bristol: " + original.text(),
+                    new Mention.Author("f" + i, "fan" + i, null, 10, false), null, null, "150", null, null);
+            TriageDecision d = new TriageDecision(rt.key(), rt.id(), "en", null, TriageDecision.Priority.P3, List.of(),
+                    List.of(), new TriageDecision.Cluster(original.key(), TriageDecision.Cluster.Kind.RETWEET, i + 1),
+                    true, null);
+            work.onDecision(rt, d);
+        }
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(slack.calls("chat.update")).hasSizeBetween(10, 20);
+        assertThat(slack.calls("chat.update").get(slack.calls("chat.update").size() - 1).param("blocks"))
+                .contains("Cluster: 300 posts");
+        assertThat(work.flushGrownClusters()).isEqualTo(1); // the last growth, 301, was between steps
+        List<SlackApiStub.Call> updates = slack.calls("chat.update");
+        assertThat(updates.get(updates.size() - 1).param("blocks")).contains("Cluster: 301 posts");
+        assertThat(work.flushGrownClusters()).isZero();
+    }
+
+    @Test
     void claimIsExclusiveAndTheLoserIsToldWhoOwnsIt() throws Exception {
         decide(mention("200", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
         var first = app.run(requests.slashCommand("/claim", "200", AGENT));
