@@ -17,6 +17,9 @@ public record AccessPolicy(Set<String> agents, Set<String> leads, Set<String> ma
 
     public Set<Role> rolesOf(String userId) {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        if (userId == null || userId.isBlank()) {
+            return roles; // immutable sets throw on contains(null); an unsigned-in user has no role anyway
+        }
         if (openToAll || agents.contains(userId) || leads.contains(userId)) {
             roles.add(Role.AGENT);
         }

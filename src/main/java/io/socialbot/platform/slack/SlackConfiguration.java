@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
@@ -73,8 +72,8 @@ class SlackConfiguration {
     @Bean
     @ConditionalOnExpression(ENABLED + " and !${socialbot.slack.socket-mode:false}")
     @ConditionalOnWebApplication
-    ServletRegistrationBean<SlackAppServlet> slackEvents(App app) {
-        return new ServletRegistrationBean<>(new SlackAppServlet(app), "/slack/events");
+    ServletRegistrationBean<GuardedSlackAppServlet> slackEvents(App app) {
+        return new ServletRegistrationBean<>(new GuardedSlackAppServlet(app), "/slack/events");
     }
 
     @Bean

@@ -57,6 +57,33 @@ class SlackEventsEndpointTest {
     }
 
     @Test
+    void malformedButCorrectlySignedPayloadsNeverGet5xx() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        SignedSlackRequests signer = new SignedSlackRequests(SLACK);
+        List<String> bodies = new java.util.ArrayList<>(List.of("", "payload=", "payload=%7B", "payload=null",
+                "payload=%5B%5D", "command=", "command=%2Fnope&text=x&user_id=U1", "payload=%7B%22type%22%3A42%7D",
+                "payload=%7B%22type%22%3A%22block_actions%22%7D", "payload=%7B%22type%22%3A%22view_submission%22%7D",
+                "command=%2Fclaim", "command=%2Fclaim&text=" + "x".repeat(20_000) + "&user_id=U1",
+                "type=url_verification&challenge=abc", "%ZZ%ZZ", "payload=%7B%22type%22%3A%22block_actions%22%2C"
+                        + "%22actions%22%3A%5B%7B%22action_id%22%3A%22case_claim%22%7D%5D%7D"));
+        String good = signer.slashCommandBody("/claim", "123", "U0FUZZ", "C0CARE");
+        for (int i = 0; i < 1_000; i++) {
+            char[] chars = good.toCharArray();
+            for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                chars[random.nextInt(chars.length)] = (char) (32 + random.nextInt(95));
+            }
+            bodies.add(new String(chars));
+        }
+        int served = 0;
+        for (String body : bodies) {
+            int status = post(body, signer.headers(body)).statusCode();
+            assertThat(status).as("body %s", body.length() > 200 ? body.substring(0, 200) : body).isLessThan(500);
+            served++;
+        }
+        assertThat(served).isEqualTo(bodies.size());
+    }
+
+    @Test
     void healthShowsRedisSlackAndX() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -75,8 +102,9 @@ class SlackEventsEndpointTest {
     void signedCommandsAreAnsweredAndBadSignaturesRefused() throws Exception {
         SignedSlackRequests now = new SignedSlackRequests(SLACK);
         String body = now.slashCommandBody("/queue", "", "U0ANYONE", "C0CARE");
-        assertThat(post(body, now.headers(body)).statusCode()).isEqualTo(200);
-        assertThat(SLACK.await("response_url", 1, Duration.ofSeconds(10)).get(0).param("text")).contains("queue");
+        HttpResponse<String> queue = post(body, now.headers(body));
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).contains("queue");
 
         String unknown = now.slashCommandBody("/incident", "dance", "U0ANYONE", "C0CARE");
         assertThat(post(unknown, now.headers(unknown)).statusCode()).isEqualTo(200);
