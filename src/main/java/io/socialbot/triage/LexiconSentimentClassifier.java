@@ -46,7 +46,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** The shipped word lists and thresholds. */
     public LexiconSentimentClassifier() {
-        this(0.05, -0.05);
+        this(0.3, -0.1);
     }
 
     /**
