@@ -122,6 +122,9 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             if (phrase != null) {
                 v = phrase.weight;
                 span = phrase.tokens.length;
+                if (v > 0 && ironic(t.words, i + span)) {
+                    v = -v; // "well done, delayed again"
+                }
             } else {
                 v = valenceOf(w);
                 if (v != 0) {
