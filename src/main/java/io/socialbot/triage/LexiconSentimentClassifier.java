@@ -26,6 +26,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     private static final double NEGATION = -0.74;
     private static final double CAPS_BOOST = 0.733;
     private static final double EXCLAMATION = 0.292;
+    private static final double QUESTION = 0.5;
     private static final int NEGATION_WINDOW = 3;
     private static final int IRONY_WINDOW = 5;
     static final String NUMBER = "<num>";
@@ -153,6 +154,9 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         if (sum != 0) {
             sum += Math.signum(sum) * Math.min(t.exclamations, 4) * EXCLAMATION;
         }
+        if (t.questions > 0 && t.exclamations == 0) {
+            sum *= QUESTION; // a question asks; its feeling words are often hypothetical ("is the wifi good?")
+        }
         return sum / Math.sqrt(sum * sum + ALPHA);
     }
 
@@ -249,6 +253,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         final List<String> words = new ArrayList<>();
         final List<Boolean> caps = new ArrayList<>();
         int exclamations;
+        int questions;
         boolean mixedCase;
     }
 
@@ -310,6 +315,8 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 } else {
                     if (cp == '!') {
                         t.exclamations++;
+                    } else if (cp == '?') {
+                        t.questions++;
                     } else if (cp > 0x2000 && words.containsKey(new String(Character.toChars(cp)))) {
                         t.words.add(new String(Character.toChars(cp)));
                         t.caps.add(false);
