@@ -128,6 +128,9 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 }
             } else {
                 v = valenceOf(w);
+                if (v != 0 && intensifiers.containsKey(w) && i + 1 < n && valenceOf(t.words.get(i + 1)) != 0) {
+                    v = 0; // "fucking great": the swear word only strengthens what follows
+                }
                 if (v != 0) {
                     politeAt[i] = v > 0 && polite.contains(w);
                     v = shaped(t, i, v);
@@ -225,7 +228,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 return;
             }
             String stem = w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
-            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing"}) {
+            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing", stem + "est"}) {
                 forms.putIfAbsent(form, v);
             }
         });
