@@ -47,7 +47,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** The shipped word lists and thresholds. */
     public LexiconSentimentClassifier() {
-        this(0.3, -0.1);
+        this(0.3, -0.15);
     }
 
     /**
