@@ -26,6 +26,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     private static final double NEGATION = -0.74;
     private static final double CAPS_BOOST = 0.733;
     private static final double EXCLAMATION = 0.292;
+    private static final double QUESTION = 0.5;
     private static final int NEGATION_WINDOW = 3;
     private static final int IRONY_WINDOW = 5;
     static final String NUMBER = "<num>";
@@ -46,7 +47,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** The shipped word lists and thresholds. */
     public LexiconSentimentClassifier() {
-        this(0.05, -0.05);
+        this(0.3, -0.15);
     }
 
     /**
@@ -122,8 +123,14 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             if (phrase != null) {
                 v = phrase.weight;
                 span = phrase.tokens.length;
+                if (v > 0 && ironic(t.words, i + span)) {
+                    v = -v; // "well done, delayed again"
+                }
             } else {
                 v = valenceOf(w);
+                if (v != 0 && intensifiers.containsKey(w) && i + 1 < n && valenceOf(t.words.get(i + 1)) != 0) {
+                    v = 0; // "fucking great": the swear word only strengthens what follows
+                }
                 if (v != 0) {
                     politeAt[i] = v > 0 && polite.contains(w);
                     v = shaped(t, i, v);
@@ -149,6 +156,9 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         }
         if (sum != 0) {
             sum += Math.signum(sum) * Math.min(t.exclamations, 4) * EXCLAMATION;
+        }
+        if (t.questions > 0 && t.exclamations == 0) {
+            sum *= QUESTION; // a question asks; its feeling words are often hypothetical ("is the wifi good?")
         }
         return sum / Math.sqrt(sum * sum + ALPHA);
     }
@@ -218,7 +228,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 return;
             }
             String stem = w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
-            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing"}) {
+            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing", stem + "est"}) {
                 forms.putIfAbsent(form, v);
             }
         });
@@ -246,6 +256,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         final List<String> words = new ArrayList<>();
         final List<Boolean> caps = new ArrayList<>();
         int exclamations;
+        int questions;
         boolean mixedCase;
     }
 
@@ -307,6 +318,8 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 } else {
                     if (cp == '!') {
                         t.exclamations++;
+                    } else if (cp == '?') {
+                        t.questions++;
                     } else if (cp > 0x2000 && words.containsKey(new String(Character.toChars(cp)))) {
                         t.words.add(new String(Character.toChars(cp)));
                         t.caps.add(false);

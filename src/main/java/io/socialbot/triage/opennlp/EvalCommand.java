@@ -4,7 +4,6 @@ import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
 import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.SentimentEvaluation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
