@@ -56,6 +56,22 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
         if (words.isEmpty()) {
             return Optional.empty();
         }
+        double[] hints = hint.scores(words);
+        int best = 0;
+        double second = 0;
+        for (int i = 1; i < hints.length; i++) {
+            if (hints[i] > hints[best]) {
+                second = hints[best];
+                best = i;
+            } else {
+                second = Math.max(second, hints[i]);
+            }
+        }
+        // OpenNLP adds at most 1 to any language below; when the function words alone lead by more than that,
+        // its answer cannot change the outcome, so skip it (it costs ~100 us a tweet; the hint ~1 us)
+        if (STOPWORD_WEIGHT * (hints[best] - second) > 1.0) {
+            return Optional.of(StopwordLanguageHint.LANGUAGES.get(best));
+        }
         Map<String, Double> score = new HashMap<>();
         Language[] ranked = detector.predictLanguages(words);
         double top = ranked.length == 0 ? 0 : ranked[0].getConfidence();
@@ -65,7 +81,6 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
                 score.merge(iso1, ranked[i].getConfidence() / top, Math::max);
             }
         }
-        double[] hints = hint.scores(words);
         for (int i = 0; i < hints.length; i++) {
             if (hints[i] > 0) {
                 score.merge(StopwordLanguageHint.LANGUAGES.get(i), STOPWORD_WEIGHT * hints[i], Double::sum);
