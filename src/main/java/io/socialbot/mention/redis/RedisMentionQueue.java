@@ -28,14 +28,12 @@ public final class RedisMentionQueue implements MentionQueue {
             """;
 
     private final UnifiedJedis redis;
-    private final RedisKeys keys;
     private final String stream;
     private final String consumer;
     private final String mentionPrefix;
 
     public RedisMentionQueue(UnifiedJedis redis, RedisKeys keys, String consumer) {
         this.redis = redis;
-        this.keys = keys;
         this.stream = keys.key("stream", "mentions");
         this.mentionPrefix = keys.key("m") + ":";
         this.consumer = consumer;
@@ -93,10 +91,6 @@ public final class RedisMentionQueue implements MentionQueue {
     @Override
     public long depth() {
         return redis.xlen(stream);
-    }
-
-    public String consumer() {
-        return consumer;
     }
 
     private List<Entry> entries(List<StreamEntry> raw) {

@@ -109,9 +109,4 @@ public final class RedisMentionStore implements MentionStore {
     String mentionKey(String mentionKey) {
         return keys.key("m", mentionKey);
     }
-
-    /** The mention key back from a Redis key written by this store. */
-    String mentionKeyOf(String redisKey) {
-        return redisKey.substring(keys.key("m").length() + 1);
-    }
 }
