@@ -12,6 +12,12 @@ public interface MentionQueue {
     /** Entries delivered to a consumer that did not acknowledge them within {@code idle} (it died): taken over. */
     List<Entry> reclaim(Duration idle, int max);
 
+    /**
+     * Sets aside entries delivered {@code maxDeliveries} times or more and still unacknowledged (triage keeps failing
+     * on them), so they stop being retried forever; the mentions stay in the store. Returns their mention keys.
+     */
+    List<String> setAsideFailing(Duration idle, int maxDeliveries, int max);
+
     /** Marks entries done; they are not delivered again. */
     void ack(List<Entry> entries);
 

@@ -55,8 +55,16 @@ public final class TriageWorker {
 
     /** Takes over entries another consumer left unacknowledged for {@code idle} (it crashed) and processes them. */
     public List<Decided> reclaim(Duration idle, int max) {
+        for (String key : queue.setAsideFailing(idle, MAX_DELIVERIES, max)) {
+            observer.failed(new IllegalStateException("set aside " + key));
+            log.error("Mention {} failed triage {} times; set aside in the failed list (it stays stored)", key,
+                    MAX_DELIVERIES);
+        }
         return process(queue.reclaim(idle, max), true);
     }
+
+    /** Deliveries after which an entry whose triage keeps failing is set aside instead of retried again. */
+    static final int MAX_DELIVERIES = 5;
 
     private List<Decided> process(List<MentionQueue.Entry> entries, boolean redelivered) {
         if (entries.isEmpty()) {
@@ -65,6 +73,7 @@ public final class TriageWorker {
         List<Mention> found = mentions.findAll(entries.stream().map(MentionQueue.Entry::mentionKey).toList());
         List<Mention> toDecide = new ArrayList<>(entries.size());
         List<TriageDecision> decided = new ArrayList<>(entries.size());
+        List<MentionQueue.Entry> failed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             MentionQueue.Entry entry = entries.get(i);
             Mention mention = found.get(i);
@@ -76,7 +85,16 @@ public final class TriageWorker {
                 continue; // decided before the crash: triage again would count it twice in clusters and rate guards
             }
             long started = System.nanoTime();
-            TriageDecision decision = triage.triage(mention);
+            TriageDecision decision;
+            try {
+                decision = triage.triage(mention);
+            } catch (RuntimeException e) {
+                // left unacknowledged: retried on reclaim, set aside after MAX_DELIVERIES; the rest go on
+                log.error("Triage failed on mention {}: {}", entry.mentionKey(), e.toString());
+                observer.failed(e);
+                failed.add(entry);
+                continue;
+            }
             observer.triaged(decision, System.nanoTime() - started);
             toDecide.add(mention);
             decided.add(decision);
@@ -89,7 +107,11 @@ public final class TriageWorker {
                 out.add(new Decided(toDecide.get(i), decided.get(i)));
             }
         }
-        queue.ack(entries);
+        if (failed.isEmpty()) {
+            queue.ack(entries);
+        } else {
+            queue.ack(entries.stream().filter(e -> !failed.contains(e)).toList());
+        }
         triaged.addAndGet(decided.size());
         return out;
     }

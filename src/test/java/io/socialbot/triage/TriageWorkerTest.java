@@ -75,4 +75,31 @@ class TriageWorkerTest {
         assertThat(triaged.get()).isEqualTo(1);
         assertThat(told).isEmpty();
     }
+
+    @Test
+    void aMentionWhoseTriageKeepsFailingIsSetAsideNotRetriedForever() throws Exception {
+        store.accept(mention("poison", "x"));
+        store.accept(mention("fine", "y"));
+        MentionTriage failsOnPoison = m -> {
+            if (m.id().equals("poison")) {
+                throw new IllegalStateException("bug");
+            }
+            return triage.triage(m);
+        };
+        TriageWorker w = new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "w"), store, failsOnPoison,
+                decisions, List.of((Mention m, TriageDecision d) -> told.add(d.key())));
+        RedisMentionQueue q = new RedisMentionQueue(TestRedis.client(), keys, "w");
+        // the poison entry fails alone: the rest of the batch is decided and acknowledged
+        assertThat(w.processAvailable(10, Duration.ZERO)).extracting(d -> d.decision().key())
+                .containsExactly("twitter:fine");
+        assertThat(q.depth()).isEqualTo(1);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Thread.sleep(5);
+            assertThat(w.reclaim(Duration.ofMillis(1), 10)).isEmpty();
+        }
+        assertThat(TestRedis.client().lrange(keys.key("stream", "failed"), 0, -1)).containsExactly("twitter:poison");
+        assertThat(store.find("twitter:poison")).as("set aside, still kept").isPresent();
+        assertThat(told).contains("twitter:fine");
+        assertThat(q.depth()).isZero();
+    }
 }

@@ -10,6 +10,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -31,11 +32,13 @@ public final class RedisMentionQueue implements MentionQueue {
     private final String stream;
     private final String consumer;
     private final String mentionPrefix;
+    private final String deadLetterKey;
 
     public RedisMentionQueue(UnifiedJedis redis, RedisKeys keys, String consumer) {
         this.redis = redis;
         this.stream = keys.key("stream", "mentions");
         this.mentionPrefix = keys.key("m") + ":";
+        this.deadLetterKey = keys.key("stream", "failed");
         this.consumer = consumer;
         createGroup();
     }
@@ -74,6 +77,50 @@ public final class RedisMentionQueue implements MentionQueue {
         var claimed = redis.xautoclaim(stream, GROUP, consumer, idle.toMillis(), new StreamEntryID(0, 0),
                 XAutoClaimParams.xAutoClaimParams().count(max));
         return entries(claimed.getValue());
+    }
+
+    // KEYS: stream, failed list; ARGV: key prefix, then entry ids. The mention key goes to the list, the entry leaves.
+    private static final String SET_ASIDE = """
+            local out = {}
+            for i = 2, #ARGV do
+              local e = redis.call('XRANGE', KEYS[1], ARGV[i], ARGV[i])
+              if e[1] then
+                local f = e[1][2]
+                for j = 1, #f, 2 do
+                  if f[j] == 'k' then
+                    local key = string.sub(f[j + 1], #ARGV[1] + 1)
+                    redis.call('LPUSH', KEYS[2], key)
+                    out[#out + 1] = key
+                  end
+                end
+              end
+              redis.call('XACK', KEYS[1], 'triage', ARGV[i])
+              redis.call('XDEL', KEYS[1], ARGV[i])
+            end
+            return out
+            """;
+
+    @Override
+    public List<String> setAsideFailing(Duration idle, int maxDeliveries, int max) {
+        List<String> ids = new ArrayList<>();
+        for (var pending : redis.xpending(stream, GROUP,
+                XPendingParams.xPendingParams("-", "+", max).idle(idle.toMillis()))) {
+            if (pending.getDeliveredTimes() >= maxDeliveries) {
+                ids.add(pending.getID().toString());
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(ids.size() + 1);
+        args.add(mentionPrefix);
+        args.addAll(ids);
+        List<?> keys = (List<?>) redis.eval(SET_ASIDE, List.of(stream, deadLetterKey), args);
+        List<String> out = new ArrayList<>();
+        for (Object k : keys) {
+            out.add((String) k);
+        }
+        return out;
     }
 
     @Override

@@ -105,7 +105,8 @@ public final class ReplayCommand {
                 while (decided.size() < expected) {
                     List<TriageWorker.Decided> batch = worker.processAvailable(1_000, Duration.ZERO);
                     if (batch.isEmpty()) {
-                        throw new IllegalStateException("queued mentions were not delivered to the worker");
+                        throw new IllegalStateException((expected - decided.size()) + " mention(s) of this batch could "
+                                + "not be triaged; the log names them");
                     }
                     batch.forEach(d -> decided.put(d.decision().key(), d.decision()));
                 }
