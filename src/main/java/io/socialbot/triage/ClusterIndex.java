@@ -1,6 +1,7 @@
 package io.socialbot.triage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,19 @@ import java.util.List;
 public interface ClusterIndex {
 
     Membership join(Request request);
+
+    /**
+     * Joins each request in order, with the same answers as one {@link #join} call each; shared stores send the
+     * batch in one round trip. Throws when any join fails, after the ones before it may have taken effect (a join
+     * repeated later answers the same cluster without growing it).
+     */
+    default List<Membership> joinAll(List<Request> requests) {
+        List<Membership> memberships = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            memberships.add(join(request));
+        }
+        return memberships;
+    }
 
     /**
      * Marks the cluster as posted to Slack.

@@ -3,6 +3,7 @@ package io.socialbot.triage;
 import io.socialbot.mention.Mention;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,6 @@ public final class DefaultMentionTriage implements MentionTriage {
         this.router = new Router(settings.routing());
     }
 
-    /** The same triage watching other brand handles, sharing this one's classifiers, clusters and rate guard. */
     /** The same triage with another rate guard (a rehearsal paces posts on the mentions' own clock). */
     public DefaultMentionTriage withRateGuard(RateGuard guard) {
         return new DefaultMentionTriage(settings, languages, sentiments, clusters, guard);
@@ -62,59 +62,131 @@ public final class DefaultMentionTriage implements MentionTriage {
         return settings;
     }
 
+    /** The same triage watching other brand handles, sharing this one's classifiers, clusters and rate guard. */
     public DefaultMentionTriage withBrandHandles(List<String> handles) {
         return new DefaultMentionTriage(settings.withBrandHandles(handles), languages, sentiments, clusters, rateGuard);
     }
 
     @Override
     public TriageDecision triage(Mention mention) {
+        Outcome outcome = triageAll(List.of(mention)).get(0);
+        if (outcome instanceof Outcome.Failed failed) {
+            throw failed.error();
+        }
+        return ((Outcome.Triaged) outcome).decision();
+    }
+
+    /**
+     * Reads every mention first, joins their clusters in one call (one round trip on a shared index), then decides
+     * each in order. Answers are those of one {@link #triage} per mention: joins run in the batch's order, and a
+     * cluster posted earlier in the batch counts as posted for its later members.
+     */
+    @Override
+    public List<Outcome> triageAll(List<Mention> mentions) {
+        Outcome[] outcomes = new Outcome[mentions.size()];
+        List<Reading> readings = new ArrayList<>(mentions.size());
+        for (int i = 0; i < mentions.size(); i++) {
+            try {
+                readings.add(read(i, mentions.get(i)));
+            } catch (RuntimeException e) {
+                outcomes[i] = new Outcome.Failed(e);
+            }
+        }
+        List<ClusterIndex.Membership> memberships = joinAll(readings, outcomes);
+        Set<String> postedInBatch = new HashSet<>();
+        for (int k = 0; k < readings.size(); k++) {
+            Reading reading = readings.get(k);
+            if (memberships.get(k) == null) {
+                continue; // its join failed; the outcome says why
+            }
+            try {
+                outcomes[reading.index()] = new Outcome.Triaged(decide(reading, memberships.get(k), postedInBatch));
+            } catch (RuntimeException e) {
+                outcomes[reading.index()] = new Outcome.Failed(e);
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** All of a mention that does not depend on other mentions: text, language, sentiment, themes, anchors. */
+    private record Reading(int index, Mention mention, MentionText text, String lang,
+                           TriageDecision.Sentiment sentiment, String irrelevance, Map<String, String> found,
+                           ClusterIndex.Request request) {
+    }
+
+    private Reading read(int index, Mention mention) {
         MentionText text = MentionText.of(mention.text());
         String lang = language(mention);
         TriageDecision.Sentiment sentiment = sentiments.classify(mention.text());
         String irrelevance = irrelevance(mention, text);
-
         Map<String, String> found = new LinkedHashMap<>(themes.find(text.words()));
         found.putAll(places.find(text.words()));
+        return new Reading(index, mention, text, lang, sentiment, irrelevance, found, clusterRequest(mention, text));
+    }
 
-        ClusterIndex.Membership membership = join(mention, text);
+    /** The readings' memberships in order; null for a reading whose join failed, with its outcome set. */
+    private List<ClusterIndex.Membership> joinAll(List<Reading> readings, Outcome[] outcomes) {
+        try {
+            return clusters.joinAll(readings.stream().map(Reading::request).toList());
+        } catch (RuntimeException batchFailed) {
+            // one bad request must not fail the batch: join one by one (repeated joins do not grow a cluster)
+            List<ClusterIndex.Membership> memberships = new ArrayList<>(readings.size());
+            for (Reading reading : readings) {
+                try {
+                    memberships.add(clusters.join(reading.request()));
+                } catch (RuntimeException e) {
+                    memberships.add(null);
+                    outcomes[reading.index()] = new Outcome.Failed(e);
+                }
+            }
+            return memberships;
+        }
+    }
+
+    private TriageDecision decide(Reading reading, ClusterIndex.Membership membership, Set<String> postedInBatch) {
+        Mention mention = reading.mention();
         boolean first = membership.clusterId().equals(mention.key());
-        boolean retweet = mention.retweetOf() != null || text.retweetPrefix();
+        boolean retweet = mention.retweetOf() != null || reading.text().retweetPrefix();
         TriageDecision.Cluster.Kind kind = first && membership.size() == 1 ? TriageDecision.Cluster.Kind.SINGLE
                 : membership.byLink() || retweet ? TriageDecision.Cluster.Kind.RETWEET
                 : TriageDecision.Cluster.Kind.CONTENT;
         var cluster = new TriageDecision.Cluster(membership.clusterId(), kind, (int) Math.min(Integer.MAX_VALUE,
                 membership.size()));
 
+        Map<String, String> found = reading.found();
         List<String> themeIds = new ArrayList<>(found.keySet());
-        if (irrelevance != null) {
-            return new TriageDecision(mention.key(), mention.id(), lang, sentiment, TriageDecision.Priority.P4,
-                    List.of("P4: not relevant: " + irrelevance), themeIds, cluster, false, null);
+        if (reading.irrelevance() != null) {
+            return new TriageDecision(mention.key(), mention.id(), reading.lang(), reading.sentiment(),
+                    TriageDecision.Priority.P4, List.of("P4: not relevant: " + reading.irrelevance()), themeIds,
+                    cluster, false, null);
         }
 
         Duration age = PriorityRules.nonNegative(Duration.between(membership.firstAt(), mention.createdAt()));
-        PriorityRules.Outcome outcome = rules.decide(new PriorityRule.Signals(mention, sentiment, found, cluster, age));
+        PriorityRules.Outcome outcome = rules.decide(new PriorityRule.Signals(mention, reading.sentiment(), found,
+                cluster, age));
         List<String> reasons = new ArrayList<>(outcome.reasons());
         String postedTo = null;
         String member = "in cluster " + cluster.id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ", "
                 + cluster.size() + "): updates its post";
-        if (membership.posted()) {
+        if (membership.posted() || postedInBatch.contains(cluster.id())) {
             reasons.add(member);
         } else {
             // the cluster's first mention normally takes the post; when it could not (rate limit, no channel),
             // the next member that can takes it, so a storm is never left without a post
-            String channel = router.route(outcome, found, lang);
+            String channel = router.route(outcome, found, reading.lang());
             if (channel == null) {
                 reasons.add("not posted: no channel for " + outcome.priority());
-            } else if (!rateGuard.tryAcquire(channel)) {
+            } else if (!rateGuard.tryAcquire(channel, mention.createdAt())) {
                 reasons.add("not posted: " + channel + " rate limit");
             } else if (clusters.claimPost(cluster.id())) {
                 postedTo = channel;
+                postedInBatch.add(cluster.id());
             } else {
                 reasons.add(member);
             }
         }
-        return new TriageDecision(mention.key(), mention.id(), lang, sentiment, outcome.priority(), reasons, themeIds,
-                cluster, true, postedTo);
+        return new TriageDecision(mention.key(), mention.id(), reading.lang(), reading.sentiment(),
+                outcome.priority(), reasons, themeIds, cluster, true, postedTo);
     }
 
     private String language(Mention mention) {
@@ -153,14 +225,14 @@ public final class DefaultMentionTriage implements MentionTriage {
         return null;
     }
 
-    private ClusterIndex.Membership join(Mention mention, MentionText text) {
+    private ClusterIndex.Request clusterRequest(Mention mention, MentionText text) {
         List<String> links = new ArrayList<>(2);
         if (mention.retweetOf() != null) {
             links.add("o:" + mention.source() + ":" + mention.retweetOf());
         }
         links.add("o:" + mention.key());
         NearDuplicates.Fingerprint fingerprint = duplicates.fingerprint(text.words());
-        return clusters.join(new ClusterIndex.Request(mention.key(), links, fingerprint.bands(),
-                fingerprint.signature(), minAgreement, mention.createdAt()));
+        return new ClusterIndex.Request(mention.key(), links, fingerprint.bands(), fingerprint.signature(),
+                minAgreement, mention.createdAt());
     }
 }

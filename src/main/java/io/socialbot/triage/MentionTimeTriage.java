@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Triage on the mentions' own clock: a rehearsal of a past incident, replayed in seconds, paces Slack posts as they
@@ -13,19 +14,48 @@ import java.time.ZoneOffset;
 public final class MentionTimeTriage implements MentionTriage {
 
     private final DefaultMentionTriage delegate;
-    private final EventClock clock = new EventClock();
 
     public MentionTimeTriage(DefaultMentionTriage triage) {
-        this.delegate = triage.withRateGuard(new InMemoryRateGuard(clock, triage.settings().rateGuard()));
+        this.delegate = triage.withRateGuard(new MentionTimeRateGuard(triage.settings().rateGuard()));
     }
 
     @Override
-    public synchronized TriageDecision triage(Mention mention) {
-        clock.now = mention.createdAt();
+    public TriageDecision triage(Mention mention) {
         return delegate.triage(mention);
     }
 
-    /** A clock that shows the time of the mention being triaged. */
+    @Override
+    public List<Outcome> triageAll(List<Mention> mentions) {
+        return delegate.triageAll(mentions);
+    }
+
+    /** A token bucket per channel whose clock is the time of the mention asking to be posted. */
+    static final class MentionTimeRateGuard implements RateGuard {
+        private final EventClock clock = new EventClock();
+        private final InMemoryRateGuard buckets;
+
+        MentionTimeRateGuard(TriageProperties.RateGuard settings) {
+            this.buckets = new InMemoryRateGuard(clock, settings);
+        }
+
+        @Override
+        public synchronized boolean tryAcquire(String channel, Instant mentionTime) {
+            clock.now = mentionTime;
+            return buckets.tryAcquire(channel);
+        }
+
+        @Override
+        public synchronized boolean tryAcquire(String channel) {
+            return buckets.tryAcquire(channel);
+        }
+
+        @Override
+        public Counts counts(String channel) {
+            return buckets.counts(channel);
+        }
+    }
+
+    /** A clock that shows the time of the mention being routed. */
     static final class EventClock extends Clock {
         private volatile Instant now = Instant.EPOCH;
 

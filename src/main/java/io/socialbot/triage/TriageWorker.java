@@ -71,9 +71,8 @@ public final class TriageWorker {
             return List.of();
         }
         List<Mention> found = mentions.findAll(entries.stream().map(MentionQueue.Entry::mentionKey).toList());
-        List<Mention> toDecide = new ArrayList<>(entries.size());
-        List<TriageDecision> decided = new ArrayList<>(entries.size());
-        List<MentionQueue.Entry> failed = new ArrayList<>();
+        List<Mention> toTriage = new ArrayList<>(entries.size());
+        List<MentionQueue.Entry> triaging = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             MentionQueue.Entry entry = entries.get(i);
             Mention mention = found.get(i);
@@ -84,20 +83,27 @@ public final class TriageWorker {
             if (redelivered && decisions.find(entry.mentionKey()).isPresent()) {
                 continue; // decided before the crash: triage again would count it twice in clusters and rate guards
             }
-            long started = System.nanoTime();
-            TriageDecision decision;
-            try {
-                decision = triage.triage(mention);
-            } catch (RuntimeException e) {
+            toTriage.add(mention);
+            triaging.add(entry);
+        }
+        long started = System.nanoTime();
+        List<MentionTriage.Outcome> outcomes = triage.triageAll(toTriage);
+        long nanosEach = (System.nanoTime() - started) / Math.max(1, toTriage.size());
+        List<Mention> toDecide = new ArrayList<>(toTriage.size());
+        List<TriageDecision> decided = new ArrayList<>(toTriage.size());
+        List<MentionQueue.Entry> failed = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            MentionTriage.Outcome outcome = outcomes.get(i);
+            if (outcome instanceof MentionTriage.Outcome.Triaged t) {
+                observer.triaged(t.decision(), nanosEach);
+                toDecide.add(toTriage.get(i));
+                decided.add(t.decision());
+            } else if (outcome instanceof MentionTriage.Outcome.Failed f) {
                 // left unacknowledged: retried on reclaim, set aside after MAX_DELIVERIES; the rest go on
-                log.error("Triage failed on mention {}: {}", entry.mentionKey(), e.toString());
-                observer.failed(e);
-                failed.add(entry);
-                continue;
+                log.error("Triage failed on mention {}: {}", triaging.get(i).mentionKey(), f.error().toString());
+                observer.failed(f.error());
+                failed.add(triaging.get(i));
             }
-            observer.triaged(decision, System.nanoTime() - started);
-            toDecide.add(mention);
-            decided.add(decision);
         }
         List<Boolean> saved = decisions.saveAllIfAbsent(decided);
         List<Decided> out = new ArrayList<>(decided.size());

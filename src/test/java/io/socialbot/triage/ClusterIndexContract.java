@@ -75,4 +75,25 @@ public abstract class ClusterIndexContract {
 
         assertThat(same.clusterId()).isEqualTo("t:1");
     }
+
+    @Test
+    void joinAllAnswersAsOneJoinEachInOrder() {
+        index().join(request("t:1", List.of("o:t:1"), List.of("b0:aa"), SIG_A, T));
+        index().claimPost("t:1");
+
+        var all = index().joinAll(List.of(
+                request("t:2", List.of("o:t:1", "o:t:2"), List.of(), "", T.plusSeconds(5)),
+                request("t:3", List.of("o:t:3"), List.of("b0:aa"), SIG_NEAR_A, T.plusSeconds(6)),
+                request("t:4", List.of("o:t:4"), List.of("b0:aa"), SIG_FAR, T.plusSeconds(7)),
+                request("t:5", List.of("o:t:4", "o:t:5"), List.of(), "", T.plusSeconds(8)),
+                request("t:2", List.of("o:t:1", "o:t:2"), List.of(), "", T.plusSeconds(5))));
+
+        assertThat(all).containsExactly(
+                new ClusterIndex.Membership("t:1", 2, T, true, true),
+                new ClusterIndex.Membership("t:1", 3, T, false, true),
+                new ClusterIndex.Membership("t:4", 1, T.plusSeconds(7), false, false),
+                new ClusterIndex.Membership("t:4", 2, T.plusSeconds(7), true, false),
+                new ClusterIndex.Membership("t:1", 3, T, false, true));
+        assertThat(index().joinAll(List.of())).isEmpty();
+    }
 }

@@ -77,9 +77,10 @@ public final class ReplayCommand {
             }
             Path out = Path.of(options.get("out"));
             Files.createDirectories(out);
+            long started = System.nanoTime();
             IngestSummary summary = dryRun(input, pace, out, store, rehearsalWorker(context));
-            System.out.println("dry run: " + summary + "; wrote " + out.resolve("decisions.jsonl") + " and "
-                    + out.resolve("summary.json"));
+            System.out.printf("dry run: %s in %.2f s after start-up; wrote %s and %s%n", summary,
+                    (System.nanoTime() - started) / 1e9, out.resolve("decisions.jsonl"), out.resolve("summary.json"));
             return 0;
         }
     }

@@ -83,6 +83,7 @@ public final class RedisClusterIndex implements ClusterIndex {
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final long ttlMillis;
+    private final String clusterPrefix;
 
     public RedisClusterIndex(UnifiedJedis redis, RedisKeys keys, Duration ttl) {
         if (ttl.isZero() || ttl.isNegative()) {
@@ -91,10 +92,26 @@ public final class RedisClusterIndex implements ClusterIndex {
         this.redis = redis;
         this.keys = keys;
         this.ttlMillis = ttl.toMillis();
+        this.clusterPrefix = keys.key("tc", "c") + ":";
     }
 
     @Override
     public Membership join(Request request) {
+        LuaScript.Call call = call(request);
+        return membership((List<?>) JOIN.run(redis, call.keys(), call.args()));
+    }
+
+    @Override
+    public List<Membership> joinAll(List<Request> requests) {
+        List<Object> replies = JOIN.runAll(redis, requests.stream().map(this::call).toList());
+        List<Membership> memberships = new ArrayList<>(replies.size());
+        for (Object reply : replies) {
+            memberships.add(membership((List<?>) reply));
+        }
+        return memberships;
+    }
+
+    private LuaScript.Call call(Request request) {
         List<String> scriptKeys = new ArrayList<>(1 + request.links().size() + request.bands().size());
         scriptKeys.add(keys.key("tc", "m", request.mentionKey()));
         for (String link : request.links()) {
@@ -110,8 +127,11 @@ public final class RedisClusterIndex implements ClusterIndex {
                 Integer.toString(request.minAgreement()),
                 Long.toString(request.createdAt().toEpochMilli()),
                 Long.toString(ttlMillis),
-                keys.key("tc", "c") + ":");
-        List<?> reply = (List<?>) JOIN.run(redis, scriptKeys, args);
+                clusterPrefix);
+        return new LuaScript.Call(scriptKeys, args);
+    }
+
+    private static Membership membership(List<?> reply) {
         return new Membership(
                 (String) reply.get(0),
                 (Long) reply.get(1),

@@ -104,4 +104,16 @@ class RedisClusterIndexTest extends ClusterIndexContract {
             assertThat(ttl).as(key).isBetween(Duration.ofHours(47).toMillis(), Duration.ofHours(48).toMillis());
         }
     }
+
+    @Test
+    void aBatchStillJoinsAfterTheServerLostItsScripts() {
+        index.join(new ClusterIndex.Request("t:1", List.of("o:t:1"), List.of(), "", 24, TriageFixtures.T0));
+        TestRedis.client().scriptFlush();
+
+        var all = index.joinAll(List.of(
+                new ClusterIndex.Request("t:2", List.of("o:t:1", "o:t:2"), List.of(), "", 24, TriageFixtures.T0),
+                new ClusterIndex.Request("t:3", List.of("o:t:1", "o:t:3"), List.of(), "", 24, TriageFixtures.T0)));
+
+        assertThat(all).extracting(ClusterIndex.Membership::size).containsExactly(2L, 3L);
+    }
 }
