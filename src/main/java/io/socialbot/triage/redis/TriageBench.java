@@ -10,11 +10,14 @@ import io.socialbot.triage.DefaultMentionTriage;
 import io.socialbot.triage.InMemoryClusterIndex;
 import io.socialbot.triage.InMemoryRateGuard;
 import io.socialbot.triage.LanguageIdentifier;
+import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.MentionTriage;
 import io.socialbot.triage.OutageGenerator;
 import io.socialbot.triage.RateGuard;
 import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageProperties;
+import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -27,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -38,10 +40,10 @@ import org.springframework.core.io.ClassPathResource;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code bench-triage}: triage throughput on one thread over a generated 20,000-mention outage, with in-memory
+ * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200]}: all of triage (the shipped OpenNLP language
+ * identifier and lexicon included) on one thread over a generated outage, in the worker's batches, with in-memory
  * ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
- * under a fresh {@code bench*} namespace that expire after ten minutes). Language and sentiment are cheap
- * stand-ins here, so the figures are for everything else in triage.
+ * under a fresh {@code bench*} namespace that expire after ten minutes), and on Redis one call per mention too.
  */
 public final class TriageBench {
 
@@ -54,31 +56,39 @@ public final class TriageBench {
     public static int run(Map<String, String> options) {
         int count = Integer.parseInt(options.getOrDefault("mentions", "20000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
-        if (count < 1 || rounds < 1) {
-            throw new IllegalArgumentException("--mentions and --rounds must be positive");
+        int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
+        if (count < 1 || rounds < 1 || batch < 1) {
+            throw new IllegalArgumentException("--mentions, --rounds and --batch must be positive");
         }
         TriageProperties settings = shippedSettings();
         List<Mention> mentions = OutageGenerator.generate(count, 42, Instant.parse("2026-11-23T08:00:00Z"),
                 Duration.ofHours(1), "@" + settings.brand().handles().get(0));
-        System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each%n",
-                count, rounds);
-        System.out.println("  (language and sentiment are keyword stand-ins here, not the OpenNLP classifiers)");
+        System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each, "
+                + "OpenNLP language identifier and shipped lexicon%n", count, rounds);
+        LanguageIdentifier languages = new OpenNlpLanguageIdentifier();
+        SentimentClassifier sentiments = new LexiconSentimentClassifier();
 
-        Result memory = measure(settings, mentions, rounds,
+        Result memory = measure(settings, languages, sentiments, mentions, rounds, batch,
                 () -> new Ports(new InMemoryClusterIndex(), new InMemoryRateGuard(Clock.systemUTC(), settings.rateGuard())));
-        print("in-memory ports", memory, count);
+        print("in-memory ports, batches of " + batch, memory, count);
 
         String url = options.get("redis");
         EmbeddedRedis embedded = url == null ? EmbeddedRedis.start() : null;
         try (UnifiedJedis jedis = RedisClients.connect(embedded != null ? embedded.url() : url,
                 new RedisProperties(null, "sb", Duration.ofSeconds(5), 4))) {
-            Result onRedis = measure(settings, mentions, Math.max(1, rounds / 2), () -> {
+            Supplier<Ports> redisPorts = () -> {
                 RedisKeys keys = new RedisKeys("bench" + UUID.randomUUID().toString().substring(0, 8));
                 return new Ports(new RedisClusterIndex(jedis, keys, Duration.ofMinutes(10)),
                         new RedisRateGuard(jedis, keys, Clock.systemUTC(), settings.rateGuard(),
                                 Duration.ofMinutes(10)));
-            });
-            print("redis ports" + (embedded != null ? " (embedded redis-server)" : ""), onRedis, count);
+            };
+            String server = embedded != null ? " (embedded redis-server)" : "";
+            for (int size : new int[] {batch, 1}) {
+                Result onRedis = measure(settings, languages, sentiments, mentions, Math.max(1, rounds / 2), size,
+                        redisPorts);
+                print("redis ports" + server + ", " + (size == 1 ? "one call per mention" : "batches of " + size),
+                        onRedis, count);
+            }
         } finally {
             if (embedded != null) {
                 embedded.stop();
@@ -91,16 +101,28 @@ public final class TriageBench {
                           int posted, int refused, int irrelevant) {
     }
 
-    private static Result measure(TriageProperties settings, List<Mention> mentions, int rounds, Supplier<Ports> ports) {
+    private static Result measure(TriageProperties settings, LanguageIdentifier languages,
+                                  SentimentClassifier sentiments, List<Mention> mentions, int rounds, int batch,
+                                  Supplier<Ports> ports) {
         List<Double> rates = new ArrayList<>();
         Result last = null;
         for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
             Ports p = ports.get();
-            var triage = new DefaultMentionTriage(settings, languages(), sentiments(), p.clusters(), p.rateGuard());
+            var triage = new DefaultMentionTriage(settings, languages, sentiments, p.clusters(), p.rateGuard());
             List<TriageDecision> decisions = new ArrayList<>(mentions.size());
             long start = System.nanoTime();
-            for (Mention m : mentions) {
-                decisions.add(triage.triage(m));
+            for (int from = 0; from < mentions.size(); from += batch) {
+                List<Mention> slice = mentions.subList(from, Math.min(mentions.size(), from + batch));
+                if (batch == 1) {
+                    decisions.add(triage.triage(slice.get(0)));
+                    continue;
+                }
+                for (MentionTriage.Outcome outcome : triage.triageAll(slice)) {
+                    if (outcome instanceof MentionTriage.Outcome.Failed failed) {
+                        throw failed.error();
+                    }
+                    decisions.add(((MentionTriage.Outcome.Triaged) outcome).decision());
+                }
             }
             long nanos = System.nanoTime() - start;
             if (round >= 0) {
@@ -146,15 +168,5 @@ public final class TriageBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static LanguageIdentifier languages() {
-        return text -> Optional.of(text.contains(" geen ") ? "nl" : text.contains(" sin ") ? "es" : "en");
-    }
-
-    private static SentimentClassifier sentiments() {
-        return text -> text.indexOf('!') >= 0 || text.contains("down") || text.contains("useless")
-                ? new TriageDecision.Sentiment(TriageDecision.Sentiment.Label.NEGATIVE, -0.7)
-                : new TriageDecision.Sentiment(TriageDecision.Sentiment.Label.NEUTRAL, 0);
     }
 }

@@ -52,4 +52,27 @@ class RedisRateGuardTest {
         }
         assertThat(let).isEqualTo(2);
     }
+
+    @Test
+    void aFullChannelIsRefusedWithoutAskingRedisUntilItsNextTokenIsDue() {
+        RateGuard guard = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        String bucket = keys.key("tg", "rate", "#c");
+        guard.tryAcquire("#c");
+        guard.tryAcquire("#c");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(guard.tryAcquire("#c")).isFalse();
+        }
+        // Redis heard of the first refusal only; the other four wait for the next call
+        assertThat(TestRedis.client().hget(bucket, "refused")).isEqualTo("1");
+        assertThat(guard.counts("#c")).isEqualTo(new RateGuard.Counts(2, 5));
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(guard.tryAcquire("#c")).isFalse();
+        assertThat(TestRedis.client().hget(bucket, "refused")).isEqualTo("1");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(guard.tryAcquire("#c")).isTrue();
+        assertThat(TestRedis.client().hget(bucket, "refused")).isEqualTo("6");
+        assertThat(guard.counts("#c")).isEqualTo(new RateGuard.Counts(3, 6));
+    }
 }
