@@ -56,6 +56,14 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         this.clock = clock;
     }
 
+    /** Opens the case of a posted decision whose replica may have died first; a case that exists stays as it is. */
+    @Override
+    public void onRedelivered(Mention mention, TriageDecision decision) {
+        if (decision.relevant() && decision.postedTo() != null) {
+            onDecision(mention, decision);
+        }
+    }
+
     @Override
     public void onDecision(Mention mention, TriageDecision decision) {
         if (!decision.relevant()) {

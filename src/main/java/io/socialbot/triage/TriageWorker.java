@@ -6,6 +6,7 @@ import io.socialbot.mention.MentionStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -80,8 +81,13 @@ public final class TriageWorker {
                 log.warn("Queued mention {} is not in the store; skipping it", entry.mentionKey());
                 continue;
             }
-            if (redelivered && decisions.find(entry.mentionKey()).isPresent()) {
-                continue; // decided before the crash: triage again would count it twice in clusters and rate guards
+            if (redelivered) {
+                Optional<TriageDecision> before = decisions.find(entry.mentionKey());
+                if (before.isPresent()) {
+                    // decided before the crash: triage again would count it twice in clusters and rate guards
+                    notifyRedelivered(mention, before.get());
+                    continue;
+                }
             }
             toTriage.add(mention);
             triaging.add(entry);
@@ -120,6 +126,17 @@ public final class TriageWorker {
         }
         triaged.addAndGet(decided.size());
         return out;
+    }
+
+    private void notifyRedelivered(Mention mention, TriageDecision decision) {
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onRedelivered(mention, decision);
+            } catch (RuntimeException e) {
+                log.error("{} failed on re-delivered mention {}: {}", listener.getClass().getSimpleName(),
+                        decision.key(), e.toString());
+            }
+        }
     }
 
     private void notifyListeners(Mention mention, TriageDecision decision) {

@@ -77,6 +77,35 @@ class TriageWorkerTest {
     }
 
     @Test
+    void aReclaimedEntryAlreadyDecidedIsHandedToTheListenersAsRedelivered() throws Exception {
+        store.accept(mention("d2", "x"));
+        RedisMentionQueue slow = new RedisMentionQueue(TestRedis.client(), keys, "slow");
+        var entries = slow.next(10, Duration.ZERO);
+        TriageDecision saved = triage.triage(store.find(entries.get(0).mentionKey()).orElseThrow());
+        decisions.saveIfAbsent(saved); // then the slow replica died, before telling its listeners
+        List<TriageDecision> redelivered = new ArrayList<>();
+        DecisionListener listener = new DecisionListener() {
+            @Override
+            public void onDecision(Mention m, TriageDecision d) {
+                told.add(d.key());
+            }
+
+            @Override
+            public void onRedelivered(Mention m, TriageDecision d) {
+                redelivered.add(d);
+            }
+        };
+        TriageWorker other = new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "other"), store,
+                triage, decisions, List.of(listener));
+        Thread.sleep(30);
+
+        assertThat(other.reclaim(Duration.ofMillis(20), 10)).isEmpty();
+        assertThat(redelivered).containsExactly(saved);
+        assertThat(told).isEmpty();
+        assertThat(triaged.get()).isEqualTo(1);
+    }
+
+    @Test
     void aMentionWhoseTriageKeepsFailingIsSetAsideNotRetriedForever() throws Exception {
         store.accept(mention("poison", "x"));
         store.accept(mention("fine", "y"));

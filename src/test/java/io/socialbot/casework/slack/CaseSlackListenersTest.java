@@ -115,6 +115,28 @@ class CaseSlackListenersTest {
     }
 
     @Test
+    void aRedeliveredDecisionOpensItsCaseOnceWhateverHappenedBeforeTheCrash() {
+        Mention m = mention("120", "@BrandTel no signal in Bath");
+        TriageDecision d = new TriageDecision(m.key(), m.id(), "en", null, TriageDecision.Priority.P2, List.of(),
+                List.of(), new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.SINGLE, 1), true,
+                "#care-urgent");
+        mentions.accept(m);
+        decisions.saveIfAbsent(d);
+
+        work.onRedelivered(m, d); // the replica died between saving and opening the case
+        work.onRedelivered(m, d); // or after: nothing twice
+        Mention rt = new Mention("rt120", "twitter", m.createdAt(), "RT: " + m.text(), m.author(), null, null, "120",
+                null, null);
+        work.onRedelivered(rt, new TriageDecision(rt.key(), rt.id(), "en", null, TriageDecision.Priority.P3,
+                List.of(), List.of(), new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.RETWEET, 2), true,
+                null));
+
+        assertThat(slack.await("chat.postMessage", 1, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Received", "Posted");
+        assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    @Test
     void aGrowingStormUpdatesItsOnePostInPlace() {
         Mention original = mention("150", "@BrandTel day one without signal");
         decide(original, List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
