@@ -18,10 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -95,40 +104,86 @@ public final class ReplayCommand {
                 List.of());
     }
 
+    /**
+     * Stores the file's mentions on this thread while a second one triages and writes each stored batch, so reading
+     * and triage share the two cores; at most two batches wait, and lines still come out in input order.
+     */
     public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
             throws Exception {
+        ExecutorService triage = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dry-run-triage");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore waiting = new Semaphore(2);
+        Deque<Future<?>> batches = new ArrayDeque<>();
         IngestSummary summary;
         try (BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8)) {
             summary = new ReplayRunner(store).run(input, pace, results -> {
-                // Decide everything this batch queued before writing, so lines come out in input order.
-                Map<String, TriageDecision> decided = new HashMap<>();
-                long expected = results.stream().filter(r -> r.result() instanceof MentionStore.Accepted).count();
-                while (decided.size() < expected) {
-                    List<TriageWorker.Decided> batch = worker.processAvailable(1_000, Duration.ZERO);
-                    if (batch.isEmpty()) {
-                        throw new IllegalStateException((expected - decided.size()) + " mention(s) of this batch could "
-                                + "not be triaged; the log names them");
-                    }
-                    batch.forEach(d -> decided.put(d.decision().key(), d.decision()));
+                waiting.acquire();
+                while (!batches.isEmpty() && batches.peekFirst().isDone()) {
+                    finished(batches.removeFirst()); // a failed batch stops the replay here
                 }
-                for (ReplayRunner.LineResult r : results) {
-                    ObjectNode line;
-                    if (r.result() instanceof MentionStore.Accepted) {
-                        line = DecisionJson.toJson(decided.get(r.result().key()));
-                    } else {
-                        line = MentionJson.mapper().createObjectNode();
-                        line.put("id", r.id());
-                        line.put("key", r.result().key());
-                        line.put("duplicate", true);
+                batches.addLast(triage.submit(() -> {
+                    try {
+                        decideAndWrite(results, worker, decisions);
+                    } finally {
+                        waiting.release();
                     }
-                    line.put("line", r.line());
-                    decisions.write(line.toString());
-                    decisions.newLine();
-                }
+                    return null;
+                }));
             });
+            while (!batches.isEmpty()) {
+                finished(batches.removeFirst());
+            }
+        } finally {
+            triage.shutdownNow();
         }
         Files.writeString(out.resolve("summary.json"), summaryJson(summary).toPrettyString() + "\n");
         return summary;
+    }
+
+    private static void finished(Future<?> batch) throws Exception {
+        try {
+            batch.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Decides everything one stored batch queued, then writes its lines in input order. */
+    private static void decideAndWrite(List<ReplayRunner.LineResult> results, TriageWorker worker,
+                                       BufferedWriter decisions) throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (ReplayRunner.LineResult r : results) {
+            if (r.result() instanceof MentionStore.Accepted) {
+                expected.add(r.result().key());
+            }
+        }
+        Map<String, TriageDecision> decided = new HashMap<>();
+        while (decided.size() < expected.size()) {
+            // the stream holds the batches in file order: take no more than this batch still owes
+            List<TriageWorker.Decided> batch = worker.processAvailable(expected.size() - decided.size(), Duration.ZERO);
+            if (batch.isEmpty() || !batch.stream().allMatch(d -> expected.contains(d.decision().key()))) {
+                throw new IllegalStateException((expected.size() - decided.size()) + " mention(s) of this batch "
+                        + "could not be triaged; the log names them");
+            }
+            batch.forEach(d -> decided.put(d.decision().key(), d.decision()));
+        }
+        for (ReplayRunner.LineResult r : results) {
+            ObjectNode line;
+            if (r.result() instanceof MentionStore.Accepted) {
+                line = DecisionJson.toJson(decided.get(r.result().key()));
+            } else {
+                line = MentionJson.mapper().createObjectNode();
+                line.put("id", r.id());
+                line.put("key", r.result().key());
+                line.put("duplicate", true);
+            }
+            line.put("line", r.line());
+            decisions.write(line.toString());
+            decisions.newLine();
+        }
     }
 
     static ObjectNode summaryJson(IngestSummary summary) {

@@ -2,9 +2,18 @@ package io.socialbot.mention.replay;
 
 import static io.socialbot.support.Mentions.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialbot.mention.MentionJson;
+import io.socialbot.mention.redis.RedisMentionQueue;
+import io.socialbot.mention.redis.RedisMentionStore;
+import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.support.TestRedis;
+import io.socialbot.triage.MentionTriage;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageWorker;
+import io.socialbot.triage.redis.RedisDecisionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +65,37 @@ class ReplayCommandTest {
         assertThat(summary.get("duplicates").asInt()).isEqualTo(1);
         assertThat(summary.get("bad_lines").get(0).get("line").asInt()).isEqualTo(302);
         assertThat(summary.get("bad_lines").get(0).get("reason").asText()).contains("not JSON");
+    }
+
+    @Test
+    void aMentionThatCannotBeTriagedStopsTheDryRunAfterTheBatchesBeforeIt() throws Exception {
+        Path file = dir.resolve("in.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            lines.add(line("m" + i, "@BrandTel still no signal " + i, "2026-03-02T08:00:00Z"));
+        }
+        Files.write(file, lines);
+        RedisKeys keys = TestRedis.freshKeys();
+        RedisMentionStore store = new RedisMentionStore(TestRedis.client(), keys);
+        MentionTriage failsOnOne = m -> {
+            if (m.id().equals("m600")) {
+                throw new IllegalStateException("bug");
+            }
+            return new TriageDecision(m.key(), m.id(), "en", null, TriageDecision.Priority.P3, List.of(), List.of(),
+                    new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.SINGLE, 1), true, null);
+        };
+        TriageWorker worker = new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "dry"), store,
+                failsOnOne, new RedisDecisionStore(TestRedis.client(), keys), List.of());
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        assertThatThrownBy(() -> ReplayCommand.dryRun(file, ReplayPace.AS_FAST_AS_POSSIBLE, out, store, worker))
+                .hasMessageContaining("could not be triaged");
+        List<String> written = Files.readAllLines(out.resolve("decisions.jsonl"));
+        // the two whole batches before the one holding m600 are written, in order, and nothing after
+        assertThat(written).hasSize(2 * ReplayRunner.FAST_BATCH);
+        for (int i = 0; i < written.size(); i++) {
+            assertThat(MentionJson.mapper().readTree(written.get(i)).get("id").asText()).isEqualTo("m" + i);
+        }
     }
 
     @Test
