@@ -38,6 +38,9 @@ public interface CaseStore {
     /** Open cases nobody owns, most urgent first, then oldest. */
     List<Case> queue(int max);
 
+    /** How many open cases nobody owns. */
+    long queueDepth();
+
     /** Open cases owned by {@code agent}. */
     List<Case> ownedBy(String agent);
 

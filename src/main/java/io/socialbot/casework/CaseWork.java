@@ -229,6 +229,10 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return cases.queue(max);
     }
 
+    public long queueDepth() {
+        return cases.queueDepth();
+    }
+
     public List<Case> ownedBy(String agent) {
         return cases.ownedBy(agent);
     }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -219,6 +221,11 @@ public final class RedisCaseStore implements CaseStore {
     }
 
     @Override
+    public long queueDepth() {
+        return redis.zcard(queueKey());
+    }
+
+    @Override
     public List<Case> ownedBy(String agent) {
         List<Case> out = load(new ArrayList<>(redis.smembers(ownerPrefix() + agent)));
         out.sort((a, b) -> Double.compare(score(a.priority(), a.received()), score(b.priority(), b.received())));
@@ -230,10 +237,21 @@ public final class RedisCaseStore implements CaseStore {
         return redis.zrangeByScore(unpostedKey(), 0, receivedBefore.toEpochMilli(), 0, max);
     }
 
+    /** The cases behind the keys, read in one round trip; a case gone meanwhile is left out. */
     private List<Case> load(List<String> caseKeys) {
+        List<Response<Map<String, String>>> hashes = new ArrayList<>(caseKeys.size());
+        try (AbstractPipeline p = redis.pipelined()) {
+            for (String k : caseKeys) {
+                hashes.add(p.hgetAll(caseKey(k)));
+            }
+            p.sync();
+        }
         List<Case> out = new ArrayList<>(caseKeys.size());
-        for (String k : caseKeys) {
-            find(k).ifPresent(out::add);
+        for (int i = 0; i < caseKeys.size(); i++) {
+            Map<String, String> h = hashes.get(i).get();
+            if (h != null && !h.isEmpty()) {
+                out.add(fromHash(caseKeys.get(i), h));
+            }
         }
         return out;
     }

@@ -301,12 +301,20 @@ final class CaseSlackListeners implements SlackListeners {
     }
 
     String queue() {
-        List<Case> cases = work.queue(20);
+        List<Case> cases = work.queue(QUEUE_SHOWN);
         if (cases.isEmpty()) {
             return "The queue is empty: every posted case is claimed or resolved.";
         }
-        return "*Unclaimed, most urgent first*\n" + lines(cases);
+        long waiting = Math.max(cases.size(), work.queueDepth());
+        String heading = waiting > cases.size()
+                ? String.format(java.util.Locale.ROOT, "*Unclaimed, most urgent first* (%d of %,d waiting)", cases.size(),
+                        waiting)
+                : "*Unclaimed, most urgent first*";
+        return heading + "\n" + lines(cases);
     }
+
+    /** Cases listed by {@code /queue}: a screenful; the heading says how many more wait. */
+    static final int QUEUE_SHOWN = 20;
 
     private static String lines(List<Case> cases) {
         StringBuilder sb = new StringBuilder();

@@ -246,6 +246,19 @@ class CaseSlackListenersTest {
     }
 
     @Test
+    void theQueueShowsAScreenfulAndSaysHowManyMoreWait() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            decide(mention("q" + i, "no signal " + i), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
+        }
+        String queue = ackText(app.run(requests.slashCommand("/queue", "", AGENT)));
+
+        assertThat(queue).startsWith("*Unclaimed, most urgent first* (20 of 25 waiting)");
+        assertThat(queue.lines().filter(l -> l.startsWith("• P2 `twitter:q"))).hasSize(20);
+        app.run(requests.slashCommand("/claim", "q0", AGENT));
+        assertThat(ackText(app.run(requests.slashCommand("/queue", "", AGENT)))).contains("(20 of 24 waiting)");
+    }
+
+    @Test
     void retryAfterIsHonouredOn429() {
         slack.enqueue("chat.postMessage", SlackApiStub.Answer.rateLimited(2));
         decide(mention("800", "no signal"), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
