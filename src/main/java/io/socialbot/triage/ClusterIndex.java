@@ -20,7 +20,8 @@ public interface ClusterIndex {
     /**
      * Joins each request in order, with the same answers as one {@link #join} call each; shared stores send the
      * batch in one round trip. Throws when any join fails, after the ones before it may have taken effect (a join
-     * repeated later answers the same cluster without growing it).
+     * repeated later answers the same cluster without growing it); throws
+     * {@link io.socialbot.mention.StoreUnavailableException} when the store cannot be reached at all.
      */
     default List<Membership> joinAll(List<Request> requests) {
         List<Membership> memberships = new ArrayList<>(requests.size());

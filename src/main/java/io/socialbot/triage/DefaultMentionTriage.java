@@ -1,9 +1,11 @@
 package io.socialbot.triage;
 
 import io.socialbot.mention.Mention;
+import io.socialbot.mention.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +130,10 @@ public final class DefaultMentionTriage implements MentionTriage {
     private List<ClusterIndex.Membership> joinAll(List<Reading> readings, Outcome[] outcomes) {
         try {
             return clusters.joinAll(readings.stream().map(Reading::request).toList());
+        } catch (StoreUnavailableException unreachable) {
+            // every join would wait for the same dead store: the whole batch waits for its retry instead
+            readings.forEach(r -> outcomes[r.index()] = new Outcome.Failed(unreachable));
+            return Collections.nCopies(readings.size(), null);
         } catch (RuntimeException batchFailed) {
             // one bad request must not fail the batch: join one by one (repeated joins do not grow a cluster)
             List<ClusterIndex.Membership> memberships = new ArrayList<>(readings.size());

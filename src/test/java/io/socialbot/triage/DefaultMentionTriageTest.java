@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialbot.mention.Mention;
+import io.socialbot.mention.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -316,5 +317,35 @@ class DefaultMentionTriageTest {
         // the first mention was joined once, not again by the one-by-one retry
         assertThat(real.join(new ClusterIndex.Request("twitter:1", List.of(), List.of(), "", 24, TriageFixtures.T0))
                 .size()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableClusterStoreFailsTheBatchWithoutRetryingEachJoin() {
+        AtomicInteger singleJoins = new AtomicInteger();
+        ClusterIndex down = new ClusterIndex() {
+            @Override
+            public Membership join(Request request) {
+                singleJoins.incrementAndGet();
+                throw new StoreUnavailableException("down", null);
+            }
+
+            @Override
+            public List<Membership> joinAll(List<Request> requests) {
+                throw new StoreUnavailableException("down", null);
+            }
+
+            @Override
+            public boolean claimPost(String clusterId) {
+                throw new AssertionError("nothing joined, nothing to post");
+            }
+        };
+        DefaultMentionTriage triage = tight(down, TriageFixtures.sentiments());
+
+        List<MentionTriage.Outcome> outcomes = triage.triageAll(List.of(mention("1", "@BrandTel down in Leeds"),
+                mention("2", "@BrandTel down in York")));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(((MentionTriage.Outcome.Failed) o).error())
+                .isInstanceOf(StoreUnavailableException.class));
+        assertThat(singleJoins).hasValue(0);
     }
 }

@@ -1,5 +1,6 @@
 package io.socialbot.triage.redis;
 
+import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.triage.ClusterIndex;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Clusters shared by every replica: one Lua call per mention reads the anchors, picks or opens the cluster (the
@@ -101,9 +103,15 @@ public final class RedisClusterIndex implements ClusterIndex {
         return membership((List<?>) JOIN.run(redis, call.keys(), call.args()));
     }
 
+    /** @throws StoreUnavailableException when Redis cannot be reached: joining one by one would not help */
     @Override
     public List<Membership> joinAll(List<Request> requests) {
-        List<Object> replies = JOIN.runAll(redis, requests.stream().map(this::call).toList());
+        List<Object> replies;
+        try {
+            replies = JOIN.runAll(redis, requests.stream().map(this::call).toList());
+        } catch (JedisConnectionException e) {
+            throw new StoreUnavailableException("Redis could not be reached to join clusters", e);
+        }
         List<Membership> memberships = new ArrayList<>(replies.size());
         for (Object reply : replies) {
             memberships.add(membership((List<?>) reply));

@@ -3,8 +3,10 @@ package io.socialbot.triage.redis;
 import static io.socialbot.triage.TriageFixtures.mention;
 import static io.socialbot.triage.TriageFixtures.retweet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialbot.mention.Mention;
+import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
 import io.socialbot.triage.ClusterIndex;
@@ -115,5 +117,19 @@ class RedisClusterIndexTest extends ClusterIndexContract {
                 new ClusterIndex.Request("t:3", List.of("o:t:1", "o:t:3"), List.of(), "", 24, TriageFixtures.T0)));
 
         assertThat(all).extracting(ClusterIndex.Membership::size).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void anUnreachableRedisIsReportedAsUnavailable() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        try (var nowhere = new redis.clients.jedis.JedisPooled("127.0.0.1", closed)) {
+            var unreachable = new RedisClusterIndex(nowhere, keys, Duration.ofHours(1));
+
+            assertThatThrownBy(() -> unreachable.joinAll(List.of(new ClusterIndex.Request("t:1", List.of("o:t:1"),
+                    List.of(), "", 24, TriageFixtures.T0)))).isInstanceOf(StoreUnavailableException.class);
+        }
     }
 }
