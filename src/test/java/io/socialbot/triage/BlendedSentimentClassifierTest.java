@@ -3,7 +3,6 @@ package io.socialbot.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.socialbot.triage.TriageDecision.Sentiment;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class BlendedSentimentClassifierTest {
 
     /** A model that gives every text the same score. */
     private BlendedSentimentClassifier blendedWith(double modelScore) {
-        return new BlendedSentimentClassifier(lexicon, text -> new Sentiment(Label.NEUTRAL, modelScore));
+        return new BlendedSentimentClassifier(lexicon, (text, lexiconScore) -> modelScore);
     }
 
     @Test
@@ -24,6 +23,18 @@ class BlendedSentimentClassifierTest {
         double weight = BlendedSentimentClassifier.MODEL_WEIGHT;
         assertThat(blended).isCloseTo((1 - weight) * lexiconScore - weight, within(1e-9));
         assertThat(blendedWith(lexiconScore).classify(text).score()).isCloseTo(lexiconScore, within(1e-9));
+    }
+
+    @Test
+    void theModelIsGivenTheLexiconsScoreOfTheSameText() {
+        String text = "the crew were lovely";
+        double[] seen = new double[1];
+        new BlendedSentimentClassifier(lexicon, (t, lexiconScore) -> {
+            assertThat(t).isEqualTo(text);
+            seen[0] = lexiconScore;
+            return 0;
+        }).classify(text);
+        assertThat(seen[0]).isEqualTo(lexicon.score(text)).isPositive();
     }
 
     @Test

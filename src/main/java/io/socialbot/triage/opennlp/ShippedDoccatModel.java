@@ -57,7 +57,7 @@ public final class ShippedDoccatModel implements SentimentClassifier {
 
     /** The bot's default sentiment: the lexicon blended with the model the build trained. */
     public static SentimentClassifier blendedWith(LexiconSentimentClassifier lexicon) {
-        return new BlendedSentimentClassifier(lexicon, shipped(lexicon));
+        return new BlendedSentimentClassifier(lexicon, shipped(lexicon)::score);
     }
 
     /** The model the build wrote into the classpath. */
@@ -77,7 +77,8 @@ public final class ShippedDoccatModel implements SentimentClassifier {
     static ShippedDoccatModel train(List<LabelledText> rows, LexiconSentimentClassifier lexicon) throws IOException {
         List<DocumentSample> samples = new ArrayList<>(rows.size());
         for (LabelledText row : rows) {
-            samples.add(new DocumentSample(row.label().name(), features(lexicon, row.text())));
+            samples.add(new DocumentSample(row.label().name(),
+                    features(lexicon, row.text(), lexicon.score(row.text()))));
         }
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
@@ -91,11 +92,10 @@ public final class ShippedDoccatModel implements SentimentClassifier {
     }
 
     /** The lexicon's tokens, its label and its score in quarters, and whether the text asks or exclaims. */
-    static String[] features(LexiconSentimentClassifier lexicon, String text) {
+    static String[] features(LexiconSentimentClassifier lexicon, String text, double lexiconScore) {
         List<String> tokens = new ArrayList<>(lexicon.tokens(text));
-        double score = lexicon.score(text);
-        tokens.add(lexicon.verdictToken(score));
-        tokens.add("__lex_" + Math.round(score * 4) + "__"); // the score in quarters: finer than the verdict
+        tokens.add(lexicon.verdictToken(lexiconScore));
+        tokens.add("__lex_" + Math.round(lexiconScore * 4) + "__"); // the score in quarters: finer than the verdict
         // the lexicon's tokens drop punctuation; questions are mostly neutral, exclamations rarely are
         if (text != null && text.indexOf('?') >= 0) {
             tokens.add("__question__");
@@ -106,12 +106,21 @@ public final class ShippedDoccatModel implements SentimentClassifier {
         return tokens.toArray(String[]::new);
     }
 
-    /** The likeliest label, and P(positive) - P(negative) as the score. */
+    /** The model on its own: the likeliest label, and P(positive) - P(negative) as the score. */
     @Override
     public Sentiment classify(String text) {
         DocumentCategorizerME me = categorizer.get();
-        double[] p = me.categorize(features(lexicon, text));
-        double score = p[me.getIndex(Label.POSITIVE.name())] - p[me.getIndex(Label.NEGATIVE.name())];
-        return new Sentiment(Label.valueOf(me.getBestCategory(p)), score);
+        double[] p = me.categorize(features(lexicon, text, lexicon.score(text)));
+        return new Sentiment(Label.valueOf(me.getBestCategory(p)), positiveMinusNegative(me, p));
+    }
+
+    /** P(positive) - P(negative) for a text the lexicon has already scored. */
+    double score(String text, double lexiconScore) {
+        DocumentCategorizerME me = categorizer.get();
+        return positiveMinusNegative(me, me.categorize(features(lexicon, text, lexiconScore)));
+    }
+
+    private static double positiveMinusNegative(DocumentCategorizerME me, double[] p) {
+        return p[me.getIndex(Label.POSITIVE.name())] - p[me.getIndex(Label.NEGATIVE.name())];
     }
 }

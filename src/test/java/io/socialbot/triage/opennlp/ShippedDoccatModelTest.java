@@ -71,6 +71,7 @@ class ShippedDoccatModelTest {
                 assertThat(actual.label()).as(row.text()).isEqualTo(expected.label());
                 assertThat(actual.score()).as(row.text()).isCloseTo(expected.score(), within(1e-12));
             }
+            assertThat(built.score(row.text(), lexicon.score(row.text()))).isCloseTo(expected.score(), within(1e-12));
         }
     }
 
