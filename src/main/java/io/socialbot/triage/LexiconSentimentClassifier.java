@@ -94,10 +94,14 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     @Override
     public TriageDecision.Sentiment classify(String text) {
         double score = score(text);
-        TriageDecision.Sentiment.Label label = score >= positiveAt ? TriageDecision.Sentiment.Label.POSITIVE
+        return new TriageDecision.Sentiment(labelOf(score), score);
+    }
+
+    /** The label of a score at this lexicon's thresholds. */
+    TriageDecision.Sentiment.Label labelOf(double score) {
+        return score >= positiveAt ? TriageDecision.Sentiment.Label.POSITIVE
                 : score <= negativeAt ? TriageDecision.Sentiment.Label.NEGATIVE
                 : TriageDecision.Sentiment.Label.NEUTRAL;
-        return new TriageDecision.Sentiment(label, score);
     }
 
     /** The compound score in [-1, 1]. */
@@ -242,7 +246,11 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** The lexicon's label, as a token a trained model can use as one more feature. */
     public String verdictToken(String text) {
-        double s = score(text);
+        return verdictToken(score(text));
+    }
+
+    /** {@link #verdictToken(String)} for a score already computed. */
+    public String verdictToken(double s) {
         if (s >= positiveAt) {
             return s >= 0.5 ? "__lex_pos2__" : "__lex_pos__";
         }

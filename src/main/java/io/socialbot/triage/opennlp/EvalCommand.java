@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code eval --file=F.tsv [--model=model.bin]}: scores the shipped lexicon, or a trained model, on labelled tweets. */
+/**
+ * {@code eval --file=F.tsv [--model=model.bin | --lexicon]}: scores the shipped sentiment (lexicon and shipped
+ * model), a trained model, or the lexicon alone on labelled tweets.
+ */
 public final class EvalCommand {
 
     private EvalCommand() {
@@ -17,13 +20,20 @@ public final class EvalCommand {
     public static int run(Map<String, String> options) throws Exception {
         Path file = CommandOptions.existing(options, "file");
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
-        SentimentClassifier classifier = lexicon;
-        String model = options.get("model");
-        if (model != null) {
+        SentimentClassifier classifier;
+        String name;
+        if (options.containsKey("model")) {
             classifier = DoccatSentimentClassifier.load(CommandOptions.existing(options, "model"), lexicon);
+            name = "model " + options.get("model");
+        } else if (options.containsKey("lexicon")) {
+            classifier = lexicon;
+            name = "the shipped lexicon alone";
+        } else {
+            classifier = ShippedDoccatModel.blendedWith(lexicon);
+            name = "the shipped lexicon and model";
         }
         List<LabelledText> rows = LabelledText.read(file);
-        System.out.println("eval " + file + " with " + (model == null ? "the shipped lexicon" : "model " + model));
+        System.out.println("eval " + file + " with " + name);
         System.out.print(SentimentEvaluation.of(classifier, rows).report());
         return 0;
     }

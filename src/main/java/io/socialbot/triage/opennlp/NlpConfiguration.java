@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Language identification and sentiment: the shipped lexicon, or a trained model when one is configured. */
+/**
+ * Language identification and sentiment: the shipped lexicon blended with the shipped model, or a model the user
+ * trained when one is configured.
+ */
 @Configuration(proxyBeanMethods = false)
 class NlpConfiguration {
 
@@ -24,7 +27,7 @@ class NlpConfiguration {
     SentimentClassifier sentimentClassifier(SentimentProperties properties) {
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
         if (!properties.hasModel()) {
-            return lexicon;
+            return ShippedDoccatModel.blendedWith(lexicon);
         }
         Path model = Path.of(properties.model());
         if (!Files.isRegularFile(model)) {

@@ -18,6 +18,7 @@ import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageProperties;
 import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
+import io.socialbot.triage.opennlp.ShippedDoccatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -41,7 +42,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200]}: all of triage (the shipped OpenNLP language
- * identifier and lexicon included) on one thread over a generated outage, in the worker's batches, with in-memory
+ * identifier and sentiment included) on one thread over a generated outage, in the worker's batches, with in-memory
  * ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
  * under a fresh {@code bench*} namespace that expire after ten minutes), and on Redis one call per mention too.
  */
@@ -64,9 +65,9 @@ public final class TriageBench {
         List<Mention> mentions = OutageGenerator.generate(count, 42, Instant.parse("2026-11-23T08:00:00Z"),
                 Duration.ofHours(1), "@" + settings.brand().handles().get(0));
         System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each, "
-                + "OpenNLP language identifier and shipped lexicon%n", count, rounds);
+                + "OpenNLP language identifier and shipped sentiment (lexicon and model)%n", count, rounds);
         LanguageIdentifier languages = new OpenNlpLanguageIdentifier();
-        SentimentClassifier sentiments = new LexiconSentimentClassifier();
+        SentimentClassifier sentiments = ShippedDoccatModel.blendedWith(new LexiconSentimentClassifier());
 
         Result memory = measure(settings, languages, sentiments, mentions, rounds, batch,
                 () -> new Ports(new InMemoryClusterIndex(), new InMemoryRateGuard(Clock.systemUTC(), settings.rateGuard())));

@@ -2,6 +2,7 @@ package io.socialbot.triage.opennlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialbot.triage.BlendedSentimentClassifier;
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LanguageIdentifier;
 import io.socialbot.triage.LexiconSentimentClassifier;
@@ -26,9 +27,12 @@ class NlpConfigurationTest {
             .withUserConfiguration(NlpConfiguration.class, Props.class);
 
     @Test
-    void shipsTheLexiconAndTheLanguageIdentifier() {
+    void shipsTheLexiconBlendedWithTheShippedModelAndTheLanguageIdentifier() {
         runner.run(context -> {
-            assertThat(context.getBean(SentimentClassifier.class)).isInstanceOf(LexiconSentimentClassifier.class);
+            SentimentClassifier classifier = context.getBean(SentimentClassifier.class);
+            assertThat(classifier).isInstanceOf(BlendedSentimentClassifier.class);
+            assertThat(classifier.classify("@AcmeAir what gate does the Porto flight leave from?").label())
+                    .isEqualTo(Label.NEUTRAL);
             assertThat(context.getBean(LanguageIdentifier.class).identify("waar is mijn koffer")).contains("nl");
         });
     }

@@ -70,6 +70,15 @@ class SentimentCommandsTest {
         String out = captured(() -> assertThat(EvalCommand.run(Map.of("file", file.toString()))).isZero());
         assertThat(out).containsPattern("(?m)^accuracy 0\\.\\d{3}$").containsPattern("(?m)^macro-F1 0\\.\\d{3}$")
                 .contains("F1 negative 1.000").containsPattern("(?m)^F1 positive ").containsPattern("(?m)^texts/s \\d+");
+        assertThat(out).contains("with the shipped lexicon and model");
+    }
+
+    @Test
+    void evalScoresTheLexiconAloneWhenAsked() throws Exception {
+        Path file = writeTsv("small.tsv", 1);
+        String out = captured(() -> assertThat(EvalCommand.run(Map.of("file", file.toString(), "lexicon", "true")))
+                .isZero());
+        assertThat(out).contains("with the shipped lexicon alone").containsPattern("(?m)^macro-F1 0\\.\\d{3}$");
     }
 
     @Test

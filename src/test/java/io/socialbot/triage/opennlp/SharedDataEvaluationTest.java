@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.SentimentEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Figures on the shared labelled tweets (outside the repository; skipped when absent). Prints, does not assert,
- * the targets: the data is for measuring, never shipped or trained into the shipped lexicon.
+ * the targets: the data is for measuring, never shipped or trained into the shipped lexicon or model.
  */
 class SharedDataEvaluationTest {
 
@@ -28,14 +31,20 @@ class SharedDataEvaluationTest {
     }
 
     @Test
-    void shippedLexiconOnAirlineAndVaderTweets() throws Exception {
+    void shippedLexiconAndModelAloneAndBlendedOnAirlineAndVaderTweets() throws Exception {
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
+        Map<String, SentimentClassifier> classifiers = new LinkedHashMap<>();
+        classifiers.put("shipped lexicon alone", lexicon);
+        classifiers.put("shipped lexicon and model (the default)", ShippedDoccatModel.blendedWith(lexicon));
+        classifiers.put("shipped model alone", ShippedDoccatModel.shipped(lexicon));
         for (String name : List.of("airline.tsv", "vader_tweets.tsv")) {
             List<LabelledText> rows = LabelledText.read(shared(name));
-            SentimentEvaluation.of(lexicon, rows); // warm up before the throughput figure
-            SentimentEvaluation result = SentimentEvaluation.of(lexicon, rows);
-            System.out.println("shipped lexicon on " + name + "\n" + result.report());
-            assertThat(result.total()).isEqualTo(rows.size());
+            for (Map.Entry<String, SentimentClassifier> classifier : classifiers.entrySet()) {
+                SentimentEvaluation.of(classifier.getValue(), rows); // warm up before the throughput figure
+                SentimentEvaluation result = SentimentEvaluation.of(classifier.getValue(), rows);
+                System.out.println(classifier.getKey() + " on " + name + "\n" + result.report());
+                assertThat(result.total()).isEqualTo(rows.size());
+            }
         }
     }
 

@@ -1,0 +1,56 @@
+package io.socialbot.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import org.junit.jupiter.api.Test;
+
+class BlendedSentimentClassifierTest {
+
+    private final LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
+
+    /** A model that gives every text the same score. */
+    private BlendedSentimentClassifier blendedWith(double modelScore) {
+        return new BlendedSentimentClassifier(lexicon, (text, lexiconScore) -> modelScore);
+    }
+
+    @Test
+    void theScoreIsTheLexiconsMovedPartOfTheWayToTheModels() {
+        String text = "the staff were helpful";
+        double lexiconScore = lexicon.score(text);
+        double blended = blendedWith(-1).classify(text).score();
+        double weight = BlendedSentimentClassifier.MODEL_WEIGHT;
+        assertThat(blended).isCloseTo((1 - weight) * lexiconScore - weight, within(1e-9));
+        assertThat(blendedWith(lexiconScore).classify(text).score()).isCloseTo(lexiconScore, within(1e-9));
+    }
+
+    @Test
+    void theModelIsGivenTheLexiconsScoreOfTheSameText() {
+        String text = "the crew were lovely";
+        double[] seen = new double[1];
+        new BlendedSentimentClassifier(lexicon, (t, lexiconScore) -> {
+            assertThat(t).isEqualTo(text);
+            seen[0] = lexiconScore;
+            return 0;
+        }).classify(text);
+        assertThat(seen[0]).isEqualTo(lexicon.score(text)).isPositive();
+    }
+
+    @Test
+    void theModelSettlesWhatTheLexiconFindsNeutral() {
+        String text = "what time does boarding start";
+        assertThat(lexicon.classify(text).label()).isEqualTo(Label.NEUTRAL);
+        assertThat(blendedWith(0).classify(text).label()).isEqualTo(Label.NEUTRAL);
+        assertThat(blendedWith(-1).classify(text).label()).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
+    void aStrongLexiconVerdictSurvivesAModelSureOfTheOpposite() {
+        String complaint = "terrible service, rude staff, not helpful at all. never again";
+        assertThat(lexicon.score(complaint)).isLessThan(-0.65);
+        assertThat(blendedWith(1).classify(complaint).label()).isEqualTo(Label.NEGATIVE);
+        assertThat(blendedWith(1).classify(complaint).score()).isBetween(-1.0, 1.0);
+        assertThat(blendedWith(-1).classify(complaint).score()).isBetween(-1.0, 1.0);
+    }
+}

@@ -1,0 +1,112 @@
+package io.socialbot.triage.opennlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialbot.triage.LabelledText;
+import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.SentimentClassifier;
+import io.socialbot.triage.TriageDecision.Sentiment;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ShippedDoccatModelTest {
+
+    static final LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
+    static Path corpus;
+    static SentimentClassifier shipped;
+
+    @BeforeAll
+    static void load() throws Exception {
+        corpus = Path.of(ShippedDoccatModelTest.class.getResource("/sentiment/corpus.tsv").toURI());
+        shipped = ShippedDoccatModel.blendedWith(lexicon);
+    }
+
+    private static Label label(String text) {
+        return shipped.classify(text).label();
+    }
+
+    @Test
+    void theCorpusIsTheProjectsOwnAndHasEveryLabelInReasonableNumbers() throws Exception {
+        List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("id\tlabel\tmeta\ttext");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line ->
+                assertThat(line.split("\t", 4)[2]).isEqualTo("written-for-socialbot"));
+        List<LabelledText> rows = LabelledText.read(corpus);
+        Map<Label, Integer> counts = new EnumMap<>(Label.class);
+        Set<String> ids = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        for (LabelledText row : rows) {
+            counts.merge(row.label(), 1, Integer::sum);
+            ids.add(row.id());
+            texts.add(row.text());
+        }
+        assertThat(rows).hasSizeGreaterThan(1000);
+        assertThat(ids).hasSameSizeAs(rows);
+        assertThat(texts).as("no text twice").hasSameSizeAs(rows);
+        for (Label label : Label.values()) {
+            assertThat(counts.getOrDefault(label, 0)).as(label.name()).isGreaterThan(rows.size() / 4);
+        }
+    }
+
+    @Test
+    void theShippedModelIsTheOneTheCorpusTrainsEveryTime() throws Exception {
+        List<LabelledText> rows = LabelledText.read(corpus);
+        ShippedDoccatModel first = ShippedDoccatModel.train(rows, lexicon);
+        ShippedDoccatModel second = ShippedDoccatModel.train(rows, lexicon);
+        ShippedDoccatModel built = ShippedDoccatModel.shipped(lexicon);
+        for (LabelledText row : rows) {
+            Sentiment expected = first.classify(row.text());
+            for (ShippedDoccatModel other : List.of(second, built)) {
+                Sentiment actual = other.classify(row.text());
+                assertThat(actual.label()).as(row.text()).isEqualTo(expected.label());
+                assertThat(actual.score()).as(row.text()).isCloseTo(expected.score(), within(1e-12));
+            }
+            assertThat(built.score(row.text(), lexicon.score(row.text()))).isCloseTo(expected.score(), within(1e-12));
+        }
+    }
+
+    @Test
+    void complaintsWithNegationOrIronyAreNegative() {
+        assertThat(label("@AcmeTel not happy at all, the broadband is not working and nobody calls back"))
+                .isEqualTo(Label.NEGATIVE);
+        assertThat(label("@AcmeAir great job losing my suitcase on a two hour flight")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("@AcmeRail brilliant, the 8:15 is cancelled again")).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
+    void plainQuestionsAreNeutralAndThanksArePositive() {
+        assertThat(label("@AcmeAir what time does check in open for the 6am flight to Porto?"))
+                .isEqualTo(Label.NEUTRAL);
+        assertThat(label("@AcmeTel how do I get a PAC code?")).isEqualTo(Label.NEUTRAL);
+        assertThat(label("@AcmeAir DM sent with my booking reference")).isEqualTo(Label.NEUTRAL);
+        assertThat(label("@AcmeTel thanks, all sorted now, really appreciate the help")).isEqualTo(Label.POSITIVE);
+        assertThat(label("@AcmeAir the crew were wonderful with my kids, thanks so much")).isEqualTo(Label.POSITIVE);
+    }
+
+    @Test
+    void theModelCatchesAComplaintTheLexiconMisses() {
+        String text = "@AcmeTel bill went up again without warning";
+        assertThat(lexicon.classify(text).label()).isEqualTo(Label.NEUTRAL);
+        assertThat(label(text)).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
+    void theScoreStaysWithinMinusOneAndOne() throws Exception {
+        for (LabelledText row : LabelledText.read(corpus)) {
+            assertThat(shipped.classify(row.text()).score()).isBetween(-1.0, 1.0);
+        }
+        assertThat(shipped.classify("WORST WORST WORST airline EVER!!!! 😡😡😡").score()).isBetween(-1.0, -0.5);
+        assertThat(shipped.classify("BEST crew EVER, amazing amazing amazing!!!! 😍😍😍").score()).isBetween(0.5, 1.0);
+        assertThat(shipped.classify("").label()).isEqualTo(Label.NEUTRAL);
+    }
+}
