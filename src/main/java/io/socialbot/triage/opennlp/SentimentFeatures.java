@@ -4,11 +4,11 @@ import io.socialbot.triage.LexiconSentimentClassifier;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a trained sentiment model sees in a tweet: words with negation marked, bigrams, the lexicon's verdict. */
+/** What a trained sentiment model sees in a tweet: marked words, bigrams, the lexicon's verdict, character n-grams. */
 final class SentimentFeatures {
 
     /** Suffix of a word in a negator's reach: "not helpful" gives "helpful_NEG", which the model weighs apart. */
-    static final String NEGATED = "_NEG";
+    private static final String NEGATED = "_NEG";
     /** How many words after a negator it reaches, as in the lexicon's own rule. */
     private static final int NEGATION_REACH = 3;
     private static final int SHORTEST_GRAM = 3;
