@@ -244,6 +244,11 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         return tokenize(text).words;
     }
 
+    /** Whether a token (as {@link #tokens} gives it) is one of the lexicon's negators: "not", "never", "can't", ... */
+    public boolean negates(String token) {
+        return negators.contains(token);
+    }
+
     /** The lexicon's label, as a token a trained model can use as one more feature. */
     public String verdictToken(String text) {
         return verdictToken(score(text));

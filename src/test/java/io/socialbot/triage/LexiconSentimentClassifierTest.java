@@ -100,4 +100,11 @@ class LexiconSentimentClassifierTest {
         assertThat(lexicon.verdictToken("what gate")).isEqualTo("__lex_neu__");
         assertThat(lexicon.tokens("@united 2 hours :) Great")).containsExactly("<num>", "hours", ":)", "great");
     }
+
+    @Test
+    void negatorsAreTheListedWordsAsTokensSpellThem() {
+        assertThat(lexicon.negates("not")).isTrue();
+        assertThat(lexicon.negates(lexicon.tokens("Can\u2019t").get(0))).isTrue();
+        assertThat(lexicon.negates("now")).isFalse();
+    }
 }

@@ -11,20 +11,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.maxent.GISTrainer;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * A maximum-entropy document categorizer trained on the user's labelled tweets: words and bigrams, plus the
- * lexicon's verdict as one more token so the model learns when to trust it.
+ * Two maximum-entropy document categorizers trained on the user's labelled tweets, folded into one model: GIS on
+ * {@link SentimentFeatures#words words}, and L-BFGS with an L2 penalty on those plus character n-grams.
  */
 public final class DoccatSentimentClassifier implements SentimentClassifier {
 
@@ -32,6 +39,14 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     private static final double BALANCE = 0.85;
     /** Features seen fewer times are dropped: one-off words only add noise. */
     private static final int CUTOFF = 2;
+    /** The L-BFGS model's L2 penalty: n-grams are many and overlap (30 beat 20 and 45 in cross-validation). */
+    private static final double L2_COST = 30;
+    /** Marks models built on {@link SentimentFeatures}; one trained on other features would score garbage. */
+    private static final String FEATURES_ENTRY = "socialbot.sentiment.features";
+    private static final String FEATURES = "words-negation-bigrams-lexicon-chargrams";
+    /** OpenNLP 2.x logs every training iteration at INFO through SLF4J; its PrintMessages switch is gone. */
+    private static final String OPENNLP_LOGGER = "opennlp";
+    private static final String LANGUAGE = "x";
     private final DoccatModel model;
     private final LexiconSentimentClassifier lexicon;
     // DocumentCategorizerME is not thread-safe: one per thread over the shared, immutable model
@@ -43,35 +58,81 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
     }
 
-    /** Loads a model written by {@code train}. */
+    /** Loads a model written by {@code train}; one written by an older version is refused, to be trained again. */
     public static DoccatSentimentClassifier load(Path file, LexiconSentimentClassifier lexicon) throws IOException {
-        return new DoccatSentimentClassifier(new DoccatModel(file), lexicon);
+        DoccatModel model = new DoccatModel(file);
+        if (!FEATURES.equals(model.getManifestProperty(FEATURES_ENTRY))) {
+            throw new IllegalArgumentException(file + " was trained on other features than this version reads; "
+                    + "run train again");
+        }
+        return new DoccatSentimentClassifier(model, lexicon);
     }
 
     /**
      * Trains on the rows in an order shuffled by {@code seed}.
      *
-     * @param iterations maximum-entropy training iterations (100 is plenty)
+     * @param iterations training iterations of each of the two models (100 is plenty)
      */
     public static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
                                                   long seed, int iterations) throws IOException {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no labelled texts to train on");
         }
-        List<DocumentSample> samples = new ArrayList<>(rows.size());
+        List<DocumentSample> words = new ArrayList<>(rows.size());
+        List<DocumentSample> withCharacters = new ArrayList<>(rows.size());
         for (LabelledText row : rows) {
-            samples.add(new DocumentSample(row.label().name().toLowerCase(Locale.ROOT), features(lexicon, row.text())));
+            String label = row.label().name().toLowerCase(Locale.ROOT);
+            words.add(new DocumentSample(label, SentimentFeatures.words(lexicon, row.text()).toArray(String[]::new)));
+            withCharacters.add(new DocumentSample(label,
+                    SentimentFeatures.withCharacters(lexicon, row.text()).toArray(String[]::new)));
         }
-        samples = balanced(samples);
-        Collections.shuffle(samples, new Random(seed));
+        TrainingParameters gis = parameters(GISTrainer.MAXENT_VALUE, iterations);
+        TrainingParameters lbfgs = parameters(QNTrainer.MAXENT_QN_VALUE, iterations);
+        lbfgs.put(QNTrainer.L2COST_PARAM, L2_COST);
+        lbfgs.put(QNTrainer.L1COST_PARAM, 0.0); // OpenNLP's default adds an L1 penalty too
+        // GIS stopped early and L-BFGS with a penalty err differently: in cross-validation their blend beat either
+        MaxentModel blend = quietly(() -> MaxentBlend.geometricMean(List.of(
+                trained(words, gis, seed), trained(withCharacters, lbfgs, seed))));
+        return new DoccatSentimentClassifier(new DoccatModel(LANGUAGE, blend, Map.of(FEATURES_ENTRY, FEATURES),
+                factory()), lexicon);
+    }
+
+    private static TrainingParameters parameters(String algorithm, int iterations) {
         TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {
-            new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)});
-        DoccatModel model = DocumentCategorizerME.train("x", ObjectStreamUtils.createObjectStream(samples), params, factory);
-        return new DoccatSentimentClassifier(model, lexicon);
+        return params;
+    }
+
+    private static MaxentModel trained(List<DocumentSample> samples, TrainingParameters params, long seed)
+            throws IOException {
+        List<DocumentSample> shuffled = balanced(samples);
+        Collections.shuffle(shuffled, new Random(seed));
+        return DocumentCategorizerME.train(LANGUAGE, ObjectStreamUtils.createObjectStream(shuffled), params, factory())
+                .getMaxentModel();
+    }
+
+    /** The features are made whole by {@link SentimentFeatures}; OpenNLP only has to take them as they are. */
+    private static DoccatFactory factory() {
+        return new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
+    }
+
+    /** Runs training with OpenNLP's loggers at WARN, then puts them back: else it logs every iteration. */
+    private static <T> T quietly(Training<T> training) throws IOException {
+        LoggingSystem logging = LoggingSystem.get(DoccatSentimentClassifier.class.getClassLoader());
+        LoggerConfiguration before = logging.getLoggerConfiguration(OPENNLP_LOGGER);
+        logging.setLogLevel(OPENNLP_LOGGER, LogLevel.WARN);
+        try {
+            return training.run();
+        } finally {
+            logging.setLogLevel(OPENNLP_LOGGER, before == null ? null : before.getConfiguredLevel());
+        }
+    }
+
+    /** A training step that may fail to read its samples. */
+    private interface Training<T> {
+        T run() throws IOException;
     }
 
     /**
@@ -79,7 +140,7 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
      * data is mostly negative, and an unweighted model would rarely say neutral or positive.
      */
     static List<DocumentSample> balanced(List<DocumentSample> samples) {
-        java.util.Map<String, List<DocumentSample>> byLabel = new java.util.TreeMap<>();
+        Map<String, List<DocumentSample>> byLabel = new TreeMap<>();
         for (DocumentSample s : samples) {
             byLabel.computeIfAbsent(s.getCategory(), k -> new ArrayList<>()).add(s);
         }
@@ -99,25 +160,10 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         model.serialize(file);
     }
 
-    static String[] features(LexiconSentimentClassifier lexicon, String text) {
-        List<String> tokens = new ArrayList<>(lexicon.tokens(text));
-        double score = lexicon.score(text);
-        tokens.add(lexicon.verdictToken(text));
-        tokens.add("__lex_" + Math.round(score * 4) + "__"); // the score in quarters: finer than the verdict
-        // questions are mostly neutral, exclamations rarely are; the lexicon's tokens drop punctuation
-        if (text != null && text.indexOf('?') >= 0) {
-            tokens.add("__question__");
-        }
-        if (text != null && text.indexOf('!') >= 0) {
-            tokens.add("__exclaim__");
-        }
-        return tokens.toArray(String[]::new);
-    }
-
     @Override
     public Sentiment classify(String text) {
         DocumentCategorizerME me = categorizer.get();
-        double[] p = me.categorize(features(lexicon, text));
+        double[] p = me.categorize(SentimentFeatures.withCharacters(lexicon, text).toArray(String[]::new));
         Label label = Label.valueOf(me.getBestCategory(p).toUpperCase(Locale.ROOT));
         double score = probability(me, p, "positive") - probability(me, p, "negative");
         return new Sentiment(label, score);

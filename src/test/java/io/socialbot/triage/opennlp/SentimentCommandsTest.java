@@ -14,6 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,18 +93,34 @@ class SentimentCommandsTest {
     void trainWritesAModelThatEvalAndTheClassifierUse() throws Exception {
         Path file = writeTsv("train.tsv", 10);
         Path model = dir.resolve("model.bin");
-        captured(() -> assertThat(TrainCommand.run(Map.of("file", file.toString(), "out", model.toString(),
-                "seed", "7"))).isZero());
+        String trained = captured(() -> assertThat(TrainCommand.run(Map.of("file", file.toString(),
+                "out", model.toString(), "seed", "7"))).isZero());
         assertThat(model).isNotEmptyFile();
+        // the summary alone: OpenNLP's per-iteration log lines are held back
+        assertThat(trained.lines()).hasSize(2).first().asString().startsWith("trained on 90 texts");
         String out = captured(() -> assertThat(EvalCommand.run(Map.of("file", file.toString(),
                 "model", model.toString()))).isZero());
         assertThat(out).contains("model " + model).contains("macro-F1 1.000");
         // the lexicon alone calls "zork flight today" neutral; the trained model has learnt it
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
         assertThat(lexicon.classify("zork flight today").label()).isEqualTo(Label.NEUTRAL);
-        DoccatSentimentClassifier trained = DoccatSentimentClassifier.load(model, lexicon);
-        assertThat(trained.classify("zork flight today").label()).isEqualTo(Label.POSITIVE);
-        assertThat(trained.classify("zork flight today").score()).isBetween(0.0, 1.0);
+        DoccatSentimentClassifier loaded = DoccatSentimentClassifier.load(model, lexicon);
+        assertThat(loaded.classify("zork flight today").label()).isEqualTo(Label.POSITIVE);
+        assertThat(loaded.classify("zork flight today").score()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aModelTrainedOnOtherFeaturesIsRefused() throws Exception {
+        // as the previous version wrote them: OpenNLP's own word and bigram features, no features entry
+        MaxentModel weights = new GISModel(new Context[] {new Context(new int[] {0}, new double[] {1})},
+                new String[] {"bow=zork"}, new String[] {"positive", "negative"});
+        Path old = dir.resolve("old.bin");
+        new DoccatModel("x", weights, Map.of(), new DoccatFactory(new FeatureGenerator[] {
+            new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)})).serialize(old);
+        Path file = writeTsv("old.tsv", 1);
+        assertThatThrownBy(() -> EvalCommand.run(Map.of("file", file.toString(), "model", old.toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("run train again");
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.socialbot.triage.opennlp;
+
+import io.socialbot.triage.LexiconSentimentClassifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a trained sentiment model sees in a tweet: marked words, bigrams, the lexicon's verdict, character n-grams. */
+final class SentimentFeatures {
+
+    /** Suffix of a word in a negator's reach: "not helpful" gives "helpful_NEG", which the model weighs apart. */
+    private static final String NEGATED = "_NEG";
+    /** How many words after a negator it reaches, as in the lexicon's own rule. */
+    private static final int NEGATION_REACH = 3;
+    private static final int SHORTEST_GRAM = 3;
+    private static final int LONGEST_GRAM = 5;
+
+    private SentimentFeatures() {
+    }
+
+    /**
+     * The lexicon's tokens with negation marked, their bigrams (with {@code ^} and {@code $} at the ends), the
+     * lexicon's verdict and score, and whether the text asks or exclaims.
+     */
+    static List<String> words(LexiconSentimentClassifier lexicon, String text) {
+        return features(lexicon, text, false);
+    }
+
+    /**
+     * {@link #words} plus the character 3- to 5-grams of each word between {@code <} and {@code >}, so "delayed",
+     * "delays" and "delayyy" share evidence even where one of them is rare.
+     */
+    static List<String> withCharacters(LexiconSentimentClassifier lexicon, String text) {
+        return features(lexicon, text, true);
+    }
+
+    private static List<String> features(LexiconSentimentClassifier lexicon, String text, boolean characters) {
+        List<String> tokens = lexicon.tokens(text);
+        List<String> marked = new ArrayList<>(tokens.size());
+        int reach = 0;
+        for (String token : tokens) {
+            if (lexicon.negates(token)) {
+                marked.add(token);
+                reach = NEGATION_REACH;
+            } else {
+                marked.add(reach-- > 0 ? token + NEGATED : token);
+            }
+        }
+        List<String> features = new ArrayList<>(marked);
+        if (!marked.isEmpty()) {
+            features.add("^|" + marked.get(0));
+            for (int i = 1; i < marked.size(); i++) {
+                features.add(marked.get(i - 1) + "|" + marked.get(i));
+            }
+            features.add(marked.get(marked.size() - 1) + "|$");
+        }
+        features.add(lexicon.verdictToken(text));
+        features.add("__lex_" + Math.round(lexicon.score(text) * 4) + "__"); // in quarters: finer than the verdict
+        // questions are mostly neutral, exclamations rarely are; the lexicon's tokens drop punctuation
+        if (text != null && text.indexOf('?') >= 0) {
+            features.add("__question__");
+        }
+        if (text != null && text.indexOf('!') >= 0) {
+            features.add("__exclaim__");
+        }
+        if (characters) {
+            for (String token : tokens) {
+                addCharacterGrams(token, features);
+            }
+        }
+        return features;
+    }
+
+    private static void addCharacterGrams(String token, List<String> features) {
+        if (token.length() < 2 || !Character.isLetter(token.charAt(0))) {
+            return; // numbers and emoticons are whole tokens already
+        }
+        String bounded = "<" + token + ">";
+        // a gram as long as the bounded word would only repeat the word itself
+        for (int n = SHORTEST_GRAM; n <= LONGEST_GRAM && n < bounded.length(); n++) {
+            for (int i = 0; i + n <= bounded.length(); i++) {
+                features.add("#" + bounded.substring(i, i + n));
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.socialbot.triage.opennlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import org.junit.jupiter.api.Test;
+
+class MaxentBlendTest {
+
+    private static final String[] OUTCOMES = {"negative", "neutral", "positive"};
+
+    // "late" and "gate" are in both models, "great" and "#ate>" in one each; the second orders its outcomes otherwise
+    private final MaxentModel first = new GISModel(new Context[] {
+        new Context(new int[] {0, 2}, new double[] {1.5, -0.5}),
+        new Context(new int[] {1}, new double[] {0.8}),
+        new Context(new int[] {0, 1, 2}, new double[] {-1.0, 0.2, 2.0})},
+            new String[] {"late", "gate", "great"}, OUTCOMES);
+    private final MaxentModel second = new GISModel(new Context[] {
+        new Context(new int[] {0, 1}, new double[] {-0.3, 0.9}),
+        new Context(new int[] {2}, new double[] {1.1}),
+        new Context(new int[] {0}, new double[] {0.6})},
+            new String[] {"late", "gate", "#ate>"}, new String[] {"positive", "negative", "neutral"});
+
+    @Test
+    void theBlendScoresAsTheNormalisedGeometricMeanOfItsModels() {
+        MaxentModel blend = MaxentBlend.geometricMean(List.of(first, second));
+        for (String[] context : List.of(new String[] {"late"}, new String[] {"gate", "#ate>"},
+                new String[] {"great", "late", "unseen"}, new String[] {})) {
+            double[] expected = geometricMean(probabilities(first, context), probabilities(second, context));
+            assertThat(probabilities(blend, context)).as(String.join(" ", context)).containsExactly(expected,
+                    within(1e-12));
+        }
+    }
+
+    @Test
+    void modelsOfDifferentOutcomesDoNotBlend() {
+        MaxentModel twoWay = new GISModel(new Context[] {new Context(new int[] {0}, new double[] {1})},
+                new String[] {"late"}, new String[] {"negative", "positive"});
+        assertThatThrownBy(() -> MaxentBlend.geometricMean(List.of(first, twoWay)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot blend");
+    }
+
+    /** The model's probabilities in the order of {@link #OUTCOMES}, whatever order it keeps them in. */
+    private static double[] probabilities(MaxentModel model, String[] context) {
+        double[] p = model.eval(context);
+        double[] ordered = new double[OUTCOMES.length];
+        for (int i = 0; i < OUTCOMES.length; i++) {
+            ordered[i] = p[model.getIndex(OUTCOMES[i])];
+        }
+        return ordered;
+    }
+
+    private static double[] geometricMean(double[] a, double[] b) {
+        double[] mean = new double[a.length];
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            mean[i] = Math.sqrt(a[i] * b[i]);
+            sum += mean[i];
+        }
+        for (int i = 0; i < a.length; i++) {
+            mean[i] /= sum;
+        }
+        return mean;
+    }
+}
