@@ -18,7 +18,8 @@ public final class StopwordLanguageHint {
         "the and is are was were to of in on for with my me i you your it this that not no have has had been"
             + " be do does did don't can't won't didn't isn't it's i'm i've what why when how where who there"
             + " they we our us just still again from at an a or but if so please thanks thank any will would"
-            + " could should than then here hour hours since get got my flight bag help",
+            + " could should than then here hour hours since get got my flight bag help without after about"
+            + " into over out up by their all everyone anyone nobody today now",
         // nl
         "de het een en is zijn was waren van in op voor met mijn mij ik je jij jullie u uw niet geen heb hebben"
             + " had heeft al nog weer waarom wanneer hoe waar wie er ze we wij ons onze maar als dus graag dank"

@@ -53,6 +53,15 @@ class OpenNlpLanguageIdentifierTest {
     }
 
     @Test
+    void englishHeadlinesBuiltOfWordsFrenchSharesStayEnglish() {
+        // "millions", "mobile", "signal" are French words too; the detector alone said fr for the first one
+        assertThat(identifier.identify("Millions without mobile signal as BrandTel suffers nationwide outage "
+                + "https://t.co/8pcf32erf3 via @DailyTech")).contains("en");
+        assertThat(identifier.identify("BrandTel mobile network down across the UK after a fault")).contains("en");
+        assertThat(identifier.identify("Réseau mobile en panne: des millions de clients sans signal")).contains("fr");
+    }
+
+    @Test
     void mapsIso6393ToIso6391() {
         assertThat(OpenNlpLanguageIdentifier.iso1("eng")).isEqualTo("en");
         assertThat(OpenNlpLanguageIdentifier.iso1("nld")).isEqualTo("nl");
