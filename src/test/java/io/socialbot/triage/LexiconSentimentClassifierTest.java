@@ -3,6 +3,7 @@ package io.socialbot.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LexiconSentimentClassifierTest {
@@ -20,6 +21,18 @@ class LexiconSentimentClassifierTest {
         assertThat(label("What time does boarding start")).isEqualTo(Label.NEUTRAL);
         assertThat(lexicon.score("")).isZero();
         assertThat(lexicon.score(null)).isZero();
+    }
+
+    @Test
+    void outageComplaintsInTheOtherCustomerLanguagesAreNegative() {
+        for (String complaint : List.of(
+                "@BrandTel toujours pas de réseau à Paris depuis ce matin, c'est inadmissible",
+                "@BrandTel llevo todo el día sin cobertura en Barcelona, ¿qué pasa?",
+                "@BrandTel al sinds vanochtend geen bereik in Amsterdam, wanneer is dit opgelost?",
+                "@BrandTel seit heute früh kein Netz in Berlin, eine Frechheit")) {
+            assertThat(label(complaint)).as(complaint).isEqualTo(Label.NEGATIVE);
+        }
+        assertThat(label("@BrandTel ¿a qué hora abre la tienda de Madrid?")).isEqualTo(Label.NEUTRAL);
     }
 
     @Test
