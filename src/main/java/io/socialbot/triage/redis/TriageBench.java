@@ -18,9 +18,11 @@ import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageProperties;
 import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
+import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
 import io.socialbot.triage.opennlp.ShippedDoccatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +43,8 @@ import org.springframework.core.io.ClassPathResource;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200]}: all of triage (the shipped OpenNLP language
- * identifier and sentiment included) on one thread over a generated outage, in the worker's batches, with in-memory
+ * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200] [--model=model.bin]}: all of triage (the
+ * OpenNLP language identifier and the shipped sentiment, or a model from {@code train}, included) on one thread over a generated outage, in the worker's batches, with in-memory
  * ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
  * under a fresh {@code bench*} namespace that expire after ten minutes), and on Redis one call per mention too.
  */
@@ -54,7 +56,7 @@ public final class TriageBench {
     private TriageBench() {
     }
 
-    public static int run(Map<String, String> options) {
+    public static int run(Map<String, String> options) throws IOException {
         int count = Integer.parseInt(options.getOrDefault("mentions", "20000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
@@ -64,10 +66,14 @@ public final class TriageBench {
         TriageProperties settings = shippedSettings();
         List<Mention> mentions = OutageGenerator.generate(count, 42, Instant.parse("2026-11-23T08:00:00Z"),
                 Duration.ofHours(1), "@" + settings.brand().handles().get(0));
+        LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
+        String model = options.get("model");
+        SentimentClassifier sentiments = model == null ? ShippedDoccatModel.blendedWith(lexicon)
+                : DoccatSentimentClassifier.load(Path.of(model), lexicon);
         System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each, "
-                + "OpenNLP language identifier and shipped sentiment (lexicon and model)%n", count, rounds);
+                + "OpenNLP language identifier and %s%n", count, rounds,
+                model == null ? "shipped sentiment (lexicon and model)" : "sentiment model " + model);
         LanguageIdentifier languages = new OpenNlpLanguageIdentifier();
-        SentimentClassifier sentiments = ShippedDoccatModel.blendedWith(new LexiconSentimentClassifier());
 
         Result memory = measure(settings, languages, sentiments, mentions, rounds, batch,
                 () -> new Ports(new InMemoryClusterIndex(), new InMemoryRateGuard(Clock.systemUTC(), settings.rateGuard())));
