@@ -1,6 +1,6 @@
 package io.socialbot.mention;
 
-/** The store could not confirm a write; callers must not report the mention as accepted. */
+/** A store (mentions, clusters) could not be reached or confirm a write: callers must not report the work as done. */
 public class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

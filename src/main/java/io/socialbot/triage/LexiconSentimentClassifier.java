@@ -249,12 +249,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         return negators.contains(token);
     }
 
-    /** The lexicon's label, as a token a trained model can use as one more feature. */
-    public String verdictToken(String text) {
-        return verdictToken(score(text));
-    }
-
-    /** {@link #verdictToken(String)} for a score already computed. */
+    /** The lexicon's label for a {@link #score}, as a token a trained model can use as one more feature. */
     public String verdictToken(double s) {
         if (s >= positiveAt) {
             return s >= 0.5 ? "__lex_pos2__" : "__lex_pos__";

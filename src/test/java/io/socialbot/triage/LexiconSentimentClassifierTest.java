@@ -109,8 +109,9 @@ class LexiconSentimentClassifierTest {
 
     @Test
     void verdictTokenFollowsTheScore() {
-        assertThat(lexicon.verdictToken("worst airline ever, rude and useless")).isEqualTo("__lex_neg2__");
-        assertThat(lexicon.verdictToken("what gate")).isEqualTo("__lex_neu__");
+        assertThat(lexicon.verdictToken(lexicon.score("worst airline ever, rude and useless")))
+                .isEqualTo("__lex_neg2__");
+        assertThat(lexicon.verdictToken(lexicon.score("what gate"))).isEqualTo("__lex_neu__");
         assertThat(lexicon.tokens("@united 2 hours :) Great")).containsExactly("<num>", "hours", ":)", "great");
     }
 

@@ -53,21 +53,29 @@ final class SentimentFeatures {
             }
             features.add(marked.get(marked.size() - 1) + "|$");
         }
-        features.add(lexicon.verdictToken(text));
-        features.add("__lex_" + Math.round(lexicon.score(text) * 4) + "__"); // in quarters: finer than the verdict
-        // questions are mostly neutral, exclamations rarely are; the lexicon's tokens drop punctuation
-        if (text != null && text.indexOf('?') >= 0) {
-            features.add("__question__");
-        }
-        if (text != null && text.indexOf('!') >= 0) {
-            features.add("__exclaim__");
-        }
+        addLexiconVerdict(features, lexicon, text, lexicon.score(text));
         if (characters) {
             for (String token : tokens) {
                 addCharacterGrams(token, features);
             }
         }
         return features;
+    }
+
+    /**
+     * Appends the lexicon's verdict, its score in quarters (finer than the verdict), and whether the text asks or
+     * exclaims: questions are mostly neutral, exclamations rarely are, and the lexicon's tokens drop punctuation.
+     */
+    static void addLexiconVerdict(List<String> features, LexiconSentimentClassifier lexicon, String text,
+                                  double lexiconScore) {
+        features.add(lexicon.verdictToken(lexiconScore));
+        features.add("__lex_" + Math.round(lexiconScore * 4) + "__");
+        if (text != null && text.indexOf('?') >= 0) {
+            features.add("__question__");
+        }
+        if (text != null && text.indexOf('!') >= 0) {
+            features.add("__exclaim__");
+        }
     }
 
     private static void addCharacterGrams(String token, List<String> features) {

@@ -94,15 +94,7 @@ public final class ShippedDoccatModel implements SentimentClassifier {
     /** The lexicon's tokens, its label and its score in quarters, and whether the text asks or exclaims. */
     static String[] features(LexiconSentimentClassifier lexicon, String text, double lexiconScore) {
         List<String> tokens = new ArrayList<>(lexicon.tokens(text));
-        tokens.add(lexicon.verdictToken(lexiconScore));
-        tokens.add("__lex_" + Math.round(lexiconScore * 4) + "__"); // the score in quarters: finer than the verdict
-        // the lexicon's tokens drop punctuation; questions are mostly neutral, exclamations rarely are
-        if (text != null && text.indexOf('?') >= 0) {
-            tokens.add("__question__");
-        }
-        if (text != null && text.indexOf('!') >= 0) {
-            tokens.add("__exclaim__");
-        }
+        SentimentFeatures.addLexiconVerdict(tokens, lexicon, text, lexiconScore);
         return tokens.toArray(String[]::new);
     }
 
