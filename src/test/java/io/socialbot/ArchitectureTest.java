@@ -16,6 +16,7 @@ class ArchitectureTest {
 
     static final List<String> CAPABILITIES = List.of("mention", "triage", "casework", "incident", "stats", "prompt");
     static final String[] TECHNOLOGIES = {"com.slack..", "twitter4j..", "com.twitter..", "redis..", "opennlp..",
+            "dev.langchain4j..", "ai.onnxruntime..",
             "org.knowm..", "jakarta.servlet..", "org.springframework.web.."};
 
     static JavaClasses classes;

@@ -11,17 +11,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.maxent.GISTrainer;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
@@ -30,8 +33,9 @@ import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Two maximum-entropy document categorizers trained on the user's labelled tweets, folded into one model: GIS on
- * {@link SentimentFeatures#words words}, and L-BFGS with an L2 penalty on those plus character n-grams.
+ * Maximum-entropy models trained on the user's labelled tweets, folded into one: GIS on {@link SentimentFeatures#words
+ * words}; L-BFGS with an L2 penalty on those plus character n-grams, each scaled by its {@link LogCountRatios
+ * log-count ratio}; and, unless turned off, L-BFGS on the tweet's {@link MiniLmSentenceEmbedder sentence embedding}.
  */
 public final class DoccatSentimentClassifier implements SentimentClassifier {
 
@@ -39,23 +43,44 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     private static final double BALANCE = 0.85;
     /** Features seen fewer times are dropped: one-off words only add noise. */
     private static final int CUTOFF = 2;
-    /** The L-BFGS model's L2 penalty: n-grams are many and overlap (30 beat 20 and 45 in cross-validation). */
+    /** The n-gram model's L2 penalty: n-grams are many and overlap (30 beat 15 and 60 in cross-validation). */
     private static final double L2_COST = 30;
-    /** Marks models built on {@link SentimentFeatures}; one trained on other features would score garbage. */
+    /** The embedding model's L2 penalty: 384 dense values need little (chosen by cross-validation). */
+    private static final double EMBEDDING_L2_COST = 1;
+    /** L-BFGS iterations of the embedding model, which converges slower than the sparse ones. */
+    private static final int EMBEDDING_ITERATIONS = 200;
+    /**
+     * Embedding values are multiplied by this: the vectors have unit length, so each of the 384 values is near 0.05,
+     * and the penalty above was chosen at this scale.
+     */
+    private static final float EMBEDDING_GAIN = 10f;
+    /** A feature every text has, so the embedding model can learn each label's base rate apart from the vector. */
+    private static final String EMBEDDING_BIAS = "__sentence__";
+    private static final String EMBEDDING_PREFIX = "__e";
+    /** The members' shares of the blend, words : n-grams : embedding, from cross-validation inside the 80%. */
+    private static final double WORDS_SHARE = 4;
+    private static final double NGRAMS_SHARE = 6;
+    private static final double EMBEDDING_SHARE = 3;
+    /** Marks models built on these features; one trained on other features would score garbage. */
     private static final String FEATURES_ENTRY = "socialbot.sentiment.features";
-    private static final String FEATURES = "words-negation-bigrams-lexicon-chargrams";
+    private static final String FEATURES = "words-negation-bigrams-lexicon-chargrams-nbscaled";
+    /** Which sentence embedder a model was trained with, or {@link #NO_EMBEDDINGS}. */
+    private static final String EMBEDDINGS_ENTRY = "socialbot.sentiment.embeddings";
+    private static final String NO_EMBEDDINGS = "none";
+    private static final String[] LABELS = {"negative", "neutral", "positive"};
     /** OpenNLP 2.x logs every training iteration at INFO through SLF4J; its PrintMessages switch is gone. */
     private static final String OPENNLP_LOGGER = "opennlp";
     private static final String LANGUAGE = "x";
     private final DoccatModel model;
+    private final MaxentModel maxent;
     private final LexiconSentimentClassifier lexicon;
-    // DocumentCategorizerME is not thread-safe: one per thread over the shared, immutable model
-    private final ThreadLocal<DocumentCategorizerME> categorizer;
+    private final MiniLmSentenceEmbedder embedder;
 
-    DoccatSentimentClassifier(DoccatModel model, LexiconSentimentClassifier lexicon) {
+    DoccatSentimentClassifier(DoccatModel model, LexiconSentimentClassifier lexicon, MiniLmSentenceEmbedder embedder) {
         this.model = model;
+        this.maxent = model.getMaxentModel();
         this.lexicon = lexicon;
-        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+        this.embedder = embedder;
     }
 
     /** Loads a model written by {@code train}; one written by an older version is refused, to be trained again. */
@@ -65,55 +90,132 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
             throw new IllegalArgumentException(file + " was trained on other features than this version reads; "
                     + "run train again");
         }
-        return new DoccatSentimentClassifier(model, lexicon);
+        String embeddings = model.getManifestProperty(EMBEDDINGS_ENTRY);
+        if (MiniLmSentenceEmbedder.NAME.equals(embeddings)) {
+            return new DoccatSentimentClassifier(model, lexicon, MiniLmSentenceEmbedder.shared());
+        }
+        if (NO_EMBEDDINGS.equals(embeddings)) {
+            return new DoccatSentimentClassifier(model, lexicon, null);
+        }
+        throw new IllegalArgumentException(file + " needs sentence embeddings '" + embeddings
+                + "', which this version does not have; run train again");
+    }
+
+    /** Trains with sentence embeddings; see {@link #train(List, LexiconSentimentClassifier, long, int, boolean)}. */
+    public static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
+                                                  long seed, int iterations) throws IOException {
+        return train(rows, lexicon, seed, iterations, true);
     }
 
     /**
      * Trains on the rows in an order shuffled by {@code seed}.
      *
-     * @param iterations training iterations of each of the two models (100 is plenty)
+     * @param iterations training iterations of the two n-gram models (100 is plenty)
+     * @param embeddings whether to add the sentence-embedding model: better by about 0.01 macro-F1, and about a
+     *                   hundred times slower to classify
      */
     public static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
-                                                  long seed, int iterations) throws IOException {
+                                                  long seed, int iterations, boolean embeddings) throws IOException {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no labelled texts to train on");
         }
-        List<DocumentSample> words = new ArrayList<>(rows.size());
-        List<DocumentSample> withCharacters = new ArrayList<>(rows.size());
-        for (LabelledText row : rows) {
-            String label = row.label().name().toLowerCase(Locale.ROOT);
-            words.add(new DocumentSample(label, SentimentFeatures.words(lexicon, row.text()).toArray(String[]::new)));
-            withCharacters.add(new DocumentSample(label,
-                    SentimentFeatures.withCharacters(lexicon, row.text()).toArray(String[]::new)));
+        List<Event> words = new ArrayList<>(rows.size());
+        List<String[]> withCharacters = new ArrayList<>(rows.size());
+        int[] labels = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            LabelledText row = rows.get(i);
+            labels[i] = row.label().ordinal();
+            // the members read the features as given, with no prefix of OpenNLP's, as classify passes them
+            words.add(new Event(LABELS[labels[i]], SentimentFeatures.words(lexicon, row.text()).toArray(String[]::new)));
+            withCharacters.add(SentimentFeatures.withCharacters(lexicon, row.text()).toArray(String[]::new));
         }
-        TrainingParameters gis = parameters(GISTrainer.MAXENT_VALUE, iterations);
-        TrainingParameters lbfgs = parameters(QNTrainer.MAXENT_QN_VALUE, iterations);
-        lbfgs.put(QNTrainer.L2COST_PARAM, L2_COST);
-        lbfgs.put(QNTrainer.L1COST_PARAM, 0.0); // OpenNLP's default adds an L1 penalty too
-        // GIS stopped early and L-BFGS with a penalty err differently: in cross-validation their blend beat either
-        MaxentModel blend = quietly(() -> MaxentBlend.geometricMean(List.of(
-                trained(words, gis, seed), trained(withCharacters, lbfgs, seed))));
-        return new DoccatSentimentClassifier(new DoccatModel(LANGUAGE, blend, Map.of(FEATURES_ENTRY, FEATURES),
-                factory()), lexicon);
+        Map<String, Double> scales = LogCountRatios.scales(withCharacters, labels, LABELS.length, CUTOFF);
+        List<Event> ngrams = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            ngrams.add(scaled(LABELS[labels[i]], withCharacters.get(i), scales));
+        }
+        MiniLmSentenceEmbedder embedder = embeddings ? MiniLmSentenceEmbedder.shared() : null;
+        List<Event> sentences = new ArrayList<>();
+        if (embedder != null) {
+            List<float[]> vectors = embedder.embedAll(rows.stream().map(LabelledText::text).toList());
+            for (int i = 0; i < rows.size(); i++) {
+                sentences.add(embedded(LABELS[labels[i]], vectors.get(i)));
+            }
+        }
+        TrainingParameters gis = parameters(GISTrainer.MAXENT_VALUE, iterations, CUTOFF);
+        TrainingParameters lbfgs = realValued(parameters(QNTrainer.MAXENT_QN_VALUE, iterations, CUTOFF), L2_COST);
+        TrainingParameters dense = realValued(parameters(QNTrainer.MAXENT_QN_VALUE, EMBEDDING_ITERATIONS, 0),
+                EMBEDDING_L2_COST);
+        // the members err differently: GIS stopped early, L-BFGS with a penalty, and one that reads meaning
+        MaxentModel blend = quietly(() -> {
+            List<MaxentBlend.Member> members = new ArrayList<>();
+            members.add(new MaxentBlend.Member(trained(words, gis, seed), WORDS_SHARE, Map.of()));
+            members.add(new MaxentBlend.Member(trained(ngrams, lbfgs, seed), NGRAMS_SHARE, scales));
+            if (embedder != null) {
+                members.add(new MaxentBlend.Member(trained(sentences, dense, seed), EMBEDDING_SHARE, Map.of()));
+            }
+            return MaxentBlend.weightedGeometricMean(members);
+        });
+        Map<String, String> manifest = Map.of(FEATURES_ENTRY, FEATURES,
+                EMBEDDINGS_ENTRY, embedder == null ? NO_EMBEDDINGS : MiniLmSentenceEmbedder.NAME);
+        return new DoccatSentimentClassifier(new DoccatModel(LANGUAGE, blend, manifest, factory()), lexicon, embedder);
     }
 
-    private static TrainingParameters parameters(String algorithm, int iterations) {
+    private static TrainingParameters parameters(String algorithm, int iterations, int cutoff) {
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
         return params;
     }
 
-    private static MaxentModel trained(List<DocumentSample> samples, TrainingParameters params, long seed)
-            throws IOException {
-        List<DocumentSample> shuffled = balanced(samples);
-        Collections.shuffle(shuffled, new Random(seed));
-        return DocumentCategorizerME.train(LANGUAGE, ObjectStreamUtils.createObjectStream(shuffled), params, factory())
-                .getMaxentModel();
+    private static TrainingParameters realValued(TrainingParameters params, double l2Cost) {
+        params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);
+        params.put(QNTrainer.L2COST_PARAM, l2Cost);
+        params.put(QNTrainer.L1COST_PARAM, 0.0); // OpenNLP's default adds an L1 penalty too
+        return params;
     }
 
-    /** The features are made whole by {@link SentimentFeatures}; OpenNLP only has to take them as they are. */
+    /** A text's features at their scale, each once with its count folded into its value; unscaled ones dropped. */
+    private static Event scaled(String label, String[] features, Map<String, Double> scales) {
+        Map<String, Float> values = new LinkedHashMap<>();
+        for (String feature : features) {
+            Double scale = scales.get(feature);
+            if (scale != null) {
+                values.merge(feature, scale.floatValue(), Float::sum);
+            }
+        }
+        return event(label, values);
+    }
+
+    private static Event embedded(String label, float[] vector) {
+        Map<String, Float> values = new LinkedHashMap<>();
+        for (int k = 0; k < vector.length; k++) {
+            values.put(EMBEDDING_PREFIX + k, vector[k] * EMBEDDING_GAIN);
+        }
+        values.put(EMBEDDING_BIAS, 1f);
+        return event(label, values);
+    }
+
+    private static Event event(String label, Map<String, Float> values) {
+        String[] context = values.keySet().toArray(String[]::new);
+        float[] value = new float[context.length];
+        for (int i = 0; i < context.length; i++) {
+            value[i] = values.get(context[i]);
+        }
+        return new Event(label, context, value);
+    }
+
+    private static MaxentModel trained(List<Event> events, TrainingParameters params, long seed) throws IOException {
+        List<Event> shuffled = balanced(events, Event::getOutcome);
+        Collections.shuffle(shuffled, new Random(seed));
+        return TrainerFactory.getEventTrainer(params, null).train(ObjectStreamUtils.createObjectStream(shuffled));
+    }
+
+    /**
+     * The doccat model is the file format's container; {@link #classify} evaluates its maxent model directly, with
+     * values, so this feature generator is recorded but never run.
+     */
     private static DoccatFactory factory() {
         return new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
     }
@@ -139,14 +241,14 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
      * Repeats the texts of the rarer labels until each label weighs about as much as the commonest: customer-care
      * data is mostly negative, and an unweighted model would rarely say neutral or positive.
      */
-    static List<DocumentSample> balanced(List<DocumentSample> samples) {
-        Map<String, List<DocumentSample>> byLabel = new TreeMap<>();
-        for (DocumentSample s : samples) {
-            byLabel.computeIfAbsent(s.getCategory(), k -> new ArrayList<>()).add(s);
+    static <T> List<T> balanced(List<T> samples, Function<T, String> label) {
+        Map<String, List<T>> byLabel = new TreeMap<>();
+        for (T s : samples) {
+            byLabel.computeIfAbsent(label.apply(s), k -> new ArrayList<>()).add(s);
         }
         int most = byLabel.values().stream().mapToInt(List::size).max().orElse(0);
-        List<DocumentSample> out = new ArrayList<>(samples);
-        for (List<DocumentSample> group : byLabel.values()) {
+        List<T> out = new ArrayList<>(samples);
+        for (List<T> group : byLabel.values()) {
             double extra = Math.pow((double) most / group.size(), BALANCE) - 1;
             int copies = (int) Math.round(extra * group.size());
             for (int i = 0; i < copies; i++) {
@@ -160,17 +262,43 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         model.serialize(file);
     }
 
-    @Override
-    public Sentiment classify(String text) {
-        DocumentCategorizerME me = categorizer.get();
-        double[] p = me.categorize(SentimentFeatures.withCharacters(lexicon, text).toArray(String[]::new));
-        Label label = Label.valueOf(me.getBestCategory(p).toUpperCase(Locale.ROOT));
-        double score = probability(me, p, "positive") - probability(me, p, "negative");
-        return new Sentiment(label, score);
+    /** Whether the model reads sentence embeddings, which makes it better and slower. */
+    public boolean usesEmbeddings() {
+        return embedder != null;
     }
 
-    private static double probability(DocumentCategorizerME me, double[] p, String category) {
-        int index = me.getIndex(category);
+    @Override
+    public Sentiment classify(String text) {
+        List<String> features = SentimentFeatures.withCharacters(lexicon, text);
+        int count = features.size();
+        float[] vector = embedder == null ? null : embedder.embed(text);
+        String[] context = new String[count + (vector == null ? 0 : vector.length + 1)];
+        float[] values = new float[context.length];
+        for (int i = 0; i < count; i++) {
+            context[i] = features.get(i);
+            values[i] = 1;
+        }
+        if (vector != null) {
+            for (int k = 0; k < vector.length; k++) {
+                context[count + k] = EMBEDDING_PREFIX + k;
+                values[count + k] = vector[k] * EMBEDDING_GAIN;
+            }
+            context[context.length - 1] = EMBEDDING_BIAS;
+            values[context.length - 1] = 1;
+        }
+        double[] p = maxent.eval(context, values);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        Label label = Label.valueOf(maxent.getOutcome(best).toUpperCase(Locale.ROOT));
+        return new Sentiment(label, probability(p, "positive") - probability(p, "negative"));
+    }
+
+    private double probability(double[] p, String label) {
+        int index = maxent.getIndex(label);
         return index < 0 ? 0 : p[index];
     }
 }

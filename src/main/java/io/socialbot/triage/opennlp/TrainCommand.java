@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code train --file=F.tsv --out=model.bin [--seed=42] [--iterations=100]}: trains a sentiment model on labelled tweets. */
+/**
+ * {@code train --file=F.tsv --out=model.bin [--seed=42] [--iterations=100] [--embeddings=false]}: trains a sentiment
+ * model on labelled tweets.
+ */
 public final class TrainCommand {
 
     private TrainCommand() {
@@ -20,14 +23,27 @@ public final class TrainCommand {
         }
         long seed = CommandOptions.number(options, "seed", 42);
         int iterations = (int) CommandOptions.number(options, "iterations", 100);
+        boolean embeddings = flag(options, "embeddings", true);
         List<LabelledText> rows = LabelledText.read(file);
         long start = System.nanoTime();
         DoccatSentimentClassifier model = DoccatSentimentClassifier.train(rows, new LexiconSentimentClassifier(),
-                seed, iterations);
+                seed, iterations, embeddings);
         model.save(Path.of(out));
-        System.out.printf("trained on %d texts from %s in %.1f s (seed %d), model written to %s%n", rows.size(), file,
-                (System.nanoTime() - start) / 1e9, seed, out);
+        System.out.printf("trained on %d texts from %s in %.1f s (seed %d, %s), model written to %s%n", rows.size(),
+                file, (System.nanoTime() - start) / 1e9, seed,
+                embeddings ? "with sentence embeddings" : "without sentence embeddings", out);
         System.out.println("use it: eval --file=... --model=" + out + ", or socialbot.triage.sentiment.model=" + out);
         return 0;
+    }
+
+    private static boolean flag(Map<String, String> options, String name, boolean fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("--" + name + " must be true or false, got '" + value + "'");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
@@ -38,6 +39,31 @@ class MaxentBlendTest {
     }
 
     @Test
+    void weightsAndFeatureScalesFoldIntoTheBlend() {
+        // the second member counts double and was trained with "late" at 0.5 and "#ate>" at 3 times its value
+        Map<String, Double> scales = Map.of("late", 0.5, "#ate>", 3.0);
+        MaxentModel blend = MaxentBlend.weightedGeometricMean(List.of(new MaxentBlend.Member(first, 1, Map.of()),
+                new MaxentBlend.Member(second, 2, scales)));
+        String[] context = {"late", "#ate>", "great", "__e0"};
+        float[] values = {1f, 2f, 1f, 0.7f};
+        float[] secondValues = {0.5f, 6f, 1f, 0.7f};
+        double[] a = probabilities(first, context, values);
+        double[] b = probabilities(second, context, secondValues);
+        double[] expected = new double[OUTCOMES.length];
+        double sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Math.pow(a[i], 1 / 3.0) * Math.pow(b[i], 2 / 3.0);
+            sum += expected[i];
+        }
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] /= sum;
+        }
+        assertThat(probabilities(blend, context, values)).containsExactly(expected, within(1e-12));
+        assertThatThrownBy(() -> new MaxentBlend.Member(first, 0, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void modelsOfDifferentOutcomesDoNotBlend() {
         MaxentModel twoWay = new GISModel(new Context[] {new Context(new int[] {0}, new double[] {1})},
                 new String[] {"late"}, new String[] {"negative", "positive"});
@@ -48,6 +74,15 @@ class MaxentBlendTest {
     /** The model's probabilities in the order of {@link #OUTCOMES}, whatever order it keeps them in. */
     private static double[] probabilities(MaxentModel model, String[] context) {
         double[] p = model.eval(context);
+        double[] ordered = new double[OUTCOMES.length];
+        for (int i = 0; i < OUTCOMES.length; i++) {
+            ordered[i] = p[model.getIndex(OUTCOMES[i])];
+        }
+        return ordered;
+    }
+
+    private static double[] probabilities(MaxentModel model, String[] context, float[] values) {
+        double[] p = model.eval(context, values);
         double[] ordered = new double[OUTCOMES.length];
         for (int i = 0; i < OUTCOMES.length; i++) {
             ordered[i] = p[model.getIndex(OUTCOMES[i])];

@@ -105,8 +105,37 @@ class SentimentCommandsTest {
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
         assertThat(lexicon.classify("zork flight today").label()).isEqualTo(Label.NEUTRAL);
         DoccatSentimentClassifier loaded = DoccatSentimentClassifier.load(model, lexicon);
+        assertThat(loaded.usesEmbeddings()).isTrue();
         assertThat(loaded.classify("zork flight today").label()).isEqualTo(Label.POSITIVE);
         assertThat(loaded.classify("zork flight today").score()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void trainWithoutEmbeddingsWritesTheFastModel() throws Exception {
+        Path file = writeTsv("train.tsv", 10);
+        Path model = dir.resolve("fast.bin");
+        String trained = captured(() -> assertThat(TrainCommand.run(Map.of("file", file.toString(),
+                "out", model.toString(), "embeddings", "false"))).isZero());
+        assertThat(trained).contains("without sentence embeddings");
+        DoccatSentimentClassifier loaded = DoccatSentimentClassifier.load(model, new LexiconSentimentClassifier());
+        assertThat(loaded.usesEmbeddings()).isFalse();
+        assertThat(loaded.classify("zork crew in Denver").label()).isEqualTo(Label.POSITIVE);
+        assertThat(loaded.classify("still no signal at home, useless").label()).isEqualTo(Label.NEGATIVE);
+        assertThatThrownBy(() -> TrainCommand.run(Map.of("file", file.toString(), "out", model.toString(),
+                "embeddings", "maybe"))).hasMessageContaining("--embeddings must be true or false");
+    }
+
+    @Test
+    void aModelThatNeedsAnEmbedderThisVersionLacksIsRefused() throws Exception {
+        MaxentModel weights = new GISModel(new Context[] {new Context(new int[] {0}, new double[] {1})},
+                new String[] {"zork"}, new String[] {"positive", "negative"});
+        Path other = dir.resolve("other.bin");
+        new DoccatModel("x", weights, Map.of("socialbot.sentiment.features",
+                "words-negation-bigrams-lexicon-chargrams-nbscaled", "socialbot.sentiment.embeddings", "bert-huge"),
+                new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()})).serialize(other);
+        assertThatThrownBy(() -> DoccatSentimentClassifier.load(other, new LexiconSentimentClassifier()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bert-huge")
+                .hasMessageContaining("run train again");
     }
 
     @Test
