@@ -86,10 +86,11 @@ public final class DefaultMentionTriage implements MentionTriage {
     @Override
     public List<Outcome> triageAll(List<Mention> mentions) {
         Outcome[] outcomes = new Outcome[mentions.size()];
+        List<TriageDecision.Sentiment> feelings = sentimentsOf(mentions);
         List<Reading> readings = new ArrayList<>(mentions.size());
         for (int i = 0; i < mentions.size(); i++) {
             try {
-                readings.add(read(i, mentions.get(i)));
+                readings.add(read(i, mentions.get(i), feelings == null ? null : feelings.get(i)));
             } catch (RuntimeException e) {
                 outcomes[i] = new Outcome.Failed(e);
             }
@@ -116,10 +117,22 @@ public final class DefaultMentionTriage implements MentionTriage {
                            ClusterIndex.Request request) {
     }
 
-    private Reading read(int index, Mention mention) {
+    /**
+     * The batch's sentiments in one call, which a classifier may run on all cores; null if it throws, so that each
+     * mention is classified alone and only the one it chokes on fails.
+     */
+    private List<TriageDecision.Sentiment> sentimentsOf(List<Mention> mentions) {
+        try {
+            return sentiments.classifyAll(mentions.stream().map(Mention::text).toList());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Reading read(int index, Mention mention, TriageDecision.Sentiment classified) {
         MentionText text = MentionText.of(mention.text());
         String lang = language(mention);
-        TriageDecision.Sentiment sentiment = sentiments.classify(mention.text());
+        TriageDecision.Sentiment sentiment = classified != null ? classified : sentiments.classify(mention.text());
         String irrelevance = irrelevance(mention, text);
         Map<String, String> found = new LinkedHashMap<>(themes.find(text.words()));
         found.putAll(places.find(text.words()));

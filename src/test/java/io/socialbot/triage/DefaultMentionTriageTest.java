@@ -272,6 +272,32 @@ class DefaultMentionTriageTest {
     }
 
     @Test
+    void aBatchIsClassifiedInOneCallToTheClassifier() {
+        List<List<String>> calls = new ArrayList<>();
+        SentimentClassifier batchOnly = new SentimentClassifier() {
+            @Override
+            public TriageDecision.Sentiment classify(String text) {
+                throw new AssertionError("classified alone: " + text);
+            }
+
+            @Override
+            public List<TriageDecision.Sentiment> classifyAll(List<String> texts) {
+                calls.add(texts);
+                return texts.stream().map(TriageFixtures.sentiments()::classify).toList();
+            }
+        };
+        DefaultMentionTriage triage = tight(new InMemoryClusterIndex(), batchOnly);
+
+        List<MentionTriage.Outcome> outcomes = triage.triageAll(List.of(mention("1", "@BrandTel down in Leeds"),
+                mention("2", "@BrandTel thanks, all working")));
+
+        assertThat(calls).containsExactly(List.of("@BrandTel down in Leeds", "@BrandTel thanks, all working"));
+        assertThat(outcomes).extracting(o -> ((MentionTriage.Outcome.Triaged) o).decision().sentiment())
+                .containsExactly(TriageFixtures.sentiments().classify("@BrandTel down in Leeds"),
+                        TriageFixtures.sentiments().classify("@BrandTel thanks, all working"));
+    }
+
+    @Test
     void aMentionWhoseTriageThrowsFailsAloneInItsBatch() {
         SentimentClassifier breaksOnPoison = text -> {
             if (text.contains("poison")) {

@@ -269,9 +269,26 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
 
     @Override
     public Sentiment classify(String text) {
+        return classify(text, embedder == null ? null : embedder.embed(text));
+    }
+
+    /** Embeds the texts together, on all cores, which is most of the time a model with embeddings takes. */
+    @Override
+    public List<Sentiment> classifyAll(List<String> texts) {
+        if (embedder == null) {
+            return SentimentClassifier.super.classifyAll(texts);
+        }
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<Sentiment> sentiments = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            sentiments.add(classify(texts.get(i), vectors.get(i)));
+        }
+        return sentiments;
+    }
+
+    private Sentiment classify(String text, float[] vector) {
         List<String> features = SentimentFeatures.withCharacters(lexicon, text);
         int count = features.size();
-        float[] vector = embedder == null ? null : embedder.embed(text);
         String[] context = new String[count + (vector == null ? 0 : vector.length + 1)];
         float[] values = new float[context.length];
         for (int i = 0; i < count; i++) {

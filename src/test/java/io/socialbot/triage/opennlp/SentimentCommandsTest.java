@@ -2,9 +2,11 @@ package io.socialbot.triage.opennlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.TriageDecision.Sentiment;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -106,6 +108,14 @@ class SentimentCommandsTest {
         assertThat(lexicon.classify("zork flight today").label()).isEqualTo(Label.NEUTRAL);
         DoccatSentimentClassifier loaded = DoccatSentimentClassifier.load(model, lexicon);
         assertThat(loaded.usesEmbeddings()).isTrue();
+        // many at once, embedded on all cores, read as each alone
+        List<String> texts = List.of("zork flight today", "lost my bag and nobody answers", "is the 7am train running");
+        List<Sentiment> together = loaded.classifyAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            Sentiment alone = loaded.classify(texts.get(i));
+            assertThat(together.get(i).label()).isEqualTo(alone.label());
+            assertThat(together.get(i).score()).isCloseTo(alone.score(), within(1e-6));
+        }
         assertThat(loaded.classify("zork flight today").label()).isEqualTo(Label.POSITIVE);
         assertThat(loaded.classify("zork flight today").score()).isBetween(0.0, 1.0);
     }
