@@ -30,15 +30,6 @@ final class MaxentBlend {
             }
             scales = Map.copyOf(scales);
         }
-
-        static Member of(MaxentModel model) {
-            return new Member(model, 1, Map.of());
-        }
-    }
-
-    /** The plain geometric mean of {@code models}, each weighing the same. */
-    static MaxentModel geometricMean(List<? extends MaxentModel> models) {
-        return weightedGeometricMean(models.stream().map(Member::of).toList());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.maxent.GISModel;
@@ -29,7 +30,7 @@ class MaxentBlendTest {
 
     @Test
     void theBlendScoresAsTheNormalisedGeometricMeanOfItsModels() {
-        MaxentModel blend = MaxentBlend.geometricMean(List.of(first, second));
+        MaxentModel blend = equallyWeighted(first, second);
         for (String[] context : List.of(new String[] {"late"}, new String[] {"gate", "#ate>"},
                 new String[] {"great", "late", "unseen"}, new String[] {})) {
             double[] expected = geometricMean(probabilities(first, context), probabilities(second, context));
@@ -67,20 +68,22 @@ class MaxentBlendTest {
     void modelsOfDifferentOutcomesDoNotBlend() {
         MaxentModel twoWay = new GISModel(new Context[] {new Context(new int[] {0}, new double[] {1})},
                 new String[] {"late"}, new String[] {"negative", "positive"});
-        assertThatThrownBy(() -> MaxentBlend.geometricMean(List.of(first, twoWay)))
+        assertThatThrownBy(() -> equallyWeighted(first, twoWay))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot blend");
     }
 
-    /** The model's probabilities in the order of {@link #OUTCOMES}, whatever order it keeps them in. */
-    private static double[] probabilities(MaxentModel model, String[] context) {
-        double[] p = model.eval(context);
-        double[] ordered = new double[OUTCOMES.length];
-        for (int i = 0; i < OUTCOMES.length; i++) {
-            ordered[i] = p[model.getIndex(OUTCOMES[i])];
-        }
-        return ordered;
+    private static MaxentModel equallyWeighted(MaxentModel... models) {
+        return MaxentBlend.weightedGeometricMean(Arrays.stream(models)
+                .map(model -> new MaxentBlend.Member(model, 1, Map.of())).toList());
     }
 
+    private static double[] probabilities(MaxentModel model, String[] context) {
+        float[] ones = new float[context.length];
+        Arrays.fill(ones, 1f);
+        return probabilities(model, context, ones);
+    }
+
+    /** The model's probabilities in the order of {@link #OUTCOMES}, whatever order it keeps them in. */
     private static double[] probabilities(MaxentModel model, String[] context, float[] values) {
         double[] p = model.eval(context, values);
         double[] ordered = new double[OUTCOMES.length];
