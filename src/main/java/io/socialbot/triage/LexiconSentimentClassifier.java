@@ -24,6 +24,8 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     /** VADER's normalisation constant: score = sum / sqrt(sum^2 + ALPHA). */
     private static final double ALPHA = 15;
     private static final double NEGATION = -0.74;
+    /** Punctuation that ends a clause. */
+    private static final String CLAUSE_ENDS = ",.;:!?\u2026";
     private static final double CAPS_BOOST = 0.733;
     private static final double EXCLAMATION = 0.292;
     private static final double QUESTION = 0.5;
@@ -180,6 +182,9 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             }
         }
         for (int back = 1; back <= NEGATION_WINDOW && i - back >= 0; back++) {
+            if (!t.clauses.get(i - back).equals(t.clauses.get(i))) {
+                break; // "no apology, useless": the comma ends the negator's reach
+            }
             String before = t.words.get(i - back);
             if (negators.contains(before)) {
                 return scaled * NEGATION;
@@ -263,9 +268,18 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     private static final class Tokens {
         final List<String> words = new ArrayList<>();
         final List<Boolean> caps = new ArrayList<>();
+        /** Each word's clause: punctuation between words starts a new one, and negation stays within its own. */
+        final List<Integer> clauses = new ArrayList<>();
+        int clause;
         int exclamations;
         int questions;
         boolean mixedCase;
+
+        void add(String word, boolean capitals) {
+            words.add(word);
+            caps.add(capitals);
+            clauses.add(clause);
+        }
     }
 
     private Tokens tokenize(String text) {
@@ -290,8 +304,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             if (end - i <= 4) {
                 String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
                 if (emoticons.contains(chunk)) {
-                    t.words.add(chunk);
-                    t.caps.add(false);
+                    t.add(chunk, false);
                     i = end;
                     continue;
                 }
@@ -315,22 +328,22 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                         }
                     }
                     String word = text.substring(start, j).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-                    t.words.add(word);
-                    t.caps.add(upper && j - start > 1);
+                    t.add(word, upper && j - start > 1);
                 } else if (Character.isDigit(cp)) {
                     while (j < end && Character.isDigit(text.charAt(j))) {
                         j++;
                     }
-                    t.words.add(NUMBER);
-                    t.caps.add(false);
+                    t.add(NUMBER, false);
                 } else {
+                    if (CLAUSE_ENDS.indexOf(cp) >= 0) {
+                        t.clause++;
+                    }
                     if (cp == '!') {
                         t.exclamations++;
                     } else if (cp == '?') {
                         t.questions++;
                     } else if (cp > 0x2000 && words.containsKey(new String(Character.toChars(cp)))) {
-                        t.words.add(new String(Character.toChars(cp)));
-                        t.caps.add(false);
+                        t.add(new String(Character.toChars(cp)), false);
                     }
                     j += Character.charCount(cp);
                 }

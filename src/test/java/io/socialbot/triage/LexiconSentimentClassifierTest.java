@@ -43,6 +43,28 @@ class LexiconSentimentClassifierTest {
     }
 
     @Test
+    void negationEndsAtTheClause() {
+        // without the comma "useless" would be in "no"'s reach and read as praise
+        assertThat(label("working again after 6 hours, no apology, useless")).isEqualTo(Label.NEGATIVE);
+        assertThat(lexicon.score("no refund, helpful staff though")).isPositive();
+        assertThat(lexicon.score("no refund and helpful staff")).isLessThan(lexicon.score("no refund, helpful staff"));
+    }
+
+    @Test
+    void aServiceBackAfterAnOutageIsGoodNews() {
+        assertThat(label("thank you, broadband working again!")).isEqualTo(Label.POSITIVE);
+        assertThat(label("@BrandTel service restored in Leeds, thanks team")).isEqualTo(Label.POSITIVE);
+        assertThat(label("@BrandTel still not working again today")).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
+    void aChangeWithoutWarningIsAComplaint() {
+        // "without" used to negate "warning" into praise
+        assertThat(label("@AcmeTel bill went up again without warning")).isEqualTo(Label.NEGATIVE);
+        assertThat(label("@AcmeTel cut off without any notice")).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
     void intensifiersAndCapitalsStrengthen() {
         assertThat(lexicon.score("the service was very good")).isGreaterThan(lexicon.score("the service was good"));
         assertThat(lexicon.score("the service was slightly good")).isLessThan(lexicon.score("the service was good"));

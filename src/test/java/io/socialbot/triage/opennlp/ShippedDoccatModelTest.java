@@ -95,7 +95,8 @@ class ShippedDoccatModelTest {
 
     @Test
     void theModelCatchesAComplaintTheLexiconMisses() {
-        String text = "@AcmeTel bill went up again without warning";
+        // no feeling word at all; the corpus taught the model what a lost bag sounds like
+        String text = "@AcmeAir our bags went to Madrid and we went to Lisbon";
         assertThat(lexicon.classify(text).label()).isEqualTo(Label.NEUTRAL);
         assertThat(label(text)).isEqualTo(Label.NEGATIVE);
     }
