@@ -25,9 +25,6 @@ public final class ReplySuggestions {
     public static final PromptId NEGATIVE = PromptId.of("reply/negative", "handle");
     public static final PromptId GENERAL = PromptId.of("reply/general", "handle");
 
-    /** Themes that mean a person must answer, with care, not a template. */
-    public static final Set<String> SAFETY_THEMES = Set.of("emergency", "safety", "vulnerable");
-
     private static final String NO_UPDATE = "Our engineers are on it and we'll share progress here as soon as we have it.";
 
     private final PromptTemplates templates;
@@ -36,14 +33,9 @@ public final class ReplySuggestions {
         this.templates = templates;
     }
 
-    public static boolean isSafety(TriageDecision decision) {
-        return decision.themes().stream().anyMatch(SAFETY_THEMES::contains)
-                || decision.reasons().stream().anyMatch(r -> r.startsWith("P1: safety"));
-    }
-
     /** Up to three suggestions, best first; empty for safety cases. */
     public List<String> suggest(String handle, TriageDecision decision, Optional<String> latestUpdate) {
-        if (isSafety(decision)) {
+        if (decision.isSafetyCase()) {
             return List.of();
         }
         Set<PromptId> chosen = new LinkedHashSet<>();

@@ -18,7 +18,6 @@ public record IncidentProperties(
         @DefaultValue("15m") Duration slaClaim,
         @DefaultValue("30m") Duration slaFirstReply,
         @DefaultValue Set<String> pressHandles,
-        @DefaultValue({"safety", "emergency"}) Set<String> safetyThemes,
         @DefaultValue("5") int topThemes,
         @DefaultValue("5") int topInfluencers,
         @DefaultValue("3") int topClusters,
@@ -39,13 +38,12 @@ public record IncidentProperties(
         }
         pressHandles = pressHandles.stream().map(h -> h.replaceFirst("^@", "").toLowerCase())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        safetyThemes = Set.copyOf(safetyThemes);
     }
 
     /** Defaults, for tests and tools. */
     public static IncidentProperties defaults() {
         return new IncidentProperties("incident", ZoneId.of("UTC"), Duration.ofMinutes(15), Duration.ofMinutes(30),
-                Set.of(), Set.of("safety", "emergency"), 5, 5, 3, 100, Duration.ofMinutes(15), 200,
+                Set.of(), 5, 5, 3, 100, Duration.ofMinutes(15), 200,
                 Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), 24, Duration.ofDays(30), 900,
                 420);
     }

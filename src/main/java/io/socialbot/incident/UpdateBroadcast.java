@@ -129,13 +129,10 @@ public final class UpdateBroadcast {
         return t.open() && t.firstReply() == null;
     }
 
-    /** A P1 whose decision carries a safety theme: a person must write that reply. */
+    /** A {@linkplain TriageDecision#isSafetyCase safety case}: a person must write that reply. */
     boolean isSafety(CaseTimeline t) {
-        if (t.priority() != TriageDecision.Priority.P1) {
-            return false;
-        }
-        return decisions.find(t.caseKey())
-                .map(d -> d.themes().stream().anyMatch(properties.safetyThemes()::contains))
-                .orElse(true); // no decision to read: treat a P1 as safety rather than risk it
+        return decisions.find(t.caseKey()).map(TriageDecision::isSafetyCase)
+                // no decision to read: treat a P1 as safety rather than risk it
+                .orElse(t.priority() == TriageDecision.Priority.P1);
     }
 }

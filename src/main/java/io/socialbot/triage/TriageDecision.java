@@ -1,6 +1,7 @@
 package io.socialbot.triage;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What triage decided about one mention, and why. The JSON names (see {@code DecisionJson}) are published in the
@@ -32,6 +33,20 @@ public record TriageDecision(
     public TriageDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         themes = themes == null ? List.of() : List.copyOf(themes);
+    }
+
+    /** Themes whose mentions a person answers with care: never a template, never a broadcast update. */
+    public static final Set<String> SAFETY_THEMES = Set.of("emergency", "safety", "vulnerable");
+    /** The reason the safety rule gives ({@code P1: safety ("ambulance")}). */
+    private static final String SAFETY_REASON = "P1: safety";
+
+    /**
+     * Whether a person must answer this mention with care: it has a safety theme, or the safety rule made it P1.
+     * Casework (no template) and incidents (no broadcast) both ask this, so they cannot disagree.
+     */
+    public boolean isSafetyCase() {
+        return themes.stream().anyMatch(SAFETY_THEMES::contains)
+                || reasons.stream().anyMatch(r -> r.startsWith(SAFETY_REASON));
     }
 
     public TriageDecision withPostedTo(String channel) {

@@ -46,7 +46,7 @@ class DigestComposerTest {
 
     static IncidentProperties withPress(IncidentProperties p) {
         return new IncidentProperties(p.channel(), p.zone(), p.slaClaim(), p.slaFirstReply(),
-                Set.of(ReplayedIncident.PRESS), p.safetyThemes(), p.topThemes(), p.topInfluencers(), p.topClusters(),
+                Set.of(ReplayedIncident.PRESS), p.topThemes(), p.topInfluencers(), p.topClusters(),
                 p.replyLimit(), p.replyWindow(), p.updateMaxChars(), p.tick(), p.lateAfter(), p.claimTtl(),
                 p.catchUpHours(), p.retention(), p.chartWidth(), p.chartHeight());
     }

@@ -59,7 +59,6 @@ class IncidentConfigurationTest {
             assertThat(p.zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
             assertThat(p.replyLimit()).isEqualTo(100);
             assertThat(p.replyWindow()).isEqualTo(Duration.ofMinutes(15));
-            assertThat(p.safetyThemes()).containsExactlyInAnyOrder("safety", "emergency");
             assertThat(ctx.getBean(SlackListeners.class).commands()).containsExactly("/incident", "/digest");
         });
     }

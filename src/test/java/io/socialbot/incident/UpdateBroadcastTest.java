@@ -30,7 +30,7 @@ class UpdateBroadcastTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final IncidentProperties defaults = IncidentProperties.defaults();
     private final IncidentProperties paced = new IncidentProperties(defaults.channel(), defaults.zone(),
-            defaults.slaClaim(), defaults.slaFirstReply(), Set.of(), defaults.safetyThemes(), 5, 5, 3,
+            defaults.slaClaim(), defaults.slaFirstReply(), Set.of(), 5, 5, 3,
             10, Duration.ofMinutes(15), 200, defaults.tick(), defaults.lateAfter(), defaults.claimTtl(), 24,
             defaults.retention(), 900, 420);
     private UpdateBroadcast broadcast;
@@ -40,7 +40,8 @@ class UpdateBroadcastTest {
     void incidentWithCases() {
         incidents.start("outage", "C0INC", "ULEAD", clock.instant().minus(Duration.ofHours(1)));
         Instant t = clock.instant().minus(Duration.ofMinutes(50));
-        // 25 waiting cases, 3 answered, 2 resolved, 2 P1 safety, 1 P1 that is not about safety, 1 of another incident
+        // 25 waiting cases, 3 answered, 2 resolved, 3 safety (2 P1, 1 P2 about a vulnerable customer), 1 P1 that is
+        // not about safety, 1 of another incident
         for (int i = 0; i < 25; i++) {
             receive("x:w" + i, Priority.P2, "outage", t.plusSeconds(i), List.of("outage"));
         }
@@ -54,6 +55,7 @@ class UpdateBroadcastTest {
         }
         receive("x:s0", Priority.P1, "outage", t, List.of("safety", "outage"));
         receive("x:s1", Priority.P1, "outage", t, List.of("emergency"));
+        receive("x:v0", Priority.P2, "outage", t, List.of("vulnerable", "outage"));
         receive("x:p1", Priority.P1, "outage", t, List.of("outage"));
         receive("x:other", Priority.P2, "earlier", t, List.of("outage"));
         broadcast = new UpdateBroadcast(incidents, cases, decisions, replies,
@@ -72,7 +74,8 @@ class UpdateBroadcastTest {
     void planCountsOpenUnansweredCasesAndLeavesSafetyToHumans() {
         var plan = broadcast.plan(update.id()).orElseThrow();
         assertThat(plan.targets()).hasSize(26).contains("x:p1").doesNotContain("x:a0", "x:r0", "x:other");
-        assertThat(plan.safety()).containsExactlyInAnyOrder("x:s0", "x:s1");
+        // the same safety cases casework gives no template: one definition, TriageDecision.isSafetyCase
+        assertThat(plan.safety()).containsExactlyInAnyOrder("x:s0", "x:s1", "x:v0");
     }
 
     @Test

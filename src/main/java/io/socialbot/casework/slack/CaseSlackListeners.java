@@ -330,7 +330,7 @@ final class CaseSlackListeners implements SlackListeners {
     String replyModal(String key, Optional<CaseView> view) {
         List<String> suggested = view.map(v -> suggestions.suggest(v.mention().author().handle(), v.decision(),
                 incident.latestUpdateText())).orElse(List.of());
-        boolean safety = view.map(v -> ReplySuggestions.isSafety(v.decision())).orElse(false);
+        boolean safety = view.map(v -> v.decision().isSafetyCase()).orElse(false);
         String draft = view.map(v -> v.c().draft()).orElse(null);
         ObjectNode modal = MentionJson.mapper().createObjectNode();
         modal.put("type", "modal");
