@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -64,8 +65,11 @@ public final class TriageBench {
             throw new IllegalArgumentException("--mentions, --rounds and --batch must be positive");
         }
         TriageProperties settings = shippedSettings();
-        List<Mention> mentions = OutageGenerator.generate(count, 42, Instant.parse("2026-11-23T08:00:00Z"),
-                Duration.ofHours(1), "@" + settings.brand().handles().get(0));
+        // a new outage each round, from seeds 42, 43...: a classifier that remembers texts (sentence embeddings)
+        // must not be timed on the ones it saw the round before
+        AtomicLong seeds = new AtomicLong(42);
+        Supplier<List<Mention>> mentions = () -> OutageGenerator.generate(count, seeds.getAndIncrement(),
+                Instant.parse("2026-11-23T08:00:00Z"), Duration.ofHours(1), "@" + settings.brand().handles().get(0));
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
         String model = options.get("model");
         SentimentClassifier sentiments = model == null ? ShippedDoccatModel.blendedWith(lexicon)
@@ -109,11 +113,12 @@ public final class TriageBench {
     }
 
     private static Result measure(TriageProperties settings, LanguageIdentifier languages,
-                                  SentimentClassifier sentiments, List<Mention> mentions, int rounds, int batch,
-                                  Supplier<Ports> ports) {
+                                  SentimentClassifier sentiments, Supplier<List<Mention>> outages, int rounds,
+                                  int batch, Supplier<Ports> ports) {
         List<Double> rates = new ArrayList<>();
         Result last = null;
         for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
+            List<Mention> mentions = outages.get();
             Ports p = ports.get();
             var triage = new DefaultMentionTriage(settings, languages, sentiments, p.clusters(), p.rateGuard());
             List<TriageDecision> decisions = new ArrayList<>(mentions.size());

@@ -31,9 +31,22 @@ class MiniLmSentenceEmbedderTest {
         List<String> texts = List.of("still down", "thanks, working again", "", "is there an outage in Hull?");
         List<float[]> many = embedder.embedAll(texts);
         assertThat(many).hasSize(texts.size());
+        // another instance, so that its cache cannot answer with the vectors above
+        MiniLmSentenceEmbedder alone = MiniLmSentenceEmbedder.load();
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(many.get(i)).as(texts.get(i)).containsExactly(embedder.embed(texts.get(i)), within(1e-5f));
+            float[] single = alone.embed(texts.get(i));
+            assertThat(single).isNotSameAs(many.get(i));
+            assertThat(many.get(i)).as(texts.get(i)).containsExactly(single, within(1e-5f));
         }
+    }
+
+    @Test
+    void aTextRepeatedInAStormIsEmbeddedOnce() {
+        String storm = "RT @celeb: 10 hours without signal @BrandTel " + System.nanoTime();
+        List<float[]> many = embedder.embedAll(List.of(storm, "something else entirely", storm));
+        // the same vector, not an equal one: the second copy was never sent to the model
+        assertThat(many.get(2)).isSameAs(many.get(0));
+        assertThat(embedder.embed(storm)).isSameAs(many.get(0));
     }
 
     private static double norm(float[] v) {
