@@ -8,10 +8,11 @@ import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -20,10 +21,10 @@ import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.ml.maxent.GISTrainer;
-import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.GISTrainer;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
@@ -67,7 +68,9 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     /** Which sentence embedder a model was trained with, or {@link #NO_EMBEDDINGS}. */
     private static final String EMBEDDINGS_ENTRY = "socialbot.sentiment.embeddings";
     private static final String NO_EMBEDDINGS = "none";
-    private static final String[] LABELS = {"negative", "neutral", "positive"};
+    /** The model's outcome names, indexed by {@link Label#ordinal()}. */
+    private static final String[] LABELS = Arrays.stream(Label.values()).map(l -> l.name().toLowerCase(Locale.ROOT))
+            .toArray(String[]::new);
     /** OpenNLP 2.x logs every training iteration at INFO through SLF4J; its PrintMessages switch is gone. */
     private static final String OPENNLP_LOGGER = "opennlp";
     private static final String LANGUAGE = "x";
