@@ -22,6 +22,18 @@ final class CommandOptions {
         return path;
     }
 
+    /** {@code --name} alone or {@code --name=true} is true, {@code --name=false} false, absent the fallback. */
+    static boolean flag(Map<String, String> options, String name, boolean fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("--" + name + " must be true or false, got '" + value + "'");
+    }
+
     static long number(Map<String, String> options, String name, long fallback) {
         String value = options.get(name);
         if (value == null) {

@@ -128,9 +128,10 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         for (int i = 0; i < rows.size(); i++) {
             LabelledText row = rows.get(i);
             labels[i] = row.label().ordinal();
+            SentimentFeatures.Both features = SentimentFeatures.both(lexicon, row.text());
             // the members read the features as given, with no prefix of OpenNLP's, as classify passes them
-            words.add(new Event(LABELS[labels[i]], SentimentFeatures.words(lexicon, row.text()).toArray(String[]::new)));
-            withCharacters.add(SentimentFeatures.withCharacters(lexicon, row.text()).toArray(String[]::new));
+            words.add(new Event(LABELS[labels[i]], features.words().toArray(String[]::new)));
+            withCharacters.add(features.withCharacters().toArray(String[]::new));
         }
         Map<String, Double> scales = LogCountRatios.scales(withCharacters, labels, LABELS.length, CUTOFF);
         List<Event> ngrams = new ArrayList<>(rows.size());
@@ -244,7 +245,7 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
      * Repeats the texts of the rarer labels until each label weighs about as much as the commonest: customer-care
      * data is mostly negative, and an unweighted model would rarely say neutral or positive.
      */
-    static <T> List<T> balanced(List<T> samples, Function<T, String> label) {
+    private static <T> List<T> balanced(List<T> samples, Function<T, String> label) {
         Map<String, List<T>> byLabel = new TreeMap<>();
         for (T s : samples) {
             byLabel.computeIfAbsent(label.apply(s), k -> new ArrayList<>()).add(s);

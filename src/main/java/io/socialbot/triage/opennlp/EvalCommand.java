@@ -25,7 +25,7 @@ public final class EvalCommand {
         if (options.containsKey("model")) {
             classifier = DoccatSentimentClassifier.load(CommandOptions.existing(options, "model"), lexicon);
             name = "model " + options.get("model");
-        } else if (options.containsKey("lexicon")) {
+        } else if (CommandOptions.flag(options, "lexicon", false)) {
             classifier = lexicon;
             name = "the shipped lexicon alone";
         } else {

@@ -22,7 +22,7 @@ final class SentimentFeatures {
      * lexicon's verdict and score, and whether the text asks or exclaims.
      */
     static List<String> words(LexiconSentimentClassifier lexicon, String text) {
-        return features(lexicon, text, false);
+        return wordFeatures(lexicon, text, lexicon.tokens(text));
     }
 
     /**
@@ -30,11 +30,24 @@ final class SentimentFeatures {
      * "delays" and "delayyy" share evidence even where one of them is rare.
      */
     static List<String> withCharacters(LexiconSentimentClassifier lexicon, String text) {
-        return features(lexicon, text, true);
+        return both(lexicon, text).withCharacters();
     }
 
-    private static List<String> features(LexiconSentimentClassifier lexicon, String text, boolean characters) {
+    /** A text's {@link #words} and its {@link #withCharacters}, read and scored once for both. */
+    record Both(List<String> words, List<String> withCharacters) {
+    }
+
+    static Both both(LexiconSentimentClassifier lexicon, String text) {
         List<String> tokens = lexicon.tokens(text);
+        List<String> words = wordFeatures(lexicon, text, tokens);
+        List<String> withCharacters = new ArrayList<>(words);
+        for (String token : tokens) {
+            addCharacterGrams(token, withCharacters);
+        }
+        return new Both(words, withCharacters);
+    }
+
+    private static List<String> wordFeatures(LexiconSentimentClassifier lexicon, String text, List<String> tokens) {
         List<String> marked = new ArrayList<>(tokens.size());
         int reach = 0;
         for (String token : tokens) {
@@ -54,11 +67,6 @@ final class SentimentFeatures {
             features.add(marked.get(marked.size() - 1) + "|$");
         }
         addLexiconVerdict(features, lexicon, text, lexicon.score(text));
-        if (characters) {
-            for (String token : tokens) {
-                addCharacterGrams(token, features);
-            }
-        }
         return features;
     }
 

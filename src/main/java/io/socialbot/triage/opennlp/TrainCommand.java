@@ -23,7 +23,7 @@ public final class TrainCommand {
         }
         long seed = CommandOptions.number(options, "seed", 42);
         int iterations = (int) CommandOptions.number(options, "iterations", 100);
-        boolean embeddings = flag(options, "embeddings", true);
+        boolean embeddings = CommandOptions.flag(options, "embeddings", true);
         List<LabelledText> rows = LabelledText.read(file);
         long start = System.nanoTime();
         DoccatSentimentClassifier model = DoccatSentimentClassifier.train(rows, new LexiconSentimentClassifier(),
@@ -34,16 +34,5 @@ public final class TrainCommand {
                 embeddings ? "with sentence embeddings" : "without sentence embeddings", out);
         System.out.println("use it: eval --file=... --model=" + out + ", or socialbot.triage.sentiment.model=" + out);
         return 0;
-    }
-
-    private static boolean flag(Map<String, String> options, String name, boolean fallback) {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("--" + name + " must be true or false, got '" + value + "'");
     }
 }

@@ -89,6 +89,11 @@ class SentimentCommandsTest {
         String out = captured(() -> assertThat(EvalCommand.run(Map.of("file", file.toString(), "lexicon", "true")))
                 .isZero());
         assertThat(out).contains("with the shipped lexicon alone").containsPattern("(?m)^macro-F1 0\\.\\d{3}$");
+        String notAlone = captured(() -> assertThat(EvalCommand.run(Map.of("file", file.toString(),
+                "lexicon", "false"))).isZero());
+        assertThat(notAlone).contains("with the shipped lexicon and model");
+        assertThatThrownBy(() -> EvalCommand.run(Map.of("file", file.toString(), "lexicon", "yes")))
+                .hasMessageContaining("--lexicon must be true or false");
     }
 
     @Test

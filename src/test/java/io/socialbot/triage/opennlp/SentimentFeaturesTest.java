@@ -37,6 +37,15 @@ class SentimentFeaturesTest {
     }
 
     @Test
+    void bothGivesWhatEachGives() {
+        String text = "not helpful at all, the flight was delayyyed 3 hours :(";
+        SentimentFeatures.Both both = SentimentFeatures.both(lexicon, text);
+        assertThat(both.words()).containsExactlyElementsOf(SentimentFeatures.words(lexicon, text));
+        assertThat(both.withCharacters()).containsExactlyElementsOf(SentimentFeatures.withCharacters(lexicon, text))
+                .hasSizeGreaterThan(both.words().size());
+    }
+
+    @Test
     void characterGramsOfThreeToFiveStayInsideEachWord() {
         List<String> features = SentimentFeatures.withCharacters(lexicon, "delayed go");
         assertThat(features).containsAll(SentimentFeatures.words(lexicon, "delayed go"))
