@@ -32,10 +32,30 @@ public record Mention(
         return source + ":" + id;
     }
 
-    /** Who wrote the mention. */
-    public record Author(String id, String handle, String name, long followers, boolean verified) {
+    /**
+     * Who wrote the mention. {@code verifiedType} is X's {@code verified_type} (blue, business, government,
+     * none) or null when the source does not say; {@code verified} alone has meant a paid tick on X since 2023.
+     */
+    public record Author(String id, String handle, String name, long followers, boolean verified,
+            String verifiedType) {
         public Author {
             Objects.requireNonNull(handle, "author.handle");
+        }
+
+        /** An author whose source gives no verification type. */
+        public Author(String id, String handle, String name, long followers, boolean verified) {
+            this(id, handle, name, followers, verified, null);
+        }
+
+        /**
+         * Verified by an organisation rather than by paying: X's business or government ticks, or a source that
+         * reports {@code verified} without a type (listening tools pass their own notion of verified).
+         */
+        public boolean officiallyVerified() {
+            if (!verified) {
+                return false;
+            }
+            return verifiedType == null || "business".equals(verifiedType) || "government".equals(verifiedType);
         }
     }
 

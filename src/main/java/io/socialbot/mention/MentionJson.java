@@ -74,7 +74,8 @@ public final class MentionJson {
                     stripAt(handle),
                     optionalString(authorNode, "name", "author.name"),
                     optionalCount(authorNode, "followers", "author.followers"),
-                    optionalBoolean(authorNode, "verified", "author.verified"));
+                    optionalBoolean(authorNode, "verified", "author.verified"),
+                    optionalString(authorNode, "verified_type", "author.verified_type"));
             JsonNode metricsNode = node.get("metrics");
             Mention.Metrics metrics = Mention.Metrics.NONE;
             if (metricsNode != null && !metricsNode.isNull()) {
@@ -114,6 +115,9 @@ public final class MentionJson {
         author.put("name", m.author().name());
         author.put("followers", m.author().followers());
         author.put("verified", m.author().verified());
+        if (m.author().verifiedType() != null) {
+            author.put("verified_type", m.author().verifiedType());
+        }
         node.put("url", m.url());
         node.put("lang", m.lang());
         node.put("retweet_of", m.retweetOf());
