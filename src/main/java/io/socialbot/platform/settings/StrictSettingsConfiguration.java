@@ -62,10 +62,9 @@ class StrictSettingsConfiguration {
                 for (ConfigurationPropertySource source : context.getSources()) {
                     if (source instanceof IterableConfigurationPropertySource names) {
                         names.stream().filter(candidate -> isUnknown(name, candidate))
-                                .forEach(candidate -> unknown.add(source.getConfigurationProperty(candidate)));
+                                .map(source::getConfigurationProperty).filter(Objects::nonNull).forEach(unknown::add);
                     }
                 }
-                unknown.remove(null);
                 if (!unknown.isEmpty()) {
                     throw new UnboundConfigurationPropertiesException(unknown);
                 }
