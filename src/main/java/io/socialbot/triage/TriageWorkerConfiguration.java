@@ -89,7 +89,7 @@ class TriageWorkerConfiguration {
 
             @Override
             public void stop() {
-                worker.stop();
+                worker.stop(properties.stopGrace());
                 running = false;
             }
 
