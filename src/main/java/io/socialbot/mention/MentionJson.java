@@ -23,6 +23,8 @@ public final class MentionJson {
      */
     public static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final java.util.regex.Pattern DECIMAL_COMMA =
+            java.util.regex.Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}),(?=\\d)");
 
     // Trailing tokens fail: "{...}{...}" on one line is two mentions glued together, not one. A key given twice
     // is refused: which of the two values was meant cannot be known.
@@ -72,9 +74,11 @@ public final class MentionJson {
         String message = e.getOriginalMessage();
         if (message != null && message.startsWith("Duplicate field '")
                 && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
-            String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
-            String parent = parser.getParsingContext().pathAsPointer().toString();
-            String path = (parent.isEmpty() ? "" : parent.substring(1).replace('/', '.') + ".") + name;
+            // the parser stands on the repeated key, so its pointer ends with that key: /author/handle
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            String path = pointer.isEmpty()
+                    ? message.substring("Duplicate field '".length(), message.lastIndexOf('\''))
+                    : pointer.substring(1).replace('/', '.');
             return new Invalid(path, "is given more than once");
         }
         return new Invalid("$", "not JSON (" + message + ")");
@@ -183,7 +187,8 @@ public final class MentionJson {
     private static Instant instant(String value) {
         Instant at;
         try {
-            at = OffsetDateTime.parse(value).toInstant();
+            // ISO 8601 allows a comma before the fraction of a second; java.time reads only the full stop
+            at = OffsetDateTime.parse(DECIMAL_COMMA.matcher(value).replaceFirst("$1.")).toInstant();
         } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new FieldException("created_at", "not an ISO-8601 date-time with a zone: \"" + clip(value) + "\"");
         }

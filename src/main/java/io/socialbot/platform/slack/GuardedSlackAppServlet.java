@@ -38,7 +38,7 @@ final class GuardedSlackAppServlet extends SlackAppServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String type = mediaType(req.getContentType());
-        if (!CONTENT_TYPES.contains(type)) {
+        if (!type.isEmpty() && !CONTENT_TYPES.contains(type)) {
             // checked before the signature: Bolt would read a multipart body differently and call it forged
             write(resp, 415, "{\"error\":\"content type " + (type.isEmpty() ? "(none)" : jsonSafe(type))
                     + " is not supported: Slack sends application/x-www-form-urlencoded or application/json\"}");
