@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -129,8 +130,9 @@ class WorkerTakeoverTest {
     }
 
     private long pendingOf(String consumer) {
-        return TestRedis.client().xpending(keys.key("stream", "mentions"), "triage").getConsumerMessageCount()
-                .getOrDefault(consumer, 0L);
+        Map<String, Long> byConsumer = TestRedis.client().xpending(keys.key("stream", "mentions"), "triage")
+                .getConsumerMessageCount();
+        return byConsumer == null ? 0 : byConsumer.getOrDefault(consumer, 0L); // null when nothing is pending
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
