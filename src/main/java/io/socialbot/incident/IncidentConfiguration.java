@@ -6,6 +6,7 @@ import io.socialbot.incident.chart.XChartDigestChart;
 import io.socialbot.incident.redis.RedisBroadcastQueue;
 import io.socialbot.incident.redis.RedisDigestCounts;
 import io.socialbot.incident.redis.RedisIncidentStore;
+import io.socialbot.incident.redis.RedisPageLinkGenerations;
 import io.socialbot.incident.redis.RedisSlotClaims;
 import io.socialbot.incident.slack.IncidentSlackListeners;
 import io.socialbot.incident.slack.SlackDigestPublisher;
@@ -30,6 +31,11 @@ class IncidentConfiguration {
     @Bean
     RedisIncidentStore incidentStore(UnifiedJedis redis, RedisKeys keys) {
         return new RedisIncidentStore(redis, keys);
+    }
+
+    @Bean
+    RedisPageLinkGenerations pageLinkGenerations(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisPageLinkGenerations(redis, keys);
     }
 
     @Bean
@@ -116,9 +122,11 @@ class IncidentConfiguration {
     IncidentSlackListeners incidentSlackListeners(IncidentStore incidents, DigestComposer composer,
                                                   DigestPublisher publisher, UpdateBroadcast broadcast,
                                                   AccessPolicy access, IncidentProperties properties,
-                                                  ObjectProvider<Clock> clock, IncidentWork work) {
+                                                  ObjectProvider<Clock> clock, IncidentWork work,
+                                                  ObjectProvider<IncidentPageLinks> pages) {
         Clock c = clock(clock);
-        return new IncidentSlackListeners(new IncidentCommands(incidents, access, properties, c), incidents, composer,
+        return new IncidentSlackListeners(new IncidentCommands(incidents, access, properties, c,
+                java.util.Optional.ofNullable(pages.getIfAvailable())), incidents, composer,
                 publisher, broadcast, access, properties, c, work);
     }
 
