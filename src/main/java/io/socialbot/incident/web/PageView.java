@@ -23,11 +23,12 @@ record PageView(String incident, String window, String updatedAt, String updated
                 List<DigestFigures.Wave> clusters, Optional<Update> update, List<BacklogRow> backlog,
                 Optional<Oldest> oldest, List<ResponseRow> response, int responseCases) {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
+    static final int WIDTH = 480;
+    static final int HEIGHT = 260;
     static final int LEFT = 40;
     static final int BOTTOM = 24;
     static final int TOP = 8;
+    static final int LINE_LEFT = 48;
 
     /** Sentiment shares of the window, as the digest prints them. */
     record Shares(String negative, String neutral, String positive, long negativeCount, long neutralCount,
@@ -137,15 +138,15 @@ record PageView(String incident, String window, String updatedAt, String updated
     }
 
     static ShareLine shareLine(DigestFigures f, DateTimeFormatter hm) {
-        int width = WIDTH;
-        int height = 120;
+        int width = 360;
+        int height = 130;
         List<Digest.HourPoint> withMentions = f.hours().stream().filter(p -> p.total() > 0).toList();
         int n = withMentions.size();
         List<Dot> dots = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Digest.HourPoint p = withMentions.get(i);
             double share = f.negativeShares().get(i);
-            double x = n == 1 ? width / 2.0 : LEFT + i * (width - LEFT - 12) / (double) (n - 1);
+            double x = n == 1 ? width / 2.0 : LINE_LEFT + i * (width - LINE_LEFT - 12) / (double) (n - 1);
             double y = 8 + (height - 16) * (1 - share / 100);
             dots.add(new Dot(round(x), round(y), hm.format(p.hour()) + ": " + Math.round(share) + "% negative"));
         }
