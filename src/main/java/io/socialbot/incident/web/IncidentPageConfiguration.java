@@ -8,7 +8,6 @@ import io.socialbot.incident.IncidentStore;
 import io.socialbot.incident.PageLinkGenerations;
 import io.socialbot.prompt.PromptTemplates;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,18 +28,17 @@ class IncidentPageConfiguration {
 
     @Bean
     IncidentPageLinks incidentPageLinks(IncidentPageProperties properties, PageLinkGenerations generations,
-                                        ObjectProvider<Clock> clock) {
-        return new IncidentPageLinks(properties, generations, clock.getIfAvailable(Clock::systemUTC));
+                                        Clock clock) {
+        return new IncidentPageLinks(properties, generations, clock);
     }
 
     @Bean
     RouterFunction<ServerResponse> incidentPageRoutes(IncidentPageLinks links, IncidentStore incidents,
                                                       DigestComposer composer, PromptTemplates templates,
                                                       IncidentProperties incidentProperties,
-                                                      IncidentPageProperties pageProperties,
-                                                      ObjectProvider<Clock> clock) {
+                                                      IncidentPageProperties pageProperties, Clock clock) {
         var handler = new IncidentPageHandler(links, incidents, composer, templates, incidentProperties,
-                pageProperties, clock.getIfAvailable(Clock::systemUTC));
+                pageProperties, clock);
         return RouterFunctions.route()
                 .GET("/incident-page/assets/page.css", handler::css)
                 .GET("/incident-page/{incident}", handler::page)
