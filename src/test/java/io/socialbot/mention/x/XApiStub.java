@@ -19,21 +19,30 @@ final class XApiStub implements AutoCloseable {
 
     static final String MENTIONS = "GET /2/users/";
     static final String TWEETS = "POST /2/tweets";
+    static final String USER_TWEETS = "GET /2/users/:id/tweets";
 
-    /** One canned answer; {@code delayMillis} holds the answer back (a read timeout on the client). */
-    record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+    /**
+     * One canned answer; {@code delayMillis} holds the answer back (a read timeout on the client); {@code drop}
+     * reads the whole request, as X does when it takes a post, then closes the connection without answering.
+     */
+    record Answer(int status, Map<String, String> headers, String body, long delayMillis, boolean drop) {
         static Answer json(int status, String body) {
-            return new Answer(status, Map.of(), body, 0);
+            return new Answer(status, Map.of(), body, 0, false);
+        }
+
+        /** The request is taken and the connection closed before any answer (a proxy or X front end dying). */
+        static Answer dropAfterRead() {
+            return new Answer(0, Map.of(), "", 0, true);
         }
 
         Answer withHeaders(Map<String, String> extra) {
             var all = new LinkedHashMap<>(headers);
             all.putAll(extra);
-            return new Answer(status, all, body, delayMillis);
+            return new Answer(status, all, body, delayMillis, drop);
         }
 
         Answer delayed(long millis) {
-            return new Answer(status, headers, body, millis);
+            return new Answer(status, headers, body, millis, drop);
         }
     }
 
@@ -77,12 +86,17 @@ final class XApiStub implements AutoCloseable {
                 ex.getRequestHeaders().getFirst("Authorization")));
         Answer answer;
         synchronized (this) {
-            String endpoint = method.equals("GET") && path.startsWith("/2/users/") ? MENTIONS
+            String endpoint = method.equals("GET") && path.matches("/2/users/\\d+/mentions") ? MENTIONS
+                    : method.equals("GET") && path.matches("/2/users/\\d+/tweets") ? USER_TWEETS
                     : method.equals("POST") && path.equals("/2/tweets") ? TWEETS : null;
             Deque<Answer> queue = endpoint == null ? null : answers.get(endpoint);
             answer = queue == null || queue.isEmpty()
                     ? Answer.json(404, "{\"title\":\"Not Found Error\",\"detail\":\"no canned answer\",\"status\":404}")
                     : queue.poll();
+        }
+        if (answer.drop()) {
+            ex.close(); // no response headers were sent: the server closes the TCP connection
+            return;
         }
         if (answer.delayMillis() > 0) {
             try {
@@ -122,6 +136,16 @@ final class XApiStub implements AutoCloseable {
         return Map.of("x-rate-limit-limit", Integer.toString(limit),
                 "x-rate-limit-remaining", Integer.toString(remaining),
                 "x-rate-limit-reset", Long.toString(resetEpochSeconds));
+    }
+
+    /** X's 24-hour posting caps, sent beside the 15-minute window on POST /2/tweets. */
+    static Map<String, String> dailyCaps(int userRemaining, long userReset, int appRemaining, long appReset) {
+        return Map.of("x-user-limit-24hour-limit", "100",
+                "x-user-limit-24hour-remaining", Integer.toString(userRemaining),
+                "x-user-limit-24hour-reset", Long.toString(userReset),
+                "x-app-limit-24hour-limit", "10000",
+                "x-app-limit-24hour-remaining", Integer.toString(appRemaining),
+                "x-app-limit-24hour-reset", Long.toString(appReset));
     }
 
     @Override

@@ -41,7 +41,7 @@ class XReplySenderTest {
 
     XProperties props(String restBase, String v2Base) {
         return new XProperties("key", "key-secret", "token", "token-secret", null, "1000", Duration.ofSeconds(1),
-                restBase, v2Base, 100, Duration.ofSeconds(5), Duration.ofMillis(400), 3, Duration.ofMillis(100));
+                restBase, v2Base, 100, Duration.ofSeconds(5), Duration.ofMillis(1500), 3, Duration.ofMillis(100));
     }
 
     XReplySender sender() {
@@ -85,8 +85,30 @@ class XReplySenderTest {
     }
 
     @Test
+    void aPostTakenThenDroppedReachesXOnceAndTheAgentHearsItMayBeOnX() {
+        stub.enqueue(XApiStub.TWEETS, XApiStub.Answer.dropAfterRead());
+        // What a silent second POST would get: a "Reply sent" for what is then a second public reply.
+        stub.enqueue(XApiStub.TWEETS, created(9010, "@alice on it"));
+
+        ReplyOutcome outcome = sender().send("req-drop", "205", "@alice on it");
+
+        assertThat(posts()).isEqualTo(1);
+        assertThat(outcome).isInstanceOf(Unknown.class);
+        assertThat(((Unknown) outcome).agentMessage()).contains("may or may not be on X")
+                .contains("Check the thread on X");
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void everyTwitter4jClientUsesTheSingleSendHttpLayer() {
+        var conf = new twitter4j.conf.ConfigurationBuilder().build();
+        assertThat(twitter4j.HttpClientFactory.getInstance(conf.getHttpClientConfiguration()))
+                .isNotNull();
+    }
+
+    @Test
     void aTimeoutIsReportedAsUnknownAndTheRetryDoesNotPostAgain() throws Exception {
-        stub.enqueue(XApiStub.TWEETS, created(9002, "hi").delayed(1200));
+        stub.enqueue(XApiStub.TWEETS, created(9002, "hi").delayed(3000));
         stub.enqueue(XApiStub.TWEETS, created(9003, "hi"));
         var sender = sender();
 
