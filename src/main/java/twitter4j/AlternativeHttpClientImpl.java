@@ -35,6 +35,9 @@ public final class AlternativeHttpClientImpl extends HttpClientBase {
     // The JDK client sets these itself and refuses them as request headers.
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    // Twitter4J's v2 responses keep only the 15-minute rate-limit headers; the 24-hour caps are read from here.
+    private static final ThreadLocal<Map<String, List<String>>> LAST_HEADERS = new ThreadLocal<>();
+
     private final transient java.net.http.HttpClient client;
     private final Duration readTimeout;
 
@@ -57,6 +60,7 @@ public final class AlternativeHttpClientImpl extends HttpClientBase {
     HttpResponse handleRequest(HttpRequest req) throws TwitterException {
         // As TwitterImpl does before each v1 call: raw JSON kept for the caller is this request's only.
         TwitterObjectFactory.clearThreadLocalMap();
+        LAST_HEADERS.remove();
         var builder = java.net.http.HttpRequest.newBuilder(URI.create(req.getURL()));
         if (readTimeout != null) {
             builder.timeout(readTimeout);
@@ -84,11 +88,18 @@ public final class AlternativeHttpClientImpl extends HttpClientBase {
             // Never retried here: for a POST nobody can tell from this side whether X took it.
             throw new TwitterException(String.valueOf(e.getMessage()), e, -1);
         }
+        LAST_HEADERS.set(answer.headers().map());
         Response res = new Response(CONF, answer);
         if (res.getStatusCode() < 200 || res.getStatusCode() >= 300) {
             throw new TwitterException(res.asString(), res);
         }
         return res;
+    }
+
+    /** A header of the last answer this thread received through Twitter4J (names are case-insensitive). */
+    public static String lastResponseHeader(String name) {
+        Map<String, List<String>> headers = LAST_HEADERS.get();
+        return headers == null ? null : Response.first(headers, name);
     }
 
     private static BodyPublisher body(HttpRequest req, java.net.http.HttpRequest.Builder builder)
@@ -117,7 +128,10 @@ public final class AlternativeHttpClientImpl extends HttpClientBase {
         Response(HttpClientConfiguration conf, java.net.http.HttpResponse<byte[]> answer) throws TwitterException {
             super(conf);
             this.statusCode = answer.statusCode();
-            this.headers = answer.headers().map();
+            // Case-insensitive, as HTTP header names are (TwitterException looks them up by exact key).
+            var byName = new java.util.TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+            byName.putAll(answer.headers().map());
+            this.headers = byName;
             byte[] bytes = answer.body() == null ? new byte[0] : answer.body();
             boolean gzip = answer.headers().firstValue("Content-Encoding")
                     .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
@@ -131,6 +145,10 @@ public final class AlternativeHttpClientImpl extends HttpClientBase {
 
         @Override
         public String getResponseHeader(String name) {
+            return first(headers, name);
+        }
+
+        static String first(Map<String, List<String>> headers, String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                     return e.getValue().get(0);

@@ -46,8 +46,11 @@ class XConfiguration {
             }
             return new DisabledReplySender();
         }
-        return new XReplySender(XClients.forPosting(props),
-                new RedisReplyLedger(redis, keys, REPLY_RECORD_RETENTION), clock.getIfAvailable(Clock::systemUTC),
-                props.sendAttempts(), props.sendBackoff(), d -> Thread.sleep(d.toMillis()));
+        var x = XClients.forPosting(props);
+        Long brand = XProperties.present(props.brandUserId()) ? Long.valueOf(props.brandUserId().strip()) : null;
+        return new XReplySender(x, new RedisReplyLedger(redis, keys, REPLY_RECORD_RETENTION),
+                new RedisPace(redis, keys.key("x", "posting", "pace")), new XReplyCheck(x, brand),
+                clock.getIfAvailable(Clock::systemUTC), props.sendAttempts(), props.sendBackoff(),
+                d -> Thread.sleep(d.toMillis()));
     }
 }
