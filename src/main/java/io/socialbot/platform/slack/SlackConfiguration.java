@@ -40,6 +40,11 @@ class SlackConfiguration {
     }
 
     @Bean
+    io.socialbot.platform.ops.OpsAlerts opsAlerts(SlackProperties properties, ObjectProvider<App> app) {
+        return new SlackOpsAlerts(app, properties.opsChannel());
+    }
+
+    @Bean
     SlackHealthIndicator slackHealthIndicator(SlackProperties properties, ObjectProvider<App> app, Clock clock) {
         return new SlackHealthIndicator(properties, app, clock);
     }

@@ -10,7 +10,7 @@ class XPropertiesTest {
 
     static XProperties props(String key, String secret, String token, String tokenSecret, String bearer, String brand) {
         return new XProperties(key, secret, token, tokenSecret, bearer, brand, Duration.ofSeconds(60),
-                "https://api.twitter.com/1.1", "https://api.twitter.com/2", 100, Duration.ofSeconds(30),
+                "https://api.x.com/1.1", "https://api.x.com/2", 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(500));
     }
 
@@ -29,8 +29,8 @@ class XPropertiesTest {
     void neverPrintsSecretsAndNormalisesBaseUrls() {
         var p = props("key-1", "secret-2", "token-3", "tsecret-4", "bearer-5", "1");
         assertThat(p.toString()).doesNotContain("key-1", "secret-2", "token-3", "tsecret-4", "bearer-5");
-        assertThat(p.v2BaseUrl()).isEqualTo("https://api.twitter.com/2/");
-        assertThat(p.restBaseUrl()).isEqualTo("https://api.twitter.com/1.1/");
+        assertThat(p.v2BaseUrl()).isEqualTo("https://api.x.com/2/");
+        assertThat(p.restBaseUrl()).isEqualTo("https://api.x.com/1.1/");
     }
 
     @Test
