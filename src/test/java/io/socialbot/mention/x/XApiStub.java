@@ -50,6 +50,12 @@ final class XApiStub implements AutoCloseable {
     record Request(String method, String path, Map<String, String> query, String body, String authorization) {
     }
 
+    /** A mention as the timeline holds it: its id and its JSON object in X's v2 shape. */
+    record Post(long id, String json) {
+    }
+
+    private volatile List<Post> timeline;
+    private volatile String timelineUsers = "";
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new LinkedHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -74,6 +80,37 @@ final class XApiStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves mentions as X documents its mentions timeline: newest first, only the {@link #MENTION_WINDOW} most
+     * recent, {@code since_id} and {@code max_results} honoured, {@code next_token} while older ones remain.
+     * Canned answers queued for {@link #MENTIONS} still come first.
+     */
+    XApiStub serveTimeline(List<Post> newestFirst, String usersJson) {
+        this.timeline = List.copyOf(newestFirst);
+        this.timelineUsers = usersJson;
+        return this;
+    }
+
+    static final int MENTION_WINDOW = 800;
+
+    private Answer timelinePage(Map<String, String> query) {
+        List<Post> window = timeline.subList(0, Math.min(MENTION_WINDOW, timeline.size()));
+        long since = Long.parseLong(query.getOrDefault("since_id", "0"));
+        List<Post> newer = window.stream().filter(p -> p.id() > since).toList();
+        int max = Integer.parseInt(query.getOrDefault("max_results", "10"));
+        int from = query.containsKey("pagination_token") ? Integer.parseInt(query.get("pagination_token").substring(1))
+                : 0;
+        List<Post> page = newer.subList(Math.min(from, newer.size()), Math.min(from + max, newer.size()));
+        if (page.isEmpty()) {
+            return Answer.json(200, "{\"meta\":{\"result_count\":0}}");
+        }
+        String next = from + max < newer.size() ? ",\"next_token\":\"p" + (from + max) + "\"" : "";
+        return Answer.json(200, "{\"data\":[" + String.join(",", page.stream().map(Post::json).toList()) + "],"
+                + "\"includes\":{\"users\":[" + timelineUsers + "]},\"meta\":{\"result_count\":" + page.size()
+                + ",\"newest_id\":\"" + page.get(0).id() + "\",\"oldest_id\":\"" + page.get(page.size() - 1).id()
+                + "\"" + next + "}}");
+    }
+
     List<Request> requests(String method, String pathPrefix) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
     }
@@ -90,9 +127,10 @@ final class XApiStub implements AutoCloseable {
                     : method.equals("GET") && path.matches("/2/users/\\d+/tweets") ? USER_TWEETS
                     : method.equals("POST") && path.equals("/2/tweets") ? TWEETS : null;
             Deque<Answer> queue = endpoint == null ? null : answers.get(endpoint);
-            answer = queue == null || queue.isEmpty()
-                    ? Answer.json(404, "{\"title\":\"Not Found Error\",\"detail\":\"no canned answer\",\"status\":404}")
-                    : queue.poll();
+            answer = queue != null && !queue.isEmpty() ? queue.poll()
+                    : MENTIONS.equals(endpoint) && timeline != null
+                    ? timelinePage(query(ex.getRequestURI().getRawQuery()))
+                    : Answer.json(404, "{\"title\":\"Not Found Error\",\"detail\":\"no canned answer\",\"status\":404}");
         }
         if (answer.drop()) {
             ex.close(); // no response headers were sent: the server closes the TCP connection
