@@ -46,4 +46,14 @@ class XPropertiesTest {
     void theLeaseOutlivesTwoPollIntervals() {
         assertThat(XMentionPoller.leaseTtl(props("", "", "", "", "b", "1"))).isEqualTo(Duration.ofSeconds(120));
     }
+
+    @Test
+    void theDefaultHostsAreTheOnesXDocuments() {
+        var bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                        java.util.Map.of("socialbot.x.brand-user-id", "1000")))
+                .bind("socialbot.x", XProperties.class).get();
+        assertThat(bound.v2BaseUrl()).isEqualTo("https://api.x.com/2/");
+        assertThat(bound.restBaseUrl()).isEqualTo("https://api.x.com/1.1/");
+    }
 }
