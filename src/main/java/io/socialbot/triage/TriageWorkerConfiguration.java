@@ -81,7 +81,7 @@ class TriageWorkerConfiguration {
 
             @Override
             public void stop() {
-                worker.stop();
+                worker.stop(properties.stopGrace());
                 running = false;
             }
 
