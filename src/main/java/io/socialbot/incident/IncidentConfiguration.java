@@ -2,17 +2,22 @@ package io.socialbot.incident;
 
 import com.slack.api.bolt.App;
 import io.socialbot.casework.CaseReplies;
+import io.socialbot.casework.CaseStore;
+import io.socialbot.casework.ReplyLength;
 import io.socialbot.incident.chart.XChartDigestChart;
 import io.socialbot.incident.redis.RedisBroadcastQueue;
 import io.socialbot.incident.redis.RedisDigestCounts;
 import io.socialbot.incident.redis.RedisIncidentStore;
 import io.socialbot.incident.redis.RedisSlotClaims;
 import io.socialbot.incident.slack.IncidentSlackListeners;
+import io.socialbot.incident.slack.SlackCaseLinks;
 import io.socialbot.incident.slack.SlackDigestPublisher;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.stats.StatsProperties;
+import io.socialbot.stats.StatsService;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
 import java.util.UUID;
@@ -44,26 +49,36 @@ class IncidentConfiguration {
     }
 
     @Bean
-    DigestComposer digestComposer(IncidentStore incidents, DigestCounts counts, CaseTimelineStore cases,
-                                  PromptTemplates templates, IncidentProperties properties,
+    DigestComposer digestComposer(IncidentStore incidents, DigestCounts counts, StatsService stats,
+                                  DecisionStore decisions, ObjectProvider<CaseStore> caseStore, ObjectProvider<App> app,
+                                  PromptTemplates templates, IncidentProperties properties, StatsProperties statsProperties,
                                   ObjectProvider<Clock> clock) {
-        return new DigestComposer(incidents, counts, cases, templates, properties, clock(clock));
+        if (!properties.zone().equals(statsProperties.zone())) {
+            throw new IllegalStateException("socialbot.incident.zone (" + properties.zone() + ") differs from the "
+                    + "brand's zone socialbot.stats.zone (" + statsProperties.zone() + "): set only socialbot.stats.zone");
+        }
+        CaseStore store = caseStore.getIfAvailable();
+        CaseLinks links = store == null ? CaseLinks.NONE : new SlackCaseLinks(store::find, () -> slack(app));
+        return new DigestComposer(incidents, counts, stats, new SafetyCases(decisions), links, templates, properties,
+                clock(clock));
     }
 
     @Bean
     XChartDigestChart digestChart(IncidentProperties properties) {
-        return new XChartDigestChart(properties.chartWidth(), properties.chartHeight(), properties.zone());
+        return new XChartDigestChart(properties.chartWidth(), properties.chartHeight());
     }
 
     @Bean
     SlackDigestPublisher digestPublisher(ObjectProvider<App> app, DigestChart chart) {
-        return new SlackDigestPublisher(() -> {
-            App a = app.getIfAvailable();
-            if (a == null) {
-                throw new IllegalStateException("Slack is not configured: no digest can be posted");
-            }
-            return a.client();
-        }, chart);
+        return new SlackDigestPublisher(() -> slack(app), chart);
+    }
+
+    private static com.slack.api.methods.MethodsClient slack(ObjectProvider<App> app) {
+        App a = app.getIfAvailable();
+        if (a == null) {
+            throw new IllegalStateException("Slack is not configured: no digest can be posted");
+        }
+        return a.client();
     }
 
     @Bean
@@ -116,10 +131,11 @@ class IncidentConfiguration {
     IncidentSlackListeners incidentSlackListeners(IncidentStore incidents, DigestComposer composer,
                                                   DigestPublisher publisher, UpdateBroadcast broadcast,
                                                   AccessPolicy access, IncidentProperties properties,
+                                                  PromptTemplates templates, ReplyLength length,
                                                   ObjectProvider<Clock> clock, IncidentWork work) {
         Clock c = clock(clock);
-        return new IncidentSlackListeners(new IncidentCommands(incidents, access, properties, c), incidents, composer,
-                publisher, broadcast, access, properties, c, work);
+        return new IncidentSlackListeners(new IncidentCommands(incidents, access, new UpdateFit(templates, length),
+                properties, c), incidents, composer, publisher, broadcast, access, properties, c, work);
     }
 
     private static Clock clock(ObjectProvider<Clock> clock) {
