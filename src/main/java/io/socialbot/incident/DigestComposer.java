@@ -168,8 +168,8 @@ public final class DigestComposer {
             }
         });
         return top(grouped, properties.topClusters()).stream().map(e -> new DigestFigures.Wave(
-                now.clusterKinds().getOrDefault(e.getKey(), "CONTENT").toLowerCase(), e.getValue(), e.getKey()))
-                .toList();
+                now.clusterKinds().getOrDefault(e.getKey(), "CONTENT").toLowerCase(), e.getValue(), e.getKey(),
+                links.link(e.getKey()).orElse(null))).toList();
     }
 
     private Backlog backlog(List<CaseTimeline> ofIncident) {

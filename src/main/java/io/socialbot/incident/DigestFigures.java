@@ -52,8 +52,8 @@ public record DigestFigures(String incident, ZoneId zone, Instant from, Instant 
     public record Voice(String handle, long reach, boolean press) {
     }
 
-    /** A retweet storm or near-duplicate wave. */
-    public record Wave(String kind, long size, String id) {
+    /** A retweet storm or near-duplicate wave; {@code id} is its case's key, {@code link} that case's Slack post or null. */
+    public record Wave(String kind, long size, String id, String link) {
     }
 
     /** A case waiting for a first answer; {@code link} is its Slack post, or null when unknown. */

@@ -75,7 +75,7 @@ final class DigestText {
         v.put("voices", lines(f.voices().stream().map(x -> templates.render(x.press() ? PRESS_LINE : INFLUENCER_LINE,
                 Map.of("handle", SlackText.escape(x.handle()), "reach", x.reach()))).toList()));
         v.put("clusters", lines(f.waves().stream().map(w -> templates.render(CLUSTER_LINE, Map.of("kind", w.kind(),
-                "size", w.size(), "id", SlackText.escape(w.id())))).toList()));
+                "size", w.size(), "id", caseRef(w.id(), w.link())))).toList()));
         v.put("backlog", backlog(f.backlog()));
         v.put("response", response(f.response()));
         return templates.render(HOURLY, v);
@@ -127,9 +127,8 @@ final class DigestText {
         if (b.oldest() == null) {
             oldest = templates.render(NOBODY_WAITING, Map.of());
         } else {
-            String key = SlackText.escape(b.oldest().caseKey());
-            oldest = templates.render(OLDEST, Map.of("case", b.oldest().link() == null ? key
-                            : "<" + b.oldest().link() + "|" + key + ">", "priority", b.oldest().priority(),
+            oldest = templates.render(OLDEST, Map.of("case", caseRef(b.oldest().caseKey(), b.oldest().link()),
+                    "priority", b.oldest().priority(),
                     "waiting", Durations.exact(b.oldest().waited()),
                     "safety", b.oldest().safety() ? templates.render(OLDEST_SAFETY, Map.of()) : ""));
         }
@@ -153,6 +152,12 @@ final class DigestText {
                 "reply_median", spread(all.toFirstReply().median()), "reply_p90", spread(all.toFirstReply().p90()),
                 "breaches", all.breaches(), "broadcast", all.byBroadcast(),
                 "targets", targets.isEmpty() ? "–" : String.join(", ", targets)));
+    }
+
+    /** A case key, linked to its Slack post when the link is known (the link comes from Slack itself). */
+    private static String caseRef(String caseKey, String link) {
+        String key = SlackText.escape(caseKey).replace("|", "¦");
+        return link == null ? key : "<" + link + "|" + key + ">";
     }
 
     private static String spread(java.time.Duration d) {
