@@ -3,6 +3,7 @@ package io.socialbot.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.casework.CaseReplies;
+import io.socialbot.casework.CurrentIncident;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.slack.SlackListeners;
@@ -12,6 +13,7 @@ import io.socialbot.stats.StatsProperties;
 import io.socialbot.stats.StatsService;
 import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.Wiring;
 import io.socialbot.triage.DecisionListener;
 import io.socialbot.triage.DecisionStore;
 import java.time.Duration;
@@ -32,7 +34,9 @@ class IncidentConfigurationTest {
     static class Properties {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner runner = Wiring.withClockAndScheduler(new ApplicationContextRunner(),
+                    java.time.Clock.systemUTC())
+            .withInitializer(Wiring.configurationsUnder("io.socialbot.incident"))
             .withInitializer(ctx -> {
                 try {
                     new YamlPropertySourceLoader().load("incident", new ClassPathResource("config/incident.yml"))
@@ -41,7 +45,7 @@ class IncidentConfigurationTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             })
-            .withUserConfiguration(IncidentConfiguration.class, Properties.class)
+            .withUserConfiguration(Properties.class)
             .withBean(UnifiedJedis.class, TestRedis::client, b -> b.setDestroyMethodName(""))
             .withBean(RedisKeys.class, TestRedis::freshKeys)
             .withBean(PromptTemplates.class, () -> new PromptTemplates(null))
@@ -50,6 +54,8 @@ class IncidentConfigurationTest {
                     StatsProperties.defaults(), java.time.Clock.systemUTC()))
             .withBean(io.socialbot.casework.ReplyLength.class, io.socialbot.casework.twittertext.TwitterTextLength::new)
             .withBean(DecisionStore.class, InMemoryDecisionStore::new)
+            .withBean(io.socialbot.casework.CaseStore.class,
+                    () -> new io.socialbot.casework.redis.RedisCaseStore(TestRedis.client(), TestRedis.freshKeys()))
             .withBean(CaseReplies.class, InMemoryCaseReplies::new)
             .withBean(AccessPolicy.class, () -> new AccessPolicy(Set.of(), Set.of(), Set.of(), true));
 
@@ -67,6 +73,7 @@ class IncidentConfigurationTest {
             assertThat(p.replyLimit()).isEqualTo(100);
             assertThat(p.replyWindow()).isEqualTo(Duration.ofMinutes(15));
             assertThat(ctx.getBean(SlackListeners.class).commands()).containsExactly("/incident", "/digest");
+            assertThat(ctx).hasSingleBean(CaseLinks.class);
         });
     }
 
