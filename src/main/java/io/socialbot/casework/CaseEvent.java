@@ -27,8 +27,15 @@ public sealed interface CaseEvent {
     record Released(String caseKey, String agent, Instant at) implements CaseEvent {
     }
 
-    /** A reply went out on X; the first one is the case's first reply. */
+    /** An agent's reply went out on X; the first one is the case's first agent reply. */
     record Replied(String caseKey, String agent, Instant at) implements CaseEvent {
+    }
+
+    /**
+     * The bot itself replied with an incident status update ("tell everyone waiting"): a first response of its
+     * own kind, never an agent's reply and never an agent.
+     */
+    record Broadcast(String caseKey, String updateId, Instant at) implements CaseEvent {
     }
 
     /** Closed, with or without a reply. */

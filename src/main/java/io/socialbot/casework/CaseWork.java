@@ -8,6 +8,7 @@ import io.socialbot.triage.DecisionListener;
 import io.socialbot.triage.DecisionStore;
 import io.socialbot.triage.TriageDecision;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
             if (!cases.create(c)) {
                 return; // re-delivered decision: the case and its post exist
             }
-            emit(new CaseEvent.Received(key, decision.priority(), incident.name().orElse(null), clock.instant()));
+            emit(new CaseEvent.Received(key, decision.priority(), incident.name().orElse(null), arrived(mention)));
             post(key);
         } else if (decision.cluster() != null && decision.cluster().kind() != TriageDecision.Cluster.Kind.SINGLE) {
             int size = cases.grow(decision.cluster().id());
@@ -172,6 +173,15 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return ResolveOutcome.RESOLVED;
     }
 
+    /**
+     * When the response clock starts: the mention's {@code created_at} as its network reports it, so time spent
+     * in the triage queue counts against us; never later than now (a source clock running ahead).
+     */
+    private Instant arrived(Mention mention) {
+        Instant now = clock.instant();
+        return mention.createdAt().isAfter(now) ? now : mention.createdAt();
+    }
+
     /** Only the owner or a lead may act on a claimed case; an open case is anyone's. */
     public static boolean mayAct(Case c, String actor, boolean lead) {
         return lead || c.owner() == null || c.ownedBy(actor);
@@ -179,6 +189,16 @@ public final class CaseWork implements DecisionListener, CaseReplies {
 
     @Override
     public ReplyOutcome reply(String caseKey, String actor, String text, String requestId) {
+        return send(caseKey, text, requestId, at -> new CaseEvent.Replied(caseKey, actor, at));
+    }
+
+    @Override
+    public ReplyOutcome broadcast(String caseKey, String updateId, String text, String requestId) {
+        return send(caseKey, text, requestId, at -> new CaseEvent.Broadcast(caseKey, updateId, at));
+    }
+
+    private ReplyOutcome send(String caseKey, String text, String requestId,
+                              java.util.function.Function<Instant, CaseEvent> step) {
         Optional<Case> found = cases.find(caseKey);
         if (found.isEmpty()) {
             return new ReplySender.Failed(ReplySender.FailureKind.OTHER, "There is no case " + caseKey + ".", null);
@@ -194,7 +214,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         ReplyOutcome outcome = sender.send(requestId, found.get().postId(), text);
         if (outcome instanceof ReplySender.Sent) {
             if (cases.replied(caseKey, requestId)) {
-                emit(new CaseEvent.Replied(caseKey, actor, clock.instant()));
+                emit(step.apply(clock.instant()));
                 refresh(caseKey);
             }
         } else {

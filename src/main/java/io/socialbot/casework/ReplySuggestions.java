@@ -24,6 +24,13 @@ public final class ReplySuggestions {
     public static final PromptId PRAISE = PromptId.of("reply/praise", "handle");
     public static final PromptId NEGATIVE = PromptId.of("reply/negative", "handle");
     public static final PromptId GENERAL = PromptId.of("reply/general", "handle");
+    /** Thanks for good news about the outage (service back): never the outage apology. */
+    public static final PromptId SERVICE_BACK = PromptId.of("reply/service-back", "handle");
+
+    /** The templates the lead's status update is put into, for the length check on {@code /incident update}. */
+    public static final List<PromptId> WITH_UPDATE = List.of(OUTAGE);
+    /** The longest handle X allows (15 characters), to measure a suggestion at its longest. */
+    public static final String LONGEST_HANDLE = "@" + "x".repeat(15);
 
     private static final String NO_UPDATE = "Our engineers are on it and we'll share progress here as soon as we have it.";
 
@@ -52,18 +59,24 @@ public final class ReplySuggestions {
         if (themes.contains("billing")) {
             chosen.add(BILLING);
         }
-        if (themes.contains("outage") || themes.contains("coverage")) {
-            chosen.add(OUTAGE);
-        }
         TriageDecision.Sentiment s = decision.sentiment();
-        if (s != null && s.label() == TriageDecision.Sentiment.Label.POSITIVE || themes.contains("praise")) {
+        boolean goodNews = s != null && s.label() == TriageDecision.Sentiment.Label.POSITIVE
+                || themes.contains("praise");
+        boolean aboutOutage = themes.contains("outage") || themes.contains("coverage");
+        if (goodNews) {
+            // a customer thanking us ("it's back, thanks!") gets thanks back, never the outage apology
+            chosen.add(aboutOutage ? SERVICE_BACK : PRAISE);
             chosen.add(PRAISE);
-        }
-        if (s != null && s.label() == TriageDecision.Sentiment.Label.NEGATIVE) {
-            chosen.add(NEGATIVE);
+        } else {
+            if (aboutOutage) {
+                chosen.add(OUTAGE);
+            }
+            if (s != null && s.label() == TriageDecision.Sentiment.Label.NEGATIVE) {
+                chosen.add(NEGATIVE);
+            }
         }
         chosen.add(GENERAL);
-        Map<String, Object> values = Map.of("handle", "@" + handle, "update", latestUpdate.orElse(NO_UPDATE));
+        Map<String, Object> values = values("@" + handle, latestUpdate.orElse(NO_UPDATE));
         List<String> out = new ArrayList<>();
         for (PromptId id : chosen) {
             out.add(templates.render(id, values));
@@ -72,5 +85,10 @@ public final class ReplySuggestions {
             }
         }
         return out;
+    }
+
+    /** What every suggestion template is filled with. */
+    public static Map<String, Object> values(String handle, String update) {
+        return Map.of("handle", handle, "update", update);
     }
 }

@@ -3,17 +3,11 @@ package io.socialbot.incident;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * A rendered digest: mrkdwn text (outside text already escaped), the hourly series for its chart, and the figures
- * both were made from.
- */
-public record Digest(String incident, Instant from, Instant to, String text, List<HourPoint> hours,
-                     DigestFigures figures) {
+/** A rendered digest: mrkdwn text (outside text already escaped) and the figures it was rendered from. */
+public record Digest(String incident, Instant from, Instant to, String text, DigestFigures figures) {
 
-    /** Mentions of one hour, split by sentiment. */
-    public record HourPoint(Instant hour, long negative, long neutral, long positive) {
-        public long total() {
-            return negative + neutral + positive;
-        }
+    /** The hourly series for the chart. */
+    public List<DigestFigures.HourPoint> hours() {
+        return figures.hours();
     }
 }

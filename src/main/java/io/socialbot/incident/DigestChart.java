@@ -1,8 +1,6 @@
 package io.socialbot.incident;
 
-import java.util.List;
-
-/** Draws a digest's hourly volume with its sentiment split as a PNG. */
+/** Draws a digest's hourly volume with its sentiment split as a PNG: dated, in the brand's zone, partial hours marked. */
 public interface DigestChart {
-    byte[] png(String title, List<Digest.HourPoint> hours);
+    byte[] png(DigestFigures figures);
 }

@@ -8,16 +8,23 @@ import java.util.Map;
 /** Per-incident, per-hour counters of what customers said, merged over any run of hours on read. */
 public interface DigestCounts {
 
-    /** What one mention adds to its hour. {@code example} is raw text: it is escaped when rendered. */
+    /**
+     * What one mention adds to its hour. {@code example} is raw text: it is escaped when rendered. A mention that is
+     * not {@code relevant} (spam, giveaways, same-name) only adds to {@link Window#notRelevant()}.
+     */
     record MentionFacts(String authorId, String handle, long followers, boolean retweet, Label sentiment,
-                        List<String> themes, String example, boolean press, String clusterId, String clusterKind,
-                        int clusterSize) {
+                        List<String> themes, List<String> places, String example, boolean press, String clusterId,
+                        String clusterKind, int clusterSize, boolean relevant) {
     }
 
-    /** Counts over a set of hours. Maps are keyed by theme, handle or cluster id. */
-    record Window(long mentions, long uniqueAuthors, long retweets, Map<Label, Long> sentiment,
-                  Map<String, Long> themes, Map<String, String> examples, Map<String, Long> influencers,
-                  Map<String, Long> press, Map<String, Long> clusters, Map<String, String> clusterKinds) {
+    /**
+     * Counts over a set of hours, of relevant mentions only except {@code notRelevant}. Maps are keyed by theme,
+     * place, handle or cluster id. {@code examples} holds one example per theme, each a different mention.
+     */
+    record Window(long mentions, long uniqueAuthors, long retweets, long notRelevant, Map<Label, Long> sentiment,
+                  Map<String, Long> themes, Map<String, String> examples, Map<String, Long> places,
+                  Map<String, Long> influencers, Map<String, Long> press, Map<String, Long> clusters,
+                  Map<String, String> clusterKinds) {
 
         public long sentiment(Label label) {
             return sentiment.getOrDefault(label, 0L);

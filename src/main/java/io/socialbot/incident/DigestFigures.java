@@ -1,103 +1,70 @@
 package io.socialbot.incident;
 
+import io.socialbot.stats.ResponseTimeReport;
 import io.socialbot.triage.TriageDecision.Priority;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * What a digest says, as numbers: computed once by {@link DigestComposer} and shown by {@code /digest}, its chart and
- * the incident page, so they cannot disagree. Texts and names are raw (as customers typed them): each view escapes.
+ * The figures of one digest, computed once: what the Slack text, the chart and any other view show. Windows are
+ * whole hours of the brand's zone ({@code from} is an hour start, or the incident's start when it began later),
+ * because the counters are hourly; the label says so.
  *
- * @param from     start of the window (an hour start, or the incident's start when later)
- * @param hours    mentions per hour by sentiment, over the whole incident up to {@code to}
- * @param negativeShares negative share (0-100) of each hour of the incident that had mentions, oldest first
+ * @param lateSlot  the hour start of a digest posted late, or null
+ * @param update    the incident's latest status update, or null
+ * @param previous  the same number of hours before the window, or null in the incident's first hour
+ * @param hours     every hour of the incident up to {@code to}, for the chart and the trend
+ * @param response  the response-time report of the incident's cases received in the window, by the stats policy
  */
-public record DigestFigures(String incident, Instant from, Instant to, Instant computedAt, Volume volume,
-                            Sentiment sentiment, Trend trend, List<Double> negativeShares, List<Ranked> themes,
-                            List<Ranked> influencers, List<Ranked> press, List<Wave> clusters,
-                            Optional<StatusUpdate> latestUpdate, Backlog backlog, Response response,
-                            List<Digest.HourPoint> hours) {
+public record DigestFigures(String incident, ZoneId zone, Instant from, Instant to, Instant lateSlot,
+                            StatusUpdate update, Volume volume, Volume previous, Volume total, Duration totalSpan,
+                            Map<Label, Long> sentiment, Trend trend, int trendMinMentions, List<HourPoint> hours,
+                            List<ThemeCount> themes, List<Count> places, List<Voice> voices, List<Wave> waves,
+                            Backlog backlog, ResponseTimeReport response) {
 
-    public DigestFigures {
-        negativeShares = List.copyOf(negativeShares);
-        themes = List.copyOf(themes);
-        influencers = List.copyOf(influencers);
-        press = List.copyOf(press);
-        clusters = List.copyOf(clusters);
-        hours = List.copyOf(hours);
+    /** Relevant mentions, their authors and retweets; spam and other non-relevant mentions counted apart. */
+    public record Volume(long mentions, long authors, long retweets, long notRelevant) {
     }
 
-    /** Volume of the window; {@code previous} is the same number of hours before it (empty before the incident). */
-    public record Volume(long mentions, long authors, long retweets, Optional<Long> previous, long totalMentions,
-                         long totalAuthors, int incidentHours) {
+    /** How the negative share moved; {@code TOO_FEW} when a compared hour had fewer than the minimum. */
+    public enum Trend { BETTER, WORSE, STEADY, FIRST, TOO_FEW, EMPTY }
 
-        /** Change against the hours before, rounded to a whole percent; empty when there is nothing to compare. */
-        public Optional<Long> changePercent() {
-            return previous.filter(p -> p > 0).map(p -> Math.round((mentions - p) * 100.0 / p));
-        }
-    }
-
-    /** Mentions of the window by sentiment. */
-    public record Sentiment(long negative, long neutral, long positive) {
+    /** Relevant mentions of one hour by sentiment; {@code partial} when the window covers only part of it. */
+    public record HourPoint(Instant hour, long negative, long neutral, long positive, boolean partial) {
         public long total() {
             return negative + neutral + positive;
         }
     }
 
-    /** Where the negative share is heading. */
-    public enum Trend {
-        FIRST, BETTER, WORSE, STEADY;
-
-        /** How many points the negative share must move to call it a trend. */
-        public static final double POINTS = 5.0;
-
-        /** Better when the last hour's negative share is clearly below the mean of the two hours before it. */
-        public static Trend of(List<Double> negativeShares) {
-            int n = negativeShares.size();
-            if (n < 2) {
-                return FIRST;
-            }
-            double last = negativeShares.get(n - 1);
-            double earlier = negativeShares.subList(Math.max(0, n - 3), n - 1).stream()
-                    .mapToDouble(Double::doubleValue).average().orElse(last);
-            if (last <= earlier - POINTS) {
-                return BETTER;
-            }
-            if (last >= earlier + POINTS) {
-                return WORSE;
-            }
-            return STEADY;
-        }
+    /** A theme with one example, never the example of another theme; {@code example} is raw (null when none). */
+    public record ThemeCount(String theme, long count, String example) {
     }
 
-    /** A theme, influencer or press handle with its count or reach; {@code example} is raw text, empty when none. */
-    public record Ranked(String name, long count, String example) {
+    /** A named count (a place). */
+    public record Count(String name, long count) {
     }
 
-    /** A cluster of mentions (a retweet wave or near-identical texts). */
-    public record Wave(String id, String kind, long size) {
+    /** An author being heard: press first, then others above the reach threshold. */
+    public record Voice(String handle, long reach, boolean press) {
     }
 
-    /** Open cases by priority, and the longest-waiting case nobody has answered. */
-    public record Backlog(Map<Priority, Long> unclaimed, Map<Priority, Long> open, Optional<Oldest> oldest) {
-        public Backlog {
-            // in priority order: the digest lists them P1 first
-            unclaimed = Collections.unmodifiableMap(new TreeMap<>(unclaimed));
-            open = Collections.unmodifiableMap(new TreeMap<>(open));
-        }
-
-        public record Oldest(String caseKey, Priority priority, Duration waiting) {
-        }
+    /** A retweet storm or near-duplicate wave; {@code id} is its case's key, {@code link} that case's Slack post or null. */
+    public record Wave(String kind, long size, String id, String link) {
     }
 
-    /** Response times of cases received in the window, against the SLA targets. */
-    public record Response(int cases, Optional<Duration> claimMedian, Optional<Duration> claimP90,
-                           Optional<Duration> replyMedian, Optional<Duration> replyP90, int claimBreaches,
-                           int replyBreaches, Duration slaClaim, Duration slaReply) {
+    /** A case waiting for a first answer; {@code link} is its Slack post, or null when unknown. */
+    public record Waiting(String caseKey, Priority priority, Duration waited, boolean safety, String link) {
+    }
+
+    /**
+     * The incident's open cases now: {@code waiting} have no first answer of either kind; {@code waitingSafety} of
+     * those are safety cases only people may answer.
+     */
+    public record Backlog(Map<Priority, Long> unclaimed, Map<Priority, Long> open, int waiting, int waitingSafety,
+                          Waiting oldest) {
     }
 }

@@ -22,7 +22,7 @@ public record DigestRequest(Instant from, Instant to, boolean post) {
     }
 
     public static final String USAGE = "Usage: `/digest` (last hour), `/digest 6h`, `/digest since 09:00`, "
-            + "`/digest post` (to the channel; combine: `/digest post 6h`).";
+            + "`/digest post` (leads: into this channel; combine: `/digest post 6h`).";
 
     /**
      * {@code ""} is the last hour; {@code 6h} the last six; {@code since 09:00} from that time today in the brand's

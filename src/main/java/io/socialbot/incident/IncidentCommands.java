@@ -23,27 +23,30 @@ public final class IncidentCommands {
             *Incident commands*
             • `/incident start <name> [#channel]`: declare an incident (leads)
             • `/incident stop`: end it (leads)
-            • `/incident status`: what runs now
-            • `/incident list`: past incidents
-            • `/incident update <text>`: record a status update for customers (leads)
+            • `/incident status`: what runs now (any role)
+            • `/incident list`: past incidents (any role)
+            • `/incident update <text>`: record a status update for customers (leads); it must fit every reply it goes into
             • `/incident page`, `/incident page revoke`: a link to the live page of the incident, or end every link (leads)
-            • `/digest`, `/digest 6h`, `/digest since 09:00`, `/digest post`: the digest""";
+            • `/digest`, `/digest 6h`, `/digest since 09:00` (any role), `/digest post`: the digest into this channel (leads)""";
 
     private final IncidentStore store;
     private final AccessPolicy access;
+    private final UpdateFit fit;
     private final IncidentProperties properties;
     private final Clock clock;
     private final Optional<IncidentPageLinks> pages;
 
-    public IncidentCommands(IncidentStore store, AccessPolicy access, IncidentProperties properties, Clock clock) {
-        this(store, access, properties, clock, Optional.empty());
+    public IncidentCommands(IncidentStore store, AccessPolicy access, UpdateFit fit, IncidentProperties properties,
+                            Clock clock) {
+        this(store, access, fit, properties, clock, Optional.empty());
     }
 
     /** @param pages the live page's links; empty when the page is not set up */
-    public IncidentCommands(IncidentStore store, AccessPolicy access, IncidentProperties properties, Clock clock,
-                            Optional<IncidentPageLinks> pages) {
+    public IncidentCommands(IncidentStore store, AccessPolicy access, UpdateFit fit, IncidentProperties properties,
+                            Clock clock, Optional<IncidentPageLinks> pages) {
         this.store = store;
         this.access = access;
+        this.fit = fit;
         this.properties = properties;
         this.clock = clock;
         this.pages = pages;
@@ -64,6 +67,10 @@ public final class IncidentCommands {
                 break;
             case "status":
             case "list":
+                // like /stats: anyone with a role reads, nobody else
+                if (access.rolesOf(userId).isEmpty()) {
+                    return Outcome.reply(AccessPolicy.refusal(Role.AGENT));
+                }
                 break;
             default:
                 return Outcome.reply((sub.isEmpty() ? "" : "Unknown subcommand `" + SlackText.escape(sub) + "`.\n")
@@ -127,17 +134,25 @@ public final class IncidentCommands {
                 .atZone(properties.zone())))).collect(Collectors.joining("\n")));
     }
 
-    private Outcome update(String userId, String text) {
+    private Outcome update(String userId, String slackText) {
+        String text = SlackText.unescape(slackText);
         if (text.isBlank()) {
             return Outcome.reply("Usage: `/incident update <text>`, e.g. `/incident update engineers have found the fault`.");
         }
-        if (text.length() > properties.updateMaxChars()) {
-            return Outcome.reply("That update is " + text.length() + " characters; keep it under "
-                    + properties.updateMaxChars() + " so it fits in a reply on X.");
+        Incident running = store.current().orElse(null);
+        if (running == null) {
+            return Outcome.reply("No incident is running: start one before posting updates.");
+        }
+        UpdateFit.Fit f = fit.check(running.name(), text);
+        if (!f.fits()) {
+            return Outcome.reply("Not recorded: with this update the `" + f.tightest().id() + "` reply would be "
+                    + f.length() + " characters as X counts them, and X allows " + (f.length() + f.left())
+                    + ". Cut " + (-f.left()) + " characters and send it again.");
         }
         return store.addUpdate(text, userId, clock.instant())
-                .map(u -> new Outcome("Update recorded for *" + u.incident() + "*: " + SlackText.escape(u.text()),
-                        null, null, u))
+                .map(u -> new Outcome("Update recorded for *" + SlackText.escape(u.incident()) + "*: "
+                        + SlackText.escape(u.text()) + "\n_" + f.left() + " characters left in the tightest reply it "
+                        + "goes into (`" + f.tightest().id() + "`)._", null, null, u))
                 .orElse(Outcome.reply("No incident is running: start one before posting updates."));
     }
 
@@ -164,6 +179,11 @@ public final class IncidentCommands {
                 + "|open the page>\nThe link works for anyone who has it until " + DateTimeFormatter
                 .ofPattern("yyyy-MM-dd HH:mm z").format(link.expires().atZone(properties.zone()))
                 + ": share it only with people who may read customers' posts. `/incident page revoke` ends every link.");
+    }
+
+    /** Whether an update recorded earlier still fits every reply it goes into (templates can change). */
+    public UpdateFit.Fit fit(StatusUpdate update) {
+        return fit.check(update.incident(), update.text());
     }
 
     private static String channel(String raw) {

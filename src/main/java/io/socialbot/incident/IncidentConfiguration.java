@@ -1,10 +1,13 @@
 package io.socialbot.incident;
 
 import io.socialbot.casework.CaseReplies;
+import io.socialbot.casework.ReplyLength;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.schedule.RepeatingTask;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.stats.StatsProperties;
+import io.socialbot.stats.StatsService;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,9 +30,15 @@ class IncidentConfiguration {
     }
 
     @Bean
-    DigestComposer digestComposer(IncidentStore incidents, DigestCounts counts, CaseTimelineStore cases,
-                                  PromptTemplates templates, IncidentProperties properties, Clock clock) {
-        return new DigestComposer(incidents, counts, cases, templates, properties, clock);
+    DigestComposer digestComposer(IncidentStore incidents, DigestCounts counts, StatsService stats,
+                                  DecisionStore decisions, ObjectProvider<CaseLinks> links, PromptTemplates templates,
+                                  IncidentProperties properties, StatsProperties statsProperties, Clock clock) {
+        if (!properties.zone().equals(statsProperties.zone())) {
+            throw new IllegalStateException("socialbot.incident.zone (" + properties.zone() + ") differs from the "
+                    + "brand's zone socialbot.stats.zone (" + statsProperties.zone() + "): set only socialbot.stats.zone");
+        }
+        return new DigestComposer(incidents, counts, stats, new SafetyCases(decisions),
+                links.getIfAvailable(() -> CaseLinks.NONE), templates, properties, clock);
     }
 
     @Bean
@@ -56,10 +65,11 @@ class IncidentConfiguration {
     }
 
     @Bean
-    IncidentCommands incidentCommands(IncidentStore incidents, AccessPolicy access,
-                                      IncidentProperties properties, Clock clock,
+    IncidentCommands incidentCommands(IncidentStore incidents, AccessPolicy access, PromptTemplates templates,
+                                      ReplyLength length, IncidentProperties properties, Clock clock,
                                       ObjectProvider<IncidentPageLinks> pages) {
         // the live page is wired by incident/web only when its base URL and secret are set
-        return new IncidentCommands(incidents, access, properties, clock, Optional.ofNullable(pages.getIfAvailable()));
+        return new IncidentCommands(incidents, access, new UpdateFit(templates, length), properties, clock,
+                Optional.ofNullable(pages.getIfAvailable()));
     }
 }

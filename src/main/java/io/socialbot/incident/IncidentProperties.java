@@ -7,23 +7,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Incidents and digests. {@code zone} reads {@code /digest since 09:00} and aligns the hourly slots;
- * {@code slaClaim}/{@code slaFirstReply} are the response targets reported in digests; {@code replyLimit} per
- * {@code replyWindow} paces "tell everyone waiting" within X's posting limit.
+ * Incidents and digests. {@code zone} reads {@code /digest since 09:00} and aligns the hourly slots: it must be the
+ * brand's zone of {@code socialbot.stats.zone} (checked at start), since response times follow that policy.
+ * {@code voiceMinFollowers} is the reach from which an author is listed as a voice being heard (press always is);
+ * {@code trendMinMentions} the relevant mentions every compared hour needs before the digest reads a trend;
+ * {@code replyLimit} per {@code replyWindow} paces "tell everyone waiting" within X's posting limit.
  */
 @ConfigurationProperties("socialbot.incident")
 public record IncidentProperties(
         @DefaultValue("incident") String channel,
-        @DefaultValue("UTC") ZoneId zone,
-        @DefaultValue("15m") Duration slaClaim,
-        @DefaultValue("30m") Duration slaFirstReply,
+        @DefaultValue("Europe/London") ZoneId zone,
         @DefaultValue Set<String> pressHandles,
         @DefaultValue("5") int topThemes,
         @DefaultValue("5") int topInfluencers,
         @DefaultValue("3") int topClusters,
+        @DefaultValue("10000") long voiceMinFollowers,
+        @DefaultValue("10") int trendMinMentions,
         @DefaultValue("100") int replyLimit,
         @DefaultValue("15m") Duration replyWindow,
-        @DefaultValue("200") int updateMaxChars,
         @DefaultValue("30s") Duration tick,
         @DefaultValue("5m") Duration lateAfter,
         @DefaultValue("10m") Duration claimTtl,
@@ -36,15 +37,25 @@ public record IncidentProperties(
         if (replyLimit < 1 || replyWindow.isZero() || replyWindow.isNegative()) {
             throw new IllegalArgumentException("socialbot.incident.reply-limit and reply-window must be positive");
         }
+        if (trendMinMentions < 1 || voiceMinFollowers < 0) {
+            throw new IllegalArgumentException("socialbot.incident.trend-min-mentions must be at least 1 and "
+                    + "voice-min-followers not negative");
+        }
         pressHandles = pressHandles.stream().map(h -> h.replaceFirst("^@", "").toLowerCase())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Defaults, for tests and tools. */
     public static IncidentProperties defaults() {
-        return new IncidentProperties("incident", ZoneId.of("UTC"), Duration.ofMinutes(15), Duration.ofMinutes(30),
-                Set.of(), 5, 5, 3, 100, Duration.ofMinutes(15), 200,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), 24, Duration.ofDays(30), 900,
-                420);
+        return new IncidentProperties("incident", ZoneId.of("Europe/London"), Set.of(), 5, 5, 3, 10_000, 10, 100,
+                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), 24,
+                Duration.ofDays(30), 900, 420);
+    }
+
+    /** The same settings with press handles (for tests and tools). */
+    public IncidentProperties withPress(Set<String> handles) {
+        return new IncidentProperties(channel, zone, handles, topThemes, topInfluencers, topClusters,
+                voiceMinFollowers, trendMinMentions, replyLimit, replyWindow, tick, lateAfter, claimTtl, catchUpHours,
+                retention, chartWidth, chartHeight);
     }
 }

@@ -24,9 +24,6 @@ public final class UpdateBroadcast {
     /** The reply sent to each case; {@code update} is the lead's text, {@code incident} its name. */
     public static final PromptId REPLY = PromptId.of("reply/incident-update", "incident", "update");
 
-    /** The bot's own actor id on replies it sends by itself. */
-    static final String ACTOR = "socialbot";
-
     /** Who would get the update now, and who is left to humans. */
     public record Plan(StatusUpdate update, List<String> targets, List<String> safety) {
     }
@@ -99,9 +96,10 @@ public final class UpdateBroadcast {
                     queue.recordOutcome(item, "skipped: no longer waiting");
                     continue;
                 }
-                String text = templates.render(REPLY, Map.of("incident", update.get().incident(),
-                        "update", update.get().text()));
-                ReplySender.ReplyOutcome outcome = replies.reply(item.caseKey(), ACTOR, text, item.requestId());
+                String text = reply(update.get());
+                // recorded as a broadcast, not an agent's reply: reports keep the two apart
+                ReplySender.ReplyOutcome outcome = replies.broadcast(item.caseKey(), item.updateId(), text,
+                        item.requestId());
                 if (outcome instanceof ReplySender.Failed f && f.kind() == ReplySender.FailureKind.RATE_LIMITED) {
                     // X says no more for now: this item and the rest of the batch go back, in order
                     for (int j = batch.size() - 1; j >= i; j--) {
@@ -113,6 +111,15 @@ public final class UpdateBroadcast {
                 sent++;
             }
         }
+    }
+
+    /** The reply each waiting case gets for this update. */
+    public String reply(StatusUpdate update) {
+        return reply(templates, update.incident(), update.text());
+    }
+
+    static String reply(PromptTemplates templates, String incident, String update) {
+        return templates.render(REPLY, Map.of("incident", incident, "update", update));
     }
 
     private static String describe(ReplySender.ReplyOutcome outcome) {
@@ -131,8 +138,6 @@ public final class UpdateBroadcast {
 
     /** A {@linkplain TriageDecision#isSafetyCase safety case}: a person must write that reply. */
     boolean isSafety(CaseTimeline t) {
-        return decisions.find(t.caseKey()).map(TriageDecision::isSafetyCase)
-                // no decision to read: treat a P1 as safety rather than risk it
-                .orElse(t.priority() == TriageDecision.Priority.P1);
+        return new SafetyCases(decisions).isSafety(t);
     }
 }

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The export format: one row per case, every timestamp in ISO-8601 UTC, RFC 4180 quoting. */
+/**
+ * The export format: one row per case, every timestamp in ISO-8601 UTC, RFC 4180 quoting; {@code first_reply} is an
+ * agent's, {@code first_broadcast} the bot's own status-update reply.
+ */
 public final class CaseCsv {
 
     public static final String HEADER =
-            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved";
+            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,first_broadcast";
 
     private CaseCsv() {
     }
@@ -26,7 +29,8 @@ public final class CaseCsv {
                     .append(time(c.posted())).append(',')
                     .append(time(c.claimed())).append(',')
                     .append(time(c.firstReply())).append(',')
-                    .append(time(c.resolved())).append("\r\n");
+                    .append(time(c.resolved())).append(',')
+                    .append(time(c.broadcast())).append("\r\n");
         }
         return sb.toString();
     }
@@ -39,12 +43,12 @@ public final class CaseCsv {
         }
         List<CaseTimeline> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() != 10) {
-                throw new IllegalArgumentException("expected 10 fields, got " + r.size() + ": " + r);
+            if (r.size() != 11) {
+                throw new IllegalArgumentException("expected 11 fields, got " + r.size() + ": " + r);
             }
             out.add(new CaseTimeline(r.get(0), r.get(1).isEmpty() ? null : Priority.valueOf(r.get(1)),
                     nullIfEmpty(r.get(2)), nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), instant(r.get(5)),
-                    instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9))));
+                    instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9)), instant(r.get(10))));
         }
         return out;
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Every timestamp of one case. Later steps are null until they happen; {@code claimed} and {@code agent} keep the
- * first claim, {@code firstReply} the first reply.
+ * first claim, {@code firstReply} the first reply by an agent, {@code broadcast} the first status update the bot
+ * sent by itself ("tell everyone waiting"). {@code received} is when the mention arrived (see {@link ResponsePolicy}).
  */
 public record CaseTimeline(
         String caseKey,
@@ -19,18 +20,44 @@ public record CaseTimeline(
         Instant posted,
         Instant claimed,
         Instant firstReply,
-        Instant resolved) {
+        Instant resolved,
+        Instant broadcast) {
+
+    /** A case the bot never broadcast to. */
+    public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
+                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved) {
+        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, null);
+    }
 
     public Optional<Duration> timeToClaim() {
         return between(received, claimed);
     }
 
+    /** Time to the first reply an agent wrote. */
     public Optional<Duration> timeToFirstReply() {
         return between(received, firstReply);
     }
 
+    /** Time to the first answer the customer saw, an agent's reply or a broadcast, whichever came first. */
+    public Optional<Duration> timeToFirstResponse() {
+        return between(received, firstResponse());
+    }
+
     public Optional<Duration> timeToResolve() {
         return between(received, resolved);
+    }
+
+    /** The first answer of either kind, or null. */
+    public Instant firstResponse() {
+        if (firstReply == null) {
+            return broadcast;
+        }
+        return broadcast == null || !broadcast.isBefore(firstReply) ? firstReply : broadcast;
+    }
+
+    /** Whether the first answer the customer saw was the bot's broadcast rather than an agent's reply. */
+    public boolean answeredFirstByBroadcast() {
+        return broadcast != null && (firstReply == null || broadcast.isBefore(firstReply));
     }
 
     public boolean open() {

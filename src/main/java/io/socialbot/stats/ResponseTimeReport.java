@@ -24,15 +24,19 @@ public record ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPr
     }
 
     /**
-     * One priority (or all, when {@code priority} is null). {@code breaches} counts every case whose first reply
-     * came later than its SLA, or has not come and the SLA has passed; {@code openBreaches} is the part of
-     * those still waiting.
+     * One priority (or all, when {@code priority} is null). {@code toFirstReply} is the first answer the customer
+     * saw, an agent's or a broadcast ({@link ResponsePolicy}); {@code byBroadcast} counts the cases whose first
+     * answer was the bot's broadcast. {@code breaches} counts every case answered later than its target, or not
+     * answered and the target has passed; {@code openBreaches} is the part of those still waiting.
      */
     public record Row(Priority priority, int cases, Spread toClaim, Spread toFirstReply, Spread toResolve,
-                      int breaches, int openBreaches) {
+                      int breaches, int openBreaches, int byBroadcast) {
     }
 
-    /** One agent: the cases they claimed (or first replied to when nobody claimed). */
+    /**
+     * One agent: the cases they claimed (or first replied to when nobody claimed). {@code toFirstReply} is their own
+     * replies only: a broadcast on a case they claimed is not theirs, and the bot is never an agent.
+     */
     public record AgentRow(String agent, int handled, Spread toClaim, Spread toFirstReply, Spread toResolve,
                            int breaches) {
     }

@@ -13,17 +13,23 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Computes response-time reports from the case timelines. */
+/** Computes response-time reports from the case timelines, by the one {@link ResponsePolicy}. */
 public class StatsService {
 
     private final CaseTimelineStore store;
     private final StatsProperties properties;
+    private final ResponsePolicy policy;
     private final Clock clock;
 
     public StatsService(CaseTimelineStore store, StatsProperties properties, Clock clock) {
         this.store = store;
         this.properties = properties;
+        this.policy = ResponsePolicy.of(properties);
         this.clock = clock;
+    }
+
+    public ResponsePolicy policy() {
+        return policy;
     }
 
     public ReportWindows windows() {
@@ -67,30 +73,22 @@ public class StatsService {
     /** Cases still waiting for a first reply whose SLA has already passed, at the clock's now. */
     public List<CaseTimeline> openBreaches() {
         Instant now = clock.instant();
-        return store.open().stream().filter(c -> waiting(c) && breached(c, now)).toList();
+        return store.open().stream().filter(c -> policy.waiting(c) && policy.breached(c, now)).toList();
     }
 
-    /**
-     * The SLA clock runs from received to the first reply; a case closed without a reply stops it at resolution;
-     * a case still waiting is measured up to {@code now}. Breached means strictly longer than the target.
-     */
+    /** See {@link ResponsePolicy#breached}. */
     public boolean breached(CaseTimeline c, Instant now) {
-        Duration target = properties.sla(c.priority());
-        Instant end = c.firstReply() != null ? c.firstReply() : c.resolved() != null ? c.resolved() : now;
-        return Duration.between(c.received(), end).compareTo(target) > 0;
-    }
-
-    private static boolean waiting(CaseTimeline c) {
-        return c.firstReply() == null && c.resolved() == null;
+        return policy.breached(c, now);
     }
 
     private ResponseTimeReport.Row row(Priority p, List<CaseTimeline> cases, Instant now) {
         return new ResponseTimeReport.Row(p, cases.size(),
                 spread(cases, CaseTimeline::timeToClaim),
-                spread(cases, CaseTimeline::timeToFirstReply),
+                spread(cases, CaseTimeline::timeToFirstResponse),
                 spread(cases, CaseTimeline::timeToResolve),
                 count(cases, c -> breached(c, now)),
-                count(cases, c -> waiting(c) && breached(c, now)));
+                count(cases, c -> policy.waiting(c) && breached(c, now)),
+                count(cases, CaseTimeline::answeredFirstByBroadcast));
     }
 
     static ResponseTimeReport.Spread spread(List<CaseTimeline> cases,

@@ -166,7 +166,7 @@ public final class DefaultMentionTriage implements MentionTriage {
     private TriageDecision decide(Reading reading, ClusterIndex.Membership membership, Set<String> postedInBatch) {
         Mention mention = reading.mention();
         boolean first = membership.clusterId().equals(mention.key());
-        boolean retweet = mention.retweetOf() != null || reading.text().retweetPrefix();
+        boolean retweet = Retweets.isRetweet(mention);
         TriageDecision.Cluster.Kind kind = first && membership.size() == 1 ? TriageDecision.Cluster.Kind.SINGLE
                 : membership.byLink() || retweet ? TriageDecision.Cluster.Kind.RETWEET
                 : TriageDecision.Cluster.Kind.CONTENT;

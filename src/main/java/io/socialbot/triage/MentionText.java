@@ -15,18 +15,10 @@ record MentionText(List<String> words, List<String> handles, boolean retweetPref
         List<String> handles = new ArrayList<>();
         int n = text.length();
         int i = 0;
-        boolean retweet = false;
-        // "RT @user: text" is a retweet made by hand (or by old clients)
-        if (n > 3 && (text.startsWith("RT @") || text.startsWith("rt @"))) {
-            retweet = true;
-            i = 4;
-            while (i < n && isWordChar(text.charAt(i))) {
-                i++;
-            }
-            if (i < n && text.charAt(i) == ':') {
-                i++;
-            }
-        }
+        // "RT @user: text" is a retweet made by hand (or by old clients): Retweets owns the rule
+        int prefix = Retweets.manualPrefixEnd(text);
+        boolean retweet = prefix > 0;
+        i = prefix;
         StringBuilder word = new StringBuilder(16);
         while (i < n) {
             char c = text.charAt(i);

@@ -39,8 +39,7 @@ class DigestSchedulerTest {
     }
 
     private DigestScheduler replica(String name) {
-        var composer = new DigestComposer(incidents, counts, new InMemoryCaseTimelineStore(),
-                new PromptTemplates(null), properties, clock);
+        var composer = TestDigests.composer(incidents, counts, new InMemoryCaseTimelineStore(), properties, clock);
         return new DigestScheduler(incidents, new RedisSlotClaims(TestRedis.client(), keys, name), composer,
                 (channel, digest) -> {
                     if (slackDown.get()) {
@@ -69,9 +68,9 @@ class DigestSchedulerTest {
             fb.join();
         }
         assertThat(posted).extracting(Digest::from)
-                .containsExactly(at("09:00"), at("10:00"), at("11:00"), at("12:00"));
-        assertThat(posted.get(0).text()).contains("digest for 09:20–10:00", "10 mentions");
-        assertThat(posted.get(3).text()).contains("digest for 12:00–13:00", "40 mentions")
+                .containsExactly(at("09:20"), at("10:00"), at("11:00"), at("12:00"));
+        assertThat(posted.get(0).text()).contains("2026 09:20–10:00", "10 relevant mentions");
+        assertThat(posted.get(3).text()).contains("2026 12:00–13:00", "40 relevant mentions")
                 .doesNotContain("Posted late");
     }
 
@@ -95,8 +94,8 @@ class DigestSchedulerTest {
         assertThat(replica("a").tick()).containsExactly(at("10:00"), at("11:00"));
         assertThat(posted.get(0).text()).doesNotContain("Posted late");
         assertThat(posted.get(1).text()).contains("Posted late: this is the digest for the hour starting 10:00",
-                "20 mentions");
-        assertThat(posted.get(2).text()).contains("hour starting 11:00", "30 mentions");
+                "20 relevant mentions");
+        assertThat(posted.get(2).text()).contains("hour starting 11:00", "30 relevant mentions");
     }
 
     @Test

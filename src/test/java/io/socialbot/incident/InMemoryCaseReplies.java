@@ -10,7 +10,7 @@ import java.util.Map;
 /** CaseReplies for tests: sends at most once per request id and keeps what was sent per case. */
 public final class InMemoryCaseReplies implements CaseReplies {
 
-    /** One reply as sent. */
+    /** One reply as sent; {@code actor} is null for the bot's own broadcast. */
     public record Sent(String caseKey, String actor, String text, String requestId) {
     }
 
@@ -23,6 +23,11 @@ public final class InMemoryCaseReplies implements CaseReplies {
             sent.add(new Sent(caseKey, actor, text, requestId));
             return new ReplySender.Sent("p" + sent.size(), "https://x.com/brand/status/p" + sent.size());
         });
+    }
+
+    @Override
+    public ReplySender.ReplyOutcome broadcast(String caseKey, String updateId, String text, String requestId) {
+        return reply(caseKey, null, text, requestId);
     }
 
     public synchronized List<Sent> sent() {

@@ -3,7 +3,10 @@ package io.socialbot.incident;
 import io.socialbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twitter.twittertext.TwitterTextParser;
+import io.socialbot.casework.twittertext.TwitterTextLength;
 import io.socialbot.incident.redis.RedisIncidentStore;
+import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.support.TestRedis;
 import java.time.Instant;
@@ -16,7 +19,7 @@ class IncidentCommandsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:20:00Z"));
     private final IncidentCommands commands = new IncidentCommands(store,
             new AccessPolicy(Set.of("UAGENT"), Set.of("ULEAD", "ULEAD2"), Set.of(), false),
-            IncidentProperties.defaults(), clock);
+            new UpdateFit(new PromptTemplates(null), new TwitterTextLength()), IncidentProperties.defaults(), clock);
 
     @Test
     void onlyLeadsStartStopOrUpdate() {
@@ -25,6 +28,14 @@ class IncidentCommandsTest {
         }
         assertThat(store.current()).isEmpty();
         assertThat(commands.handle("UAGENT", "status").reply()).isEqualTo("No incident is running.");
+    }
+
+    @Test
+    void statusAndListNeedARoleLikeStats() {
+        for (String text : new String[]{"status", "list"}) {
+            assertThat(commands.handle("UNOBODY", text).reply()).as(text).contains("needs the agent role");
+            assertThat(commands.handle("UAGENT", text).reply()).as(text).doesNotContain("needs the");
+        }
     }
 
     @Test
@@ -50,14 +61,53 @@ class IncidentCommandsTest {
     }
 
     @Test
-    void updateIsRecordedAndOffersTheBroadcastAndLongOnesAreRefused() {
+    void updateIsRecordedAndOffersTheBroadcastUnescapedAndSaysWhatIsLeft() {
         assertThat(commands.handle("ULEAD", "update found it").reply()).contains("No incident is running");
         commands.handle("ULEAD", "start outage");
-        var out = commands.handle("ULEAD", "update engineers found the <fault>");
-        assertThat(out.offerBroadcast().text()).isEqualTo("engineers found the <fault>");
-        assertThat(out.reply()).contains("&lt;fault&gt;");
-        assertThat(commands.handle("ULEAD", "update " + "x".repeat(201)).reply()).contains("201 characters");
+        // Slack sends & < > as entities: the update for X carries the characters themselves
+        var out = commands.handle("ULEAD", "update engineers found the &lt;fault&gt; &amp; fixed it");
+        assertThat(out.offerBroadcast().text()).isEqualTo("engineers found the <fault> & fixed it");
+        assertThat(out.reply()).contains("&lt;fault&gt; &amp; fixed");
         assertThat(store.updates("outage")).hasSize(1);
+    }
+
+    /**
+     * The longest update that fits, worked out here from X's counting (twitter-text) and the template files: with a
+     * 64-character incident name the broadcast reply is the tightest; the outage suggestion with a 15-character
+     * handle the next. One character more is refused, naming what is over.
+     */
+    @Test
+    void aMaximalUpdateWithALongIncidentNameFitsEveryReplyAndOneMoreCharacterIsRefused() throws Exception {
+        String name = "n" + "x".repeat(63);
+        commands.handle("ULEAD", "start " + name);
+        String broadcastWords = "Thanks for bearing with us. Latest on the " + name + " issue:  We'll keep you posted here.";
+        String outageWords = "@" + "h".repeat(15) + " We're so sorry, we know how much you rely on us and today we've "
+                + "let you down.  We'll keep you posted here.";
+        int max = 280 - Math.max(broadcastWords.length(), outageWords.length());
+        String update = "u".repeat(max);
+        var accepted = commands.handle("ULEAD", "update " + update);
+        assertThat(accepted.offerBroadcast()).as(accepted.reply()).isNotNull();
+        assertThat(accepted.reply()).contains("0 characters left", "reply/incident-update");
+        // what would be sent, measured by X's own rules
+        assertThat(TwitterTextParser.parseTweet(new PromptTemplates(null).render(UpdateBroadcast.REPLY,
+                java.util.Map.of("incident", name, "update", update))).weightedLength).isEqualTo(280);
+
+        var refused = commands.handle("ULEAD", "update " + update + "u");
+        assertThat(refused.offerBroadcast()).isNull();
+        assertThat(refused.reply()).contains("Not recorded", "281 characters", "Cut 1");
+        assertThat(store.updates(name)).hasSize(1);
+    }
+
+    @Test
+    void emojiCountTwiceAsXCountsThem() {
+        commands.handle("ULEAD", "start outage");
+        // the outage suggestion is the tightest for a short name: 280 minus its words, each emoji weighing 2
+        String outageWords = "@" + "h".repeat(15) + " We're so sorry, we know how much you rely on us and today we've "
+                + "let you down.  We'll keep you posted here.";
+        int left = 280 - outageWords.length();
+        assertThat(commands.handle("ULEAD", "update " + "\uD83D\uDE00".repeat(left / 2)).offerBroadcast()).isNotNull();
+        assertThat(commands.handle("ULEAD", "update " + "\uD83D\uDE00".repeat(left / 2 + 1)).reply())
+                .contains("Not recorded");
     }
 
     @Test
@@ -75,7 +125,8 @@ class IncidentCommandsTest {
                 "0123456789abcdef0123456789abcdef", java.time.Duration.ofHours(12), java.time.Duration.ofSeconds(30)),
                 generations, clock);
         var withPage = new IncidentCommands(store, new AccessPolicy(Set.of("UAGENT"), Set.of("ULEAD"), Set.of(),
-                false), IncidentProperties.defaults(), clock, java.util.Optional.of(links));
+                false), new UpdateFit(new PromptTemplates(null), new TwitterTextLength()), IncidentProperties.defaults(),
+                clock, java.util.Optional.of(links));
         assertThat(withPage.handle("ULEAD", "page").reply()).isEqualTo("No incident is running.");
         commands.handle("ULEAD", "start outage");
         assertThat(withPage.handle("UAGENT", "page").reply()).contains("needs the lead role");

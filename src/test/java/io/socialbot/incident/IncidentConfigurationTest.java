@@ -9,6 +9,8 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.slack.SlackListeners;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.stats.StatsProperties;
+import io.socialbot.stats.StatsService;
 import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.TestRedis;
 import io.socialbot.support.Wiring;
@@ -48,13 +50,20 @@ class IncidentConfigurationTest {
             .withBean(RedisKeys.class, TestRedis::freshKeys)
             .withBean(PromptTemplates.class, () -> new PromptTemplates(null))
             .withBean(CaseTimelineStore.class, InMemoryCaseTimelineStore::new)
+            .withBean(StatsService.class, () -> new StatsService(new InMemoryCaseTimelineStore(),
+                    StatsProperties.defaults(), java.time.Clock.systemUTC()))
+            .withBean(io.socialbot.casework.ReplyLength.class, io.socialbot.casework.twittertext.TwitterTextLength::new)
             .withBean(DecisionStore.class, InMemoryDecisionStore::new)
+            .withBean(io.socialbot.casework.CaseStore.class,
+                    () -> new io.socialbot.casework.redis.RedisCaseStore(TestRedis.client(), TestRedis.freshKeys()))
             .withBean(CaseReplies.class, InMemoryCaseReplies::new)
             .withBean(AccessPolicy.class, () -> new AccessPolicy(Set.of(), Set.of(), Set.of(), true));
 
     @Test
     void wiresTheCapabilityFromItsYaml() {
-        runner.withPropertyValues("socialbot.incident.zone=Europe/Amsterdam").run(ctx -> {
+        runner.withBean(StatsProperties.class, () -> new StatsProperties(ZoneId.of("Europe/Amsterdam"), null,
+                Duration.ofMinutes(1), Duration.ofDays(120))).withPropertyValues("socialbot.stats.zone=Europe/Amsterdam")
+                .run(ctx -> {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx).hasSingleBean(IncidentStore.class).hasSingleBean(CurrentIncident.class)
                     .hasSingleBean(DecisionListener.class).hasSingleBean(SlackListeners.class)
@@ -64,11 +73,23 @@ class IncidentConfigurationTest {
             assertThat(p.replyLimit()).isEqualTo(100);
             assertThat(p.replyWindow()).isEqualTo(Duration.ofMinutes(15));
             assertThat(ctx.getBean(SlackListeners.class).commands()).containsExactly("/incident", "/digest");
+            assertThat(ctx).hasSingleBean(CaseLinks.class);
         });
     }
 
     @Test
     void aZeroReplyLimitIsRefusedAtStart() {
-        runner.withPropertyValues("socialbot.incident.reply-limit=0").run(ctx -> assertThat(ctx).hasFailed());
+        runner.withBean(StatsProperties.class, StatsProperties::defaults).withPropertyValues(
+                "socialbot.stats.zone=Europe/London", "socialbot.incident.reply-limit=0")
+                .run(ctx -> assertThat(ctx).hasFailed());
+    }
+
+    @Test
+    void anIncidentZoneOtherThanTheBrandsZoneIsRefusedAtStart() {
+        runner.withBean(StatsProperties.class, StatsProperties::defaults).withPropertyValues(
+                "socialbot.stats.zone=Europe/London", "socialbot.incident.zone=UTC").run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).hasStackTraceContaining("brand's zone socialbot.stats.zone");
+                });
     }
 }

@@ -17,7 +17,7 @@ class IncidentPromptsTest {
     void declaredTemplatesExistAndUseTheDeclaredPlaceholders() throws Exception {
         PromptTemplates templates = new PromptTemplates(null);
         List<PromptId> ids = new ArrayList<>();
-        for (Class<?> type : List.of(DigestComposer.class, UpdateBroadcast.class)) {
+        for (Class<?> type : List.of(DigestText.class, UpdateBroadcast.class)) {
             for (Field f : type.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == PromptId.class) {
                     f.setAccessible(true);

@@ -29,10 +29,9 @@ class UpdateBroadcastTest {
     private final InMemoryCaseReplies replies = new InMemoryCaseReplies();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final IncidentProperties defaults = IncidentProperties.defaults();
-    private final IncidentProperties paced = new IncidentProperties(defaults.channel(), defaults.zone(),
-            defaults.slaClaim(), defaults.slaFirstReply(), Set.of(), 5, 5, 3,
-            10, Duration.ofMinutes(15), 200, defaults.tick(), defaults.lateAfter(), defaults.claimTtl(), 24,
-            defaults.retention(), 900, 420);
+    private final IncidentProperties paced = new IncidentProperties(defaults.channel(), defaults.zone(), Set.of(),
+            5, 5, 3, 10_000, 10, 10, Duration.ofMinutes(15), defaults.tick(), defaults.lateAfter(), defaults.claimTtl(),
+            24, defaults.retention(), 900, 420);
     private UpdateBroadcast broadcast;
     private StatusUpdate update;
 
@@ -97,7 +96,8 @@ class UpdateBroadcastTest {
         assertThat(sent.get(0).text()).isEqualTo("Thanks for bearing with us. Latest on the outage issue: "
                 + "service is returning region by region. We'll keep you posted here.");
         assertThat(sent.get(0).requestId()).isEqualTo("incident-update:" + update.id() + ":x:w0");
-        assertThat(sent.get(0).actor()).isEqualTo("socialbot");
+        // sent as the bot's broadcast, never in an agent's name (InMemoryCaseReplies records a broadcast as null)
+        assertThat(sent).allSatisfy(r -> assertThat(r.actor()).isNull());
     }
 
     @Test
@@ -128,6 +128,12 @@ class UpdateBroadcastTest {
                             io.socialbot.casework.ReplySender.FailureKind.RATE_LIMITED, "wait", clock.instant());
                 }
                 return replies.reply(caseKey, actor, text, requestId);
+            }
+
+            @Override
+            public io.socialbot.casework.ReplySender.ReplyOutcome broadcast(String caseKey, String updateId,
+                                                                            String text, String requestId) {
+                return reply(caseKey, null, text, requestId);
             }
         };
         var queue = new RedisBroadcastQueue(TestRedis.client(), keys);

@@ -29,17 +29,20 @@ public class InMemoryCaseTimelineStore implements CaseTimelineStore {
         }
         if (event instanceof CaseEvent.Posted p && t.posted() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), p.channel(), t.agent(), t.received(),
-                    p.at(), t.claimed(), t.firstReply(), t.resolved());
+                    p.at(), t.claimed(), t.firstReply(), t.resolved(), t.broadcast());
         } else if (event instanceof CaseEvent.Claimed c && t.claimed() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), c.agent(), t.received(),
-                    t.posted(), c.at(), t.firstReply(), t.resolved());
+                    t.posted(), c.at(), t.firstReply(), t.resolved(), t.broadcast());
         } else if (event instanceof CaseEvent.Replied r && t.firstReply() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(),
                     t.agent() == null ? r.agent() : t.agent(), t.received(), t.posted(), t.claimed(), r.at(),
-                    t.resolved());
+                    t.resolved(), t.broadcast());
         } else if (event instanceof CaseEvent.Resolved r && t.resolved() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
-                    t.posted(), t.claimed(), t.firstReply(), r.at());
+                    t.posted(), t.claimed(), t.firstReply(), r.at(), t.broadcast());
+        } else if (event instanceof CaseEvent.Broadcast b && t.broadcast() == null) {
+            t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
+                    t.posted(), t.claimed(), t.firstReply(), t.resolved(), b.at());
         }
         cases.put(t.caseKey(), t);
     }

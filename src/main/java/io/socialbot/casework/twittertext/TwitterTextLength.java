@@ -10,6 +10,16 @@ public final class TwitterTextLength implements ReplyLength {
     public static final int LIMIT = 280;
 
     @Override
+    public int length(String text) {
+        return TwitterTextParser.parseTweet(text).weightedLength;
+    }
+
+    @Override
+    public int limit() {
+        return LIMIT;
+    }
+
+    @Override
     public String problem(String text) {
         if (text == null || text.isBlank()) {
             return "The reply is empty.";

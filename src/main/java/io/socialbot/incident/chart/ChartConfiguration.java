@@ -10,6 +10,6 @@ class ChartConfiguration {
 
     @Bean
     XChartDigestChart digestChart(IncidentProperties properties) {
-        return new XChartDigestChart(properties.chartWidth(), properties.chartHeight(), properties.zone());
+        return new XChartDigestChart(properties.chartWidth(), properties.chartHeight());
     }
 }

@@ -1,6 +1,7 @@
 package io.socialbot.incident.slack;
 
 import com.slack.api.bolt.App;
+import io.socialbot.casework.CaseStore;
 import io.socialbot.incident.DigestChart;
 import io.socialbot.incident.DigestComposer;
 import io.socialbot.incident.DigestPublisher;
@@ -30,6 +31,18 @@ class IncidentSlackConfiguration {
             }
             return a.client();
         }, chart);
+    }
+
+    /** Case keys in digests link to their Slack post. */
+    @Bean
+    SlackCaseLinks caseLinks(CaseStore cases, ObjectProvider<App> app) {
+        return new SlackCaseLinks(cases::find, () -> {
+            App a = app.getIfAvailable();
+            if (a == null) {
+                throw new IllegalStateException("Slack is not configured: no permalink");
+            }
+            return a.client();
+        });
     }
 
     /** The work Slack handlers do after their ack; its own type so no other capability injects it by accident. */

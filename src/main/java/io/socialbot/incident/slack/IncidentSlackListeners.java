@@ -36,6 +36,9 @@ public final class IncidentSlackListeners implements SlackListeners {
 
     public static final String TELL_WAITING = "incident_tell_waiting";
     public static final String TELL_WAITING_CONFIRM = "incident_tell_waiting_confirm";
+    /** Who may post a digest into a channel, as the README documents it. */
+    static final String POST_RULE = "`/digest post` puts the digest into the channel you type it in, for everyone "
+            + "there to read: it needs the lead role.";
 
     private static final Logger log = LoggerFactory.getLogger(IncidentSlackListeners.class);
 
@@ -84,11 +87,20 @@ public final class IncidentSlackListeners implements SlackListeners {
         });
 
         app.command("/digest", (req, ctx) -> {
+            String user = req.getPayload().getUserId();
+            if (access.rolesOf(user).isEmpty()) {
+                return ctx.ack(r -> r.responseType("ephemeral").text(AccessPolicy.refusal(Role.AGENT)));
+            }
             DigestRequest request;
             try {
                 request = DigestRequest.parse(req.getPayload().getText(), clock.instant(), properties.zone());
             } catch (DigestRequest.Invalid e) {
                 return ctx.ack(r -> r.responseType("ephemeral").text(e.getMessage()));
+            }
+            if (request.post() && !access.has(user, Role.LEAD)) {
+                // what goes into a channel speaks for the team: only leads post, and only where they type it
+                return ctx.ack(r -> r.responseType("ephemeral").text(POST_RULE + " "
+                        + AccessPolicy.refusal(Role.LEAD) + " Without `post`, `/digest` shows it to you alone."));
             }
             Optional<Incident> incident = incidents.current().or(() -> incidents.list().stream().findFirst());
             if (incident.isEmpty()) {
@@ -113,8 +125,14 @@ public final class IncidentSlackListeners implements SlackListeners {
             String updateId = actions.get(0).getValue();
             Optional<UpdateBroadcast.Plan> plan = broadcast.plan(updateId);
             if (plan.isEmpty() || plan.get().targets().isEmpty()) {
-                respondLater(ctx, plan.isEmpty()
-                        ? "That update no longer exists." : "Nobody is waiting for an answer right now.");
+                respondLater(ctx, plan.isEmpty() ? "That update no longer exists." : nobodyToTell(plan.get()));
+                return ctx.ack();
+            }
+            var fit = commands.fit(plan.get().update());
+            if (!fit.fits()) {
+                respondLater(ctx, "Not sent: the reply with this update would be " + fit.length()
+                        + " characters as X counts them, over X's " + (fit.length() + fit.left())
+                        + ". Record a shorter update with `/incident update`.");
                 return ctx.ack();
             }
             String channel = req.getPayload().getChannel() == null ? "" : req.getPayload().getChannel().getId();
@@ -168,6 +186,14 @@ public final class IncidentSlackListeners implements SlackListeners {
                 .body("{\"error\":\"" + what + "\"}").build();
     }
 
+    /** True also when only safety cases wait: those are left to people, never told "nobody is waiting". */
+    static String nobodyToTell(UpdateBroadcast.Plan plan) {
+        int safety = plan.safety().size();
+        return safety == 0 ? "Nobody is waiting for a first answer right now."
+                : "No case can get this update: the " + safety + " still waiting " + (safety == 1 ? "is a safety case"
+                : "are safety cases") + ", which a person must answer.";
+    }
+
     private static void confirm(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, String[] meta,
                                 String user, String text) {
         try {
@@ -186,6 +212,8 @@ public final class IncidentSlackListeners implements SlackListeners {
             var digest = composer.compose(incident, request.from(), request.to(), null);
             if (request.post()) {
                 publisher.post(channel, digest);
+                ctx.respond(r -> r.responseType("ephemeral").text("Posted the digest of *"
+                        + SlackText.escape(incident.name()) + "* here."));
             } else {
                 ctx.respond(r -> r.responseType("ephemeral").text(digest.text()));
             }

@@ -42,7 +42,7 @@ public final class SlackDigestPublisher implements DigestPublisher {
             throw new IllegalStateException("chat.postMessage failed: " + e.getMessage(), e);
         }
         try {
-            byte[] png = chart.png(digest.incident() + ": mentions per hour by sentiment", digest.hours());
+            byte[] png = chart.png(digest.figures());
             var uploaded = slack.filesUploadV2(r -> r.channel(channel).threadTs(ts).fileData(png)
                     .filename("digest-" + digest.incident() + ".png").title("Mentions per hour, " + digest.incident()));
             if (!uploaded.isOk()) {

@@ -6,7 +6,6 @@ import io.socialbot.incident.IncidentPageProperties;
 import io.socialbot.incident.IncidentProperties;
 import io.socialbot.incident.IncidentStore;
 import io.socialbot.incident.PageLinkGenerations;
-import io.socialbot.prompt.PromptTemplates;
 import java.time.Clock;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,10 +33,10 @@ class IncidentPageConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> incidentPageRoutes(IncidentPageLinks links, IncidentStore incidents,
-                                                      DigestComposer composer, PromptTemplates templates,
+                                                      DigestComposer composer,
                                                       IncidentProperties incidentProperties,
                                                       IncidentPageProperties pageProperties, Clock clock) {
-        var handler = new IncidentPageHandler(links, incidents, composer, templates, incidentProperties,
+        var handler = new IncidentPageHandler(links, incidents, composer, incidentProperties,
                 pageProperties, clock);
         return RouterFunctions.route()
                 .GET("/incident-page/assets/page.css", handler::css)

@@ -8,7 +8,6 @@ import io.socialbot.incident.IncidentPageLinks;
 import io.socialbot.incident.IncidentPageProperties;
 import io.socialbot.incident.IncidentProperties;
 import io.socialbot.incident.IncidentStore;
-import io.socialbot.prompt.PromptTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,19 +32,17 @@ final class IncidentPageHandler {
     private final IncidentPageLinks links;
     private final IncidentStore incidents;
     private final DigestComposer composer;
-    private final PromptTemplates templates;
     private final IncidentProperties incidentProperties;
     private final IncidentPageProperties pageProperties;
     private final Clock clock;
     private final byte[] css;
 
     IncidentPageHandler(IncidentPageLinks links, IncidentStore incidents, DigestComposer composer,
-                        PromptTemplates templates, IncidentProperties incidentProperties,
+                        IncidentProperties incidentProperties,
                         IncidentPageProperties pageProperties, Clock clock) {
         this.links = links;
         this.incidents = incidents;
         this.composer = composer;
-        this.templates = templates;
         this.incidentProperties = incidentProperties;
         this.pageProperties = pageProperties;
         this.clock = clock;
@@ -73,9 +70,9 @@ final class IncidentPageHandler {
                 return refused();
             }
             DigestRequest window = DigestRequest.parse("", clock.instant(), incidentProperties.zone());
-            DigestFigures figures = composer.figures(incident.get(), window.from(), window.to());
-            String trend = templates.render(DigestComposer.prompt(figures.trend()), Map.of());
-            PageView view = PageView.of(figures, incidentProperties.zone(), pageProperties.refresh(), trend);
+            DigestFigures figures = composer.figures(incident.get(), window.from(), window.to(), null);
+            PageView view = PageView.of(figures, clock.instant(), pageProperties.refresh(),
+                    composer.trendSentence(figures));
             return ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .render("incident-page/page", Map.of("page", view, "running", incident.get().running()));
         } catch (RuntimeException e) {

@@ -1,10 +1,14 @@
 package io.socialbot.incident.web;
 
-import io.socialbot.incident.Digest;
 import io.socialbot.incident.DigestComposer;
 import io.socialbot.incident.DigestFigures;
+import io.socialbot.incident.DigestFigures.HourPoint;
+import io.socialbot.stats.Durations;
+import io.socialbot.stats.ResponseTimeReport;
 import io.socialbot.triage.TriageDecision.Priority;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,11 +21,11 @@ import java.util.stream.Collectors;
  * template: every text here is still raw, the template escapes it.
  */
 record PageView(String incident, String window, String updatedAt, String updatedIso, long refreshSeconds,
-                DigestFigures.Volume volume, String change, Shares shares, String trend, String trendLine,
-                Chart chart, ShareLine shareLine, List<DigestFigures.Ranked> themes,
-                List<DigestFigures.Ranked> influencers, List<DigestFigures.Ranked> press,
-                List<DigestFigures.Wave> clusters, Optional<Update> update, List<BacklogRow> backlog,
-                Optional<Oldest> oldest, List<ResponseRow> response, int responseCases) {
+                Loudness volume, Shares shares, String trend, String trendLine, Chart chart, ShareLine shareLine,
+                List<DigestFigures.ThemeCount> themes, List<DigestFigures.Count> places,
+                List<DigestFigures.Voice> voices, List<DigestFigures.Wave> clusters, Optional<Update> update,
+                List<BacklogRow> backlog, String waiting, Optional<Oldest> oldest, List<ResponseRow> response,
+                int responseCases, int byBroadcast) {
 
     static final int WIDTH = 480;
     static final int HEIGHT = 260;
@@ -29,6 +33,11 @@ record PageView(String incident, String window, String updatedAt, String updated
     static final int BOTTOM = 24;
     static final int TOP = 8;
     static final int LINE_LEFT = 48;
+
+    /** The window's volume beside the hours before it and the whole incident, as the digest states them. */
+    record Loudness(long mentions, long authors, long retweets, long notRelevant, String change, long previous,
+                    long totalMentions, long totalAuthors, String span) {
+    }
 
     /** Sentiment shares of the window, as the digest prints them. */
     record Shares(String negative, String neutral, String positive, long negativeCount, long neutralCount,
@@ -40,7 +49,7 @@ record PageView(String incident, String window, String updatedAt, String updated
     }
 
     record Bar(double x, double width, double labelX, String label, boolean labelled, String title,
-               List<Segment> segments, Digest.HourPoint point) {
+               List<Segment> segments, HourPoint point) {
     }
 
     record Segment(String css, double y, double height) {
@@ -62,51 +71,76 @@ record PageView(String incident, String window, String updatedAt, String updated
     record BacklogRow(String priority, long unclaimed, long open) {
     }
 
-    record Oldest(String caseKey, String priority, String waiting) {
+    record Oldest(String caseKey, String priority, String waiting, boolean safety) {
     }
 
-    /** One response time against its target; {@code over} is true when the p90 misses it. */
-    record ResponseRow(String what, String median, String p90, String target, int breaches, boolean over) {
+    /** One priority's response times; {@code breaches} are cases answered after its target or still over it. */
+    record ResponseRow(String priority, int cases, String claimMedian, String claimP90, String replyMedian,
+                       String replyP90, int breaches) {
     }
 
-    static PageView of(DigestFigures f, ZoneId zone, Duration refresh, String trendSentence) {
+    static PageView of(DigestFigures f, Instant now, Duration refresh, String trendSentence) {
+        ZoneId zone = f.zone();
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         DateTimeFormatter full = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone);
-        DigestFigures.Sentiment s = f.sentiment();
-        Shares shares = new Shares(DigestComposer.share(s.negative(), s.total()),
-                DigestComposer.share(s.neutral(), s.total()), DigestComposer.share(s.positive(), s.total()),
-                s.negative(), s.neutral(), s.positive());
-        List<Double> neg = f.negativeShares();
-        String trendLine = neg.subList(Math.max(0, neg.size() - 6), neg.size()).stream()
-                .map(x -> Math.round(x) + "%").collect(Collectors.joining(" → "));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy").withZone(zone);
+        long neg = f.sentiment().getOrDefault(Label.NEGATIVE, 0L);
+        long neu = f.sentiment().getOrDefault(Label.NEUTRAL, 0L);
+        long pos = f.sentiment().getOrDefault(Label.POSITIVE, 0L);
+        long sum = neg + neu + pos;
+        Shares shares = new Shares(DigestComposer.share(neg, sum), DigestComposer.share(neu, sum),
+                DigestComposer.share(pos, sum), neg, neu, pos);
+        List<HourPoint> hours = f.hours();
+        String trendLine = hours.subList(Math.max(0, hours.size() - 6), hours.size()).stream()
+                .map(h -> (h.total() == 0 ? "–" : Math.round(DigestComposer.negativeShare(h)) + "%")
+                        + (h.partial() ? "*" : ""))
+                .collect(Collectors.joining(" → "));
         DigestFigures.Backlog b = f.backlog();
         List<BacklogRow> backlog = new ArrayList<>();
         for (Priority p : Priority.values()) {
             backlog.add(new BacklogRow(p.name(), b.unclaimed().getOrDefault(p, 0L), b.open().getOrDefault(p, 0L)));
         }
-        DigestFigures.Response r = f.response();
-        List<ResponseRow> response = List.of(
-                row("Time to claim", r.claimMedian(), r.claimP90(), r.slaClaim(), r.claimBreaches()),
-                row("Time to first reply", r.replyMedian(), r.replyP90(), r.slaReply(), r.replyBreaches()));
-        return new PageView(f.incident(), hm.format(f.from()) + "–" + hm.format(f.to()) + " " + zone.getId(),
-                full.format(f.computedAt()), f.computedAt().toString(), refresh.toSeconds(), f.volume(),
-                f.volume().changePercent().map(p -> (p > 0 ? "+" : "") + p + "%").orElse("n/a"), shares,
-                trendSentence, trendLine.isEmpty() ? "–" : trendLine, chart(f.hours(), hm), shareLine(f, hm),
-                f.themes(), f.influencers(), f.press(), f.clusters(),
-                f.latestUpdate().map(u -> new Update(u.text(), full.format(u.at()))),
-                backlog, b.oldest().map(o -> new Oldest(o.caseKey(), o.priority().name(),
-                DigestComposer.duration(o.waiting()))), response, r.cases());
+        String waiting = b.waiting() + (b.waitingSafety() == 0 ? "" : b.waitingSafety() == b.waiting()
+                ? " (all safety cases: a person must answer)" : " (" + b.waitingSafety() + " safety)");
+        ResponseTimeReport r = f.response();
+        List<ResponseRow> response = new ArrayList<>();
+        for (Priority p : Priority.values()) {
+            ResponseTimeReport.Row row = r.row(p);
+            if (row.cases() > 0) {
+                response.add(row(p.name(), row));
+            }
+        }
+        response.add(row("all", r.total()));
+        DigestFigures.Volume v = f.volume();
+        String change = "n/a";
+        if (f.previous() != null && f.previous().mentions() > 0) {
+            long pct = Math.round((v.mentions() - f.previous().mentions()) * 100.0 / f.previous().mentions());
+            change = (pct > 0 ? "+" : "") + pct + "%";
+        }
+        Loudness loudness = new Loudness(v.mentions(), v.authors(), v.retweets(), v.notRelevant(), change,
+                f.previous() == null ? 0 : f.previous().mentions(), f.total().mentions(), f.total().authors(),
+                Durations.exact(f.totalSpan()));
+        return new PageView(f.incident(), day.format(f.from()) + " " + hm.format(f.from()) + "–" + hm.format(f.to())
+                + " (" + zone.getId() + ")", full.format(now), now.toString(), refresh.toSeconds(), loudness, shares,
+                trendSentence, trendLine.isEmpty() ? "–" : trendLine, chart(hours, hm), shareLine(hours, hm),
+                f.themes(), f.places(), f.voices(), f.waves(),
+                Optional.ofNullable(f.update()).map(u -> new Update(u.text(), full.format(u.at()))),
+                backlog, waiting, Optional.ofNullable(b.oldest()).map(o -> new Oldest(o.caseKey(),
+                o.priority().name(), Durations.exact(o.waited()), o.safety())), response, r.total().cases(),
+                r.total().byBroadcast());
     }
 
-    private static ResponseRow row(String what, Optional<Duration> median, Optional<Duration> p90, Duration target,
-                                   int breaches) {
-        return new ResponseRow(what, median.map(DigestComposer::duration).orElse("–"),
-                p90.map(DigestComposer::duration).orElse("–"), DigestComposer.duration(target), breaches,
-                p90.map(d -> d.compareTo(target) > 0).orElse(false) || breaches > 0);
+    private static ResponseRow row(String what, ResponseTimeReport.Row row) {
+        return new ResponseRow(what, row.cases(), spread(row.toClaim().median()), spread(row.toClaim().p90()),
+                spread(row.toFirstReply().median()), spread(row.toFirstReply().p90()), row.breaches());
     }
 
-    static Chart chart(List<Digest.HourPoint> hours, DateTimeFormatter hm) {
-        long max = hours.stream().mapToLong(Digest.HourPoint::total).max().orElse(0);
+    private static String spread(Duration d) {
+        return d == null ? "–" : Durations.exact(d);
+    }
+
+    static Chart chart(List<HourPoint> hours, DateTimeFormatter hm) {
+        long max = hours.stream().mapToLong(HourPoint::total).max().orElse(0);
         long top = niceCeiling(max);
         int baseline = HEIGHT - BOTTOM;
         double plot = baseline - TOP;
@@ -115,7 +149,7 @@ record PageView(String incident, String window, String updatedAt, String updated
         int every = (int) Math.ceil(n / 12.0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < hours.size(); i++) {
-            Digest.HourPoint p = hours.get(i);
+            HourPoint p = hours.get(i);
             double x = LEFT + i * slot + slot * 0.15;
             double y = baseline;
             List<Segment> segments = new ArrayList<>();
@@ -127,25 +161,27 @@ record PageView(String incident, String window, String updatedAt, String updated
                     segments.add(new Segment((String) part[0], round(y), round(h)));
                 }
             }
-            String label = hm.format(p.hour());
+            // a partial hour (the first or the current one) is starred, as on the digest's chart
+            String label = hm.format(p.hour()) + (p.partial() ? "*" : "");
             bars.add(new Bar(round(x), round(slot * 0.7), round(x + slot * 0.35), label, i % every == 0,
                     label + ": " + p.total() + " mentions, " + p.negative() + " negative, " + p.neutral()
-                            + " neutral, " + p.positive() + " positive", segments, p));
+                            + " neutral, " + p.positive() + " positive" + (p.partial() ? " (part of the hour)" : ""),
+                    segments, p));
         }
         List<Tick> ticks = List.of(new Tick(baseline, "0"), new Tick(round(baseline - plot / 2), fmt(top / 2.0)),
                 new Tick(TOP, String.valueOf(top)));
         return new Chart(WIDTH, HEIGHT, LEFT, baseline, bars, ticks);
     }
 
-    static ShareLine shareLine(DigestFigures f, DateTimeFormatter hm) {
+    static ShareLine shareLine(List<HourPoint> hours, DateTimeFormatter hm) {
         int width = 360;
         int height = 130;
-        List<Digest.HourPoint> withMentions = f.hours().stream().filter(p -> p.total() > 0).toList();
+        List<HourPoint> withMentions = hours.stream().filter(p -> p.total() > 0).toList();
         int n = withMentions.size();
         List<Dot> dots = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Digest.HourPoint p = withMentions.get(i);
-            double share = f.negativeShares().get(i);
+            HourPoint p = withMentions.get(i);
+            double share = DigestComposer.negativeShare(p);
             double x = n == 1 ? width / 2.0 : LINE_LEFT + i * (width - LINE_LEFT - 12) / (double) (n - 1);
             double y = 8 + (height - 16) * (1 - share / 100);
             dots.add(new Dot(round(x), round(y), hm.format(p.hour()) + ": " + Math.round(share) + "% negative"));

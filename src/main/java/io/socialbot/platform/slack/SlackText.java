@@ -27,4 +27,16 @@ public final class SlackText {
         }
         return sb.toString();
     }
+
+    /**
+     * Slash-command text as the person typed it: Slack sends {@code &}, {@code <}, {@code >} as entities, and text
+     * that leaves Slack (a reply on X) must carry the characters themselves. {@code &amp;} last, so a typed
+     * {@code &lt;} survives.
+     */
+    public static String unescape(String slackText) {
+        if (slackText == null) {
+            return "";
+        }
+        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
 }

@@ -60,7 +60,8 @@ public class StatsMeterBinder implements MeterBinder, AutoCloseable {
                 boolean median = stat.equals("median");
                 gauge(registry, "socialbot.stats.time.to.claim.seconds", "Time from received to first claim", tag,
                         stat, r -> seconds(median ? r.row(p).toClaim().median() : r.row(p).toClaim().p90()));
-                gauge(registry, "socialbot.stats.time.to.first.reply.seconds", "Time from received to first reply",
+                gauge(registry, "socialbot.stats.time.to.first.reply.seconds",
+                        "Time from arrival to the first answer (agent reply or broadcast)",
                         tag, stat, r -> seconds(median ? r.row(p).toFirstReply().median()
                                 : r.row(p).toFirstReply().p90()));
             }

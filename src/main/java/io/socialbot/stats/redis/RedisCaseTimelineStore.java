@@ -18,14 +18,14 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Case timelines in Redis, laid out for window reports: one hash per case ({@code stats:case:<key>}, epoch-millis
- * fields set once with HSETNX so the first claim/reply/resolve wins and re-delivery changes nothing), and sorted
+ * fields set once with HSETNX so the first claim/reply/broadcast/resolve wins and re-delivery changes nothing), and sorted
  * sets scored by received time for the whole namespace, per incident, and for open cases. A report is one
  * ZRANGEBYSCORE plus pipelined HMGETs in chunks.
  */
 public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     /** Hash fields, in the order HMGET asks for them. */
-    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs"};
+    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b"};
     static final int CHUNK = 5_000;
 
     // One script for every event so each step is atomic: a step on an unknown case is dropped (like the
@@ -62,6 +62,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
               if redis.call('HSETNX', KEYS[1], 'f', ARGV[2]) == 1 and ARGV[4] ~= '' then
                 redis.call('HSETNX', KEYS[1], 'a', ARGV[4])
               end
+            elseif op == 'broadcast' then
+              redis.call('HSETNX', KEYS[1], 'b', ARGV[2])
             elseif op == 'resolved' then
               if redis.call('HSETNX', KEYS[1], 'rs', ARGV[2]) == 1 then
                 redis.call('ZREM', KEYS[3], ARGV[3])
@@ -160,7 +162,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
             return null;
         }
         return new CaseTimeline(v.get(0), v.get(1) == null ? null : Priority.valueOf(v.get(1)), v.get(2), v.get(3),
-                v.get(4), millis(v.get(5)), millis(v.get(6)), millis(v.get(7)), millis(v.get(8)), millis(v.get(9)));
+                v.get(4), millis(v.get(5)), millis(v.get(6)), millis(v.get(7)), millis(v.get(8)), millis(v.get(9)),
+                millis(v.get(10)));
     }
 
     private static Instant millis(String s) {
@@ -187,6 +190,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         } else if (event instanceof CaseEvent.Replied r) {
             op = "replied";
             value = nullToEmpty(r.agent());
+        } else if (event instanceof CaseEvent.Broadcast) {
+            op = "broadcast"; // never sets the agent: the bot is not one
         } else if (event instanceof CaseEvent.Resolved) {
             op = "resolved";
         } else {

@@ -147,7 +147,9 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
             line(sb, r.priority().name(), r);
         }
         line(sb, "all", report.total());
-        sb.append("```\n_Breaches: first reply later than the SLA, or still waiting past it (")
+        sb.append("```\n_Reply: the first answer the customer saw, from the mention's arrival; ")
+                .append(report.total().byBroadcast()).append(" first answered by an incident broadcast, not an agent. ")
+                .append("Breaches: answered later than the priority's target, or still waiting past it (")
                 .append(report.total().openBreaches()).append(" waiting now). p50/p90 by nearest rank._");
         return sb.toString();
     }

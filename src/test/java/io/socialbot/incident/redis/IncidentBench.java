@@ -1,7 +1,9 @@
 package io.socialbot.incident.redis;
 
+import io.socialbot.incident.CaseLinks;
 import io.socialbot.casework.CaseEvent;
 import io.socialbot.incident.DigestComposer;
+import io.socialbot.incident.SafetyCases;
 import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentProperties;
 import io.socialbot.incident.chart.XChartDigestChart;
@@ -13,6 +15,8 @@ import io.socialbot.platform.redis.RedisProperties;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimeline;
 import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.stats.StatsProperties;
+import io.socialbot.stats.StatsService;
 import io.socialbot.triage.TriageDecision;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +71,10 @@ public final class IncidentBench {
             }
             double recordSeconds = (System.nanoTime() - t0) / 1e9;
             long memAfter = usedMemory(redis);
-            DigestComposer composer = new DigestComposer(incidents, counts, new NoCases(), new PromptTemplates(null),
-                    properties, Clock.fixed(end, ZoneOffset.UTC));
+            Clock clock = Clock.fixed(end, ZoneOffset.UTC);
+            DigestComposer composer = new DigestComposer(incidents, counts,
+                    new StatsService(new NoCases(), StatsProperties.defaults(), clock), new SafetyCases(key -> Optional.empty()),
+                    CaseLinks.NONE, new PromptTemplates(null), properties, clock);
             var incident = incidents.current().orElseThrow();
             composer.compose(incident, end.minus(Duration.ofHours(1)), end, null); // warm-up
             long t1 = System.nanoTime();
@@ -78,8 +84,8 @@ public final class IncidentBench {
             composer.compose(incident, start, end, null);
             double wholeMs = (System.nanoTime() - t2) / 1e6;
             long t3 = System.nanoTime();
-            byte[] png = new XChartDigestChart(properties.chartWidth(), properties.chartHeight(), properties.zone())
-                    .png("bench", hourly.hours());
+            byte[] png = new XChartDigestChart(properties.chartWidth(), properties.chartHeight())
+                    .png(hourly.figures());
             double chartMs = (System.nanoTime() - t3) / 1e6;
             System.out.printf("counted %d mentions over %d h: %.0f mentions/s (one thread, pipelined per mention)%n",
                     mentions, hours, mentions / recordSeconds);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.App;
 import io.socialbot.casework.CaseEvent;
-import io.socialbot.incident.DigestComposer;
+import io.socialbot.casework.twittertext.TwitterTextLength;
+import io.socialbot.incident.TestDigests;
+import io.socialbot.incident.UpdateFit;
 import io.socialbot.incident.IncidentCommands;
 import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentProperties;
@@ -61,13 +63,14 @@ class IncidentSlackListenersTest {
 
     @BeforeEach
     void app() {
-        var composer = new DigestComposer(incidents, counts, cases, new PromptTemplates(null), properties, clock);
+        var composer = TestDigests.composer(incidents, counts, cases, properties, clock);
         var publisher = new SlackDigestPublisher(() -> TestSlackApps.slack(stub).methods(TestSlackApps.BOT_TOKEN),
-                new XChartDigestChart(600, 300, properties.zone()));
+                new XChartDigestChart(600, 300));
         var broadcast = new UpdateBroadcast(incidents, cases, decisions, replies,
                 new RedisBroadcastQueue(TestRedis.client(), keys), new PromptTemplates(null), properties, clock);
-        app = TestSlackApps.app(stub, new IncidentSlackListeners(new IncidentCommands(incidents, access, properties,
-                clock), incidents, composer, publisher, broadcast, access, properties, clock, work));
+        app = TestSlackApps.app(stub, new IncidentSlackListeners(new IncidentCommands(incidents, access,
+                new UpdateFit(new PromptTemplates(null), new TwitterTextLength()), properties, clock), incidents,
+                composer, publisher, broadcast, access, properties, clock, work));
         stub.answer("files.getUploadURLExternal", SlackApiStub.Answer.ok("{\"ok\":true,\"upload_url\":\""
                 + stub.methodsUrl().replace("/api/", "/upload") + "\",\"file_id\":\"F0CHART\"}"));
         stub.answer("files.completeUploadExternal", SlackApiStub.Answer.ok(
@@ -110,8 +113,8 @@ class IncidentSlackListenersTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("Putting the digest of *outage* together");
         String body = ephemeralDigest();
-        assertThat(body).contains("\"response_type\":\"ephemeral\"", "digest for 11:00–12:00",
-                "8 mentions from 8 people", "vs the hour before (20)");
+        assertThat(body).contains("\"response_type\":\"ephemeral\"", "2026 11:00–12:00",
+                "8 relevant mentions from 8 people", "vs the hours before (20)");
         assertThat(stub.calls("chat.postMessage")).isEmpty();
     }
 
@@ -119,24 +122,25 @@ class IncidentSlackListenersTest {
     void digestOfSixHours() throws Exception {
         incidentWithMentions();
         app.run(requests.slashCommand("/digest", "6h", "UAGENT"));
-        assertThat(ephemeralDigest()).contains("digest for 09:20–12:00", "33 mentions from 33 people");
+        assertThat(ephemeralDigest()).contains("2026 09:20–12:00", "33 relevant mentions from 33 people");
     }
 
     @Test
     void digestSinceATimeOfDay() throws Exception {
         incidentWithMentions();
         app.run(requests.slashCommand("/digest", "since 10:00", "UAGENT"));
-        assertThat(ephemeralDigest()).contains("digest for 10:00–12:00", "28 mentions from 28 people",
-                "vs the hour before (5)");
+        assertThat(ephemeralDigest()).contains("2026 10:00–12:00", "28 relevant mentions from 28 people",
+                "vs the hours before (5)");
     }
 
     @Test
     void digestPostGoesToTheChannelWithTheChartInItsThread() throws Exception {
         incidentWithMentions();
-        app.run(requests.slashCommand("/digest", "post", "UAGENT", "C0WAR"));
+        app.run(requests.slashCommand("/digest", "post", "ULEAD", "C0WAR"));
         var post = stub.await("chat.postMessage", 1, WAIT).get(0);
         assertThat(post.param("channel")).isEqualTo("C0WAR");
-        assertThat(post.param("text")).contains("8 mentions from 8 people");
+        assertThat(post.param("text")).contains("8 relevant mentions from 8 people");
+        assertThat(ephemeralDigest()).contains("Posted the digest of *outage* here");
         var complete = stub.await("files.completeUploadExternal", 1, WAIT).get(0);
         assertThat(complete.param("channel_id")).isEqualTo("C0WAR");
         assertThat(complete.param("thread_ts")).isEqualTo("1700000000.000100");
@@ -208,9 +212,45 @@ class IncidentSlackListenersTest {
         app.run(requests.viewSubmission(IncidentSlackListeners.TELL_WAITING_CONFIRM, "outage#1|C0INC", "{}", "ULEAD"));
         var confirmations = stub.await("chat.postEphemeral", 3, WAIT);
         assertThat(confirmations).extracting(c -> c.param("text"))
-                .anySatisfy(s -> assertThat(s).contains("needs the lead role")).anySatisfy(s -> assertThat(s)
-                .startsWith("Queued 3 replies")).anySatisfy(s -> assertThat(s).contains("nothing new to send"));
+                .anySatisfy(s -> assertThat(s).contains("needs the lead role"));
+        // the two confirmations run at once on two threads: between them they queue each case exactly once
+        int queued = confirmations.stream().map(c -> c.param("text")).filter(m -> m.startsWith("Queued "))
+                .mapToInt(m -> Integer.parseInt(m.split(" ")[1])).sum();
+        assertThat(queued).isEqualTo(3);
         assertThat(replies.sent()).extracting(InMemoryCaseReplies.Sent::caseKey)
                 .containsExactlyInAnyOrder("x:1", "x:2", "x:3");
+    }
+
+    @Test
+    void aUserInNoRoleGetsNoDigestNoStatusNoListAndAnAgentCannotPostADigest() throws Exception {
+        incidentWithMentions();
+        for (String[] c : new String[][]{{"/digest", ""}, {"/digest", "post"}, {"/incident", "status"},
+                {"/incident", "list"}}) {
+            var refused = app.run(requests.slashCommand(c[0], c[1], "UNOBODY", "C0PUBLIC"));
+            assertThat(refused.getStatusCode()).isEqualTo(200);
+            assertThat(refused.getBody()).as(c[0] + " " + c[1]).contains("needs the agent role")
+                    .doesNotContain("outage");
+        }
+        var agentPost = app.run(requests.slashCommand("/digest", "post", "UAGENT", "C0PUBLIC"));
+        assertThat(agentPost.getBody()).contains("needs the lead role", "channel you type it in");
+        assertThat(app.run(requests.slashCommand("/incident", "status", "UAGENT")).getBody()).contains("*outage*");
+        Thread.sleep(300);
+        assertThat(stub.calls("chat.postMessage")).isEmpty();
+        assertThat(stub.calls("files.getUploadURLExternal")).isEmpty();
+        assertThat(stub.calls("response_url")).isEmpty();
+    }
+
+    @Test
+    void whenOnlySafetyCasesWaitTheLeadIsToldSoNotThatNobodyWaits() throws Exception {
+        incidents.start("outage", "C0INC", "ULEAD", START);
+        cases.on(new CaseEvent.Received("x:safe", Priority.P1, "outage", NOW.minus(Duration.ofMinutes(20))));
+        decisions.saveIfAbsent(new TriageDecision("x:safe", "safe", "en", null, Priority.P1, List.of(),
+                List.of("safety"), null, true, "C0CARE"));
+        app.run(requests.slashCommand("/incident", "update engineers found the fault.", "ULEAD"));
+        app.run(requests.blockAction(IncidentSlackListeners.TELL_WAITING, "outage#1", "ULEAD", "C0INC", "1.2"));
+        assertThat(stub.await("response_url", 1, WAIT).get(0).body())
+                .contains("the 1 still waiting is a safety case, which a person must answer")
+                .doesNotContain("Nobody is waiting");
+        assertThat(stub.calls("views.open")).isEmpty();
     }
 }

@@ -39,10 +39,10 @@ class IncidentPageHandlerTest {
 
     private IncidentPageHandler handler(UnifiedJedis redis, RedisKeys keys, RedisIncidentStore incidents) {
         var links = new IncidentPageLinks(page, new RedisPageLinkGenerations(redis, keys), clock);
-        var composer = new DigestComposer(incidents, new RedisDigestCounts(redis, keys, Duration.ofDays(1)),
-                new InMemoryCaseTimelineStore(), new PromptTemplates(null), IncidentProperties.defaults(), clock);
-        return new IncidentPageHandler(links, incidents, composer, new PromptTemplates(null),
-                IncidentProperties.defaults(), page, clock);
+        DigestComposer composer = io.socialbot.incident.TestDigests.composer(incidents,
+                new RedisDigestCounts(redis, keys, Duration.ofDays(1)), new InMemoryCaseTimelineStore(),
+                IncidentProperties.defaults(), clock);
+        return new IncidentPageHandler(links, incidents, composer, IncidentProperties.defaults(), page, clock);
     }
 
     private static ServerRequest get(String incident, String url) {

@@ -51,6 +51,24 @@ class RedisCaseTimelineStoreTest {
     }
 
     @Test
+    void aBroadcastIsItsOwnFirstResponseAndNeverNamesAnAgent() {
+        store.on(new CaseEvent.Received("x:1", Priority.P2, "outage", T));
+        store.on(new CaseEvent.Broadcast("x:1", "outage#1", T.plusSeconds(30)));
+        store.on(new CaseEvent.Broadcast("x:1", "outage#2", T.plusSeconds(90)));
+        CaseTimeline t = store.find("x:1").orElseThrow();
+        assertThat(t.agent()).isNull();
+        assertThat(t.firstReply()).isNull();
+        assertThat(t.broadcast()).isEqualTo(T.plusSeconds(30));
+        assertThat(t.answeredFirstByBroadcast()).isTrue();
+        // a later agent reply is the agent's, and the customer's first answer stays the broadcast
+        store.on(new CaseEvent.Replied("x:1", "U7", T.plusSeconds(600)));
+        t = store.find("x:1").orElseThrow();
+        assertThat(t.agent()).isEqualTo("U7");
+        assertThat(t.timeToFirstReply()).contains(java.time.Duration.ofSeconds(600));
+        assertThat(t.timeToFirstResponse()).contains(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void aReplyWithoutAClaimNamesTheReplierAsAgent() {
         store.on(new CaseEvent.Received("x:1", Priority.P3, null, T));
         store.on(new CaseEvent.Replied("x:1", "U7", T.plusSeconds(10)));
