@@ -7,6 +7,8 @@ import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -55,7 +57,9 @@ class IncidentConfiguration {
 
     @Bean
     IncidentCommands incidentCommands(IncidentStore incidents, AccessPolicy access,
-                                      IncidentProperties properties, Clock clock) {
-        return new IncidentCommands(incidents, access, properties, clock);
+                                      IncidentProperties properties, Clock clock,
+                                      ObjectProvider<IncidentPageLinks> pages) {
+        // the live page is wired by incident/web only when its base URL and secret are set
+        return new IncidentCommands(incidents, access, properties, clock, Optional.ofNullable(pages.getIfAvailable()));
     }
 }

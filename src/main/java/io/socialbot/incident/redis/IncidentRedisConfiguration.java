@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Incidents' state on Redis: the incident store, digest counts, hourly slot claims and the broadcast queue. */
+/**
+ * Incidents' state on Redis: the incident store, digest counts, hourly slot claims, the broadcast queue and the
+ * incident page's link generations.
+ */
 @Configuration(proxyBeanMethods = false)
 class IncidentRedisConfiguration {
 
@@ -24,6 +27,11 @@ class IncidentRedisConfiguration {
     @Bean
     RedisSlotClaims digestSlotClaims(UnifiedJedis redis, RedisKeys keys) {
         return new RedisSlotClaims(redis, keys, "replica-" + UUID.randomUUID());
+    }
+
+    @Bean
+    RedisPageLinkGenerations pageLinkGenerations(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisPageLinkGenerations(redis, keys);
     }
 
     @Bean
