@@ -31,7 +31,10 @@ public sealed interface CaseEvent {
     record Replied(String caseKey, String agent, Instant at) implements CaseEvent {
     }
 
-    /** Closed, with or without a reply. */
-    record Resolved(String caseKey, String agent, Instant at) implements CaseEvent {
+    /** Closed, with or without a reply; {@code note} is what the resolver wrote (null when nothing). */
+    record Resolved(String caseKey, String agent, String note, Instant at) implements CaseEvent {
+        public Resolved(String caseKey, String agent, Instant at) {
+            this(caseKey, agent, null, at);
+        }
     }
 }

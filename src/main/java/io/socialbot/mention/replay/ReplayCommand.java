@@ -64,6 +64,7 @@ public final class ReplayCommand {
                 "--socialbot.triage.worker.enabled=false",
                 "--socialbot.mention.replay.on-start=false",
                 "--socialbot.dry-run=" + dryRun,
+                "--socialbot.casework.delivery.enabled=false", // only the bots deliver posts, never a replay
                 "--logging.level.root=WARN",
                 "--logging.level.io.socialbot=WARN"));
         if (dryRun) {
