@@ -137,7 +137,7 @@ public final class SlackText {
             // a marker inside a word (jo_bristol) formats nothing; at a word's edge it could open or close markup
             return ZWSP + String.valueOf((char) cp) + ZWSP;
         }
-        if (cp == ':' && (wordy(next) || next == '+' || next == '-')) {
+        if (cp == ':' && (wordy(next) || next == '+' || next == '-') && !(Character.isDigit(prev) && Character.isDigit(next))) {
             return ":" + ZWSP; // :white_check_mark: stays two colons and words, never an emoji
         }
         return new String(Character.toChars(cp));
