@@ -9,7 +9,9 @@ import java.util.List;
 public final class CaseCsv {
 
     public static final String HEADER =
-            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved";
+            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,note";
+    /** The header before the resolve note was exported; such files still read. */
+    static final String HEADER_WITHOUT_NOTE = HEADER.substring(0, HEADER.lastIndexOf(','));
 
     private CaseCsv() {
     }
@@ -26,7 +28,8 @@ public final class CaseCsv {
                     .append(time(c.posted())).append(',')
                     .append(time(c.claimed())).append(',')
                     .append(time(c.firstReply())).append(',')
-                    .append(time(c.resolved())).append("\r\n");
+                    .append(time(c.resolved())).append(',')
+                    .append(field(c.note())).append("\r\n");
         }
         return sb.toString();
     }
@@ -34,17 +37,20 @@ public final class CaseCsv {
     /** Reads what {@link #write} wrote; empty fields are null. */
     public static List<CaseTimeline> read(String csv) {
         List<List<String>> rows = rows(csv);
-        if (rows.isEmpty() || !String.join(",", rows.get(0)).equals(HEADER)) {
+        String header = rows.isEmpty() ? "" : String.join(",", rows.get(0));
+        if (!header.equals(HEADER) && !header.equals(HEADER_WITHOUT_NOTE)) {
             throw new IllegalArgumentException("not a case export: the first line must be " + HEADER);
         }
         List<CaseTimeline> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() != 10) {
-                throw new IllegalArgumentException("expected 10 fields, got " + r.size() + ": " + r);
+            int fields = rows.get(0).size();
+            if (r.size() != fields) {
+                throw new IllegalArgumentException("expected " + fields + " fields, got " + r.size() + ": " + r);
             }
             out.add(new CaseTimeline(r.get(0), r.get(1).isEmpty() ? null : Priority.valueOf(r.get(1)),
                     nullIfEmpty(r.get(2)), nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), instant(r.get(5)),
-                    instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9))));
+                    instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9)),
+                    fields > 10 ? nullIfEmpty(r.get(10)) : null));
         }
         return out;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Every timestamp of one case. Later steps are null until they happen; {@code claimed} and {@code agent} keep the
- * first claim, {@code firstReply} the first reply.
+ * first claim, {@code firstReply} the first reply; {@code note} is what the resolver wrote.
  */
 public record CaseTimeline(
         String caseKey,
@@ -19,7 +19,14 @@ public record CaseTimeline(
         Instant posted,
         Instant claimed,
         Instant firstReply,
-        Instant resolved) {
+        Instant resolved,
+        String note) {
+
+    /** A timeline without a resolve note. */
+    public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
+                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved) {
+        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, null);
+    }
 
     public Optional<Duration> timeToClaim() {
         return between(received, claimed);

@@ -39,7 +39,7 @@ public class InMemoryCaseTimelineStore implements CaseTimelineStore {
                     t.resolved());
         } else if (event instanceof CaseEvent.Resolved r && t.resolved() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
-                    t.posted(), t.claimed(), t.firstReply(), r.at());
+                    t.posted(), t.claimed(), t.firstReply(), r.at(), r.note());
         }
         cases.put(t.caseKey(), t);
     }
