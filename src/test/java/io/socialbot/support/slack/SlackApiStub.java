@@ -103,6 +103,8 @@ public final class SlackApiStub implements AutoCloseable {
     private volatile long limitEverySeconds;
     private volatile Duration hangFor = Duration.ofSeconds(3);
     private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> postTimes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> rateLimitedCases = new ConcurrentHashMap<>();
 
     public SlackApiStub() {
         try {
@@ -161,6 +163,16 @@ public final class SlackApiStub implements AutoCloseable {
     public void rateLimitEvery(int n, long seconds) {
         this.limitEverySeconds = seconds;
         this.limitEvery = n;
+    }
+
+    /** When (epoch ms, real time) each case's post was taken, by the case key in its metadata. */
+    public Map<String, Long> postTimes() {
+        return Map.copyOf(postTimes);
+    }
+
+    /** How many 429s each case's posts were answered. */
+    public Map<String, Integer> rateLimitedCases() {
+        return Map.copyOf(rateLimitedCases);
     }
 
     /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
@@ -245,6 +257,12 @@ public final class SlackApiStub implements AutoCloseable {
             String result = workspace.call(method, call::param);
             answer = Answer.ok(result == null ? "{\"ok\":true}" : result);
         }
+        String caseKey = caseKey(call);
+        if (caseKey != null && answer.status() == 429) {
+            rateLimitedCases.merge(caseKey, 1, Integer::sum);
+        } else if (caseKey != null && answer.body().startsWith("{\"ok\":true")) {
+            postTimes.putIfAbsent(caseKey, System.currentTimeMillis());
+        }
         var hang = hangs.get(method);
         if (hang != null && hang.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             try {
@@ -263,6 +281,12 @@ public final class SlackApiStub implements AutoCloseable {
             // the client hung up (read timeout): Slack did the work all the same
         }
         exchange.close();
+    }
+
+    private static String caseKey(Call call) {
+        String m = call.method().equals("chat.postMessage") ? call.param("metadata") : null;
+        int i = m == null ? -1 : m.indexOf("\"case\":\"");
+        return i < 0 ? null : m.substring(i + 8, m.indexOf('"', i + 8));
     }
 
     /** Slack's rate limits: per method and channel, and a call before Retry-After passed is refused again. */
