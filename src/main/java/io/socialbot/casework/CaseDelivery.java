@@ -32,12 +32,8 @@ public final class CaseDelivery {
     private static final Logger log = LoggerFactory.getLogger(CaseDelivery.class);
 
     /** How deliveries are paced and retried; see the README's Casework section. */
-    public record Settings(int workers, Duration lease, Duration channelPace, Duration firstBackoff,
+    public record Settings(int workers, Duration lease, Duration channelPace, int channelBurst, Duration firstBackoff,
                            Duration maxBackoff, int reportAfter) {
-        public static Settings defaults() {
-            return new Settings(4, Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofMinutes(5), 5);
-        }
     }
 
     private final CaseOutbox outbox;
@@ -70,7 +66,8 @@ public final class CaseDelivery {
         }
         List<Delivery> due;
         try {
-            due = outbox.claimDue(clock.instant(), slots, settings.lease(), settings.channelPace());
+            due = outbox.claimDue(clock.instant(), slots, settings.lease(), settings.channelPace(),
+                    settings.channelBurst());
         } catch (RuntimeException e) {
             free.release(slots);
             log.warn("Case outbox unavailable ({}); deliveries wait", e.toString());

@@ -12,10 +12,11 @@ import java.util.List;
 public interface CaseOutbox {
 
     /**
-     * Claims up to {@code max} deliveries due at {@code now}, most urgent first, at most one per channel per
-     * {@code pace}; each stays leased for {@code lease} (then it is due again, in doubt when it was a post).
+     * Claims up to {@code max} deliveries due at {@code now}, most urgent first, one per channel per {@code pace}
+     * after bursts of up to {@code burst}, none to a channel Slack asked to wait ({@link #paceChannel}); each stays
+     * leased for {@code lease} (then it is due again, in doubt when it was a post).
      */
-    List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace);
+    List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace, int burst);
 
     /**
      * Records where the case was posted and the state shown; true the first time the case is posted. Refused

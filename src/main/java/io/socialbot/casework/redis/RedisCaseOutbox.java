@@ -11,16 +11,19 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The outbox on Redis: one due set per priority ({@code {ns}:outbox:P1..P4}, scored by when the case is due), the
+ * The outbox on Redis: due sets for posts ({@code {ns}:outbox:P1..P4}) and for updates ({@code UP1..UP4}), scored
+ * by when the case is due; the
  * delivery state on the case hash ({@code rev}, {@code shown}, {@code ts}, {@code chid}, {@code attempt},
  * {@code dstate}, {@code fails}), and a pace key per channel. Claims and records are Lua scripts: one atomic step
  * each, whatever the number of replicas.
  */
 public final class RedisCaseOutbox implements CaseOutbox {
 
-    static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
+    /** New posts before updates, each most urgent first: a storm's edits never hold back a P1 post. */
+    static final List<String> SETS = List.of("P1", "P2", "P3", "P4", "UP1", "UP2", "UP3", "UP4");
 
-    // KEYS: the due sets, most urgent first; ARGV: now, max, lease ms, pace ms, case prefix, pace prefix, token
+    // KEYS: the due sets, most urgent first; ARGV: now, max, lease ms, pace ms, case prefix, pace prefix, token,
+    // burst. The pace is a GCRA per channel (one per pace, bursts of up to `burst`); a Retry-After is a hard wait.
     private static final String CLAIM = """
             local now = tonumber(ARGV[1])
             local max = tonumber(ARGV[2])
@@ -40,12 +43,14 @@ public final class RedisCaseOutbox implements CaseOutbox {
                   redis.call('ZREM', KEYS[i], key)
                 else
                   local paced = ARGV[6] .. h[1]
-                  local free = tonumber(redis.call('GET', paced) or '0')
-                  if free > now then
+                  local waited = tonumber(redis.call('GET', paced .. ':wait') or '0')
+                  local tat = math.max(now, tonumber(redis.call('GET', paced) or '0'))
+                  local window = pace * (tonumber(ARGV[8]) - 1)
+                  if waited > now or tat - now > window then
                     skipped = skipped + 1
-                    redis.call('ZADD', KEYS[i], free + skipped, key)
+                    redis.call('ZADD', KEYS[i], math.max(waited, tat - window) + skipped, key)
                   else
-                    redis.call('SET', paced, now + pace, 'PX', pace + 60000)
+                    redis.call('SET', paced, tat + pace, 'PX', window + pace + 60000)
                     local doubt = '0'
                     if not h[2] then
                       if h[6] then doubt = '1' end
@@ -63,7 +68,7 @@ public final class RedisCaseOutbox implements CaseOutbox {
             return out
             """;
 
-    // KEYS: case, due set; ARGV: key, attempt, channel id, ts, rev shown, now
+    // KEYS: case, post set, update set; ARGV: key, attempt, channel id, ts, rev shown, now
     private static final String POSTED = """
             local h = redis.call('HMGET', KEYS[1], 'ts', 'rev', 'attempt', 'lost')
             if h[1] and h[1] ~= ARGV[4] then return 'duplicate' end
@@ -72,11 +77,8 @@ public final class RedisCaseOutbox implements CaseOutbox {
             redis.call('HSET', KEYS[1], 'ts', ARGV[4], 'chid', ARGV[3], 'shown', ARGV[5], 'fails', 0)
             redis.call('HDEL', KEYS[1], 'dstate', 'parked')
             if h[3] == ARGV[2] then redis.call('HDEL', KEYS[1], 'attempt') end
-            if tonumber(h[2] or '0') > tonumber(ARGV[5]) then
-              redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
-            elseif h[3] == ARGV[2] then
-              redis.call('ZREM', KEYS[2], ARGV[1])
-            end
+            if h[3] == ARGV[2] or not h[1] then redis.call('ZREM', KEYS[2], ARGV[1]) end
+            if tonumber(h[2] or '0') > tonumber(ARGV[5]) then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[1]) end
             return first
             """;
 
@@ -107,12 +109,13 @@ public final class RedisCaseOutbox implements CaseOutbox {
             return fails
             """;
 
-    // KEYS: case, due set; ARGV: key, ts that is gone, now
+    // KEYS: case, update set, post set; ARGV: key, ts that is gone, now
     private static final String LOST = """
             if redis.call('HGET', KEYS[1], 'ts') ~= ARGV[2] then return 0 end
             redis.call('HDEL', KEYS[1], 'ts', 'chid', 'dstate', 'attempt', 'first', 'shown')
             redis.call('HSET', KEYS[1], 'fails', 0, 'lost', ARGV[2])
-            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
             return 1
             """;
 
@@ -140,12 +143,22 @@ public final class RedisCaseOutbox implements CaseOutbox {
     }
 
     private List<String> dueSets() {
-        return PRIORITIES.stream().map(p -> outboxPrefix(keys) + p).toList();
+        return SETS.stream().map(p -> outboxPrefix(keys) + p).toList();
     }
 
+    /** The set a case is in now: its post set until it has a post, then its update set. */
     private String dueSet(String caseKey) {
+        List<String> h = redis.hmget(keys.key("case", caseKey), "priority", "ts");
+        return outboxPrefix(keys) + (h.get(1) == null ? "" : "U") + (h.get(0) == null ? "P4" : h.get(0));
+    }
+
+    private String postSet(String caseKey) {
         String p = redis.hget(keys.key("case", caseKey), "priority");
         return outboxPrefix(keys) + (p == null ? "P4" : p);
+    }
+
+    private String updateSet(String postSet) {
+        return postSet.substring(0, postSet.lastIndexOf(':') + 1) + "U" + postSet.substring(postSet.lastIndexOf(':') + 1);
     }
 
     private String caseKey(String key) {
@@ -153,10 +166,10 @@ public final class RedisCaseOutbox implements CaseOutbox {
     }
 
     @Override
-    public List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace) {
+    public List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace, int burst) {
         List<?> rows = (List<?>) redis.eval(CLAIM, dueSets(), List.of(String.valueOf(now.toEpochMilli()),
                 String.valueOf(max), String.valueOf(lease.toMillis()), String.valueOf(pace.toMillis()),
-                keys.key("case") + ":", keys.key("slack-pace") + ":", token));
+                keys.key("case") + ":", keys.key("slack-pace") + ":", token, String.valueOf(Math.max(1, burst))));
         List<Delivery> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             List<?> r = (List<?>) row;
@@ -173,7 +186,8 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public Recorded recordPosted(Delivery d, String channelId, String ts, Instant now) {
-        String r = (String) redis.eval(POSTED, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(),
+        String posts = postSet(d.caseKey());
+        String r = (String) redis.eval(POSTED, List.of(caseKey(d.caseKey()), posts, updateSet(posts)), List.of(d.caseKey(),
                 d.attempt(), channelId == null ? "" : channelId, ts, String.valueOf(d.rev()),
                 String.valueOf(now.toEpochMilli())));
         return switch (r) {
@@ -197,7 +211,7 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public void paceChannel(String channel, Instant until) {
-        String key = keys.key("slack-pace", channel);
+        String key = keys.key("slack-pace", channel) + ":wait";
         long untilMs = until.toEpochMilli();
         // never shorten a wait another replica was given
         redis.eval("""
@@ -210,7 +224,8 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public void lost(Delivery d, Instant now) {
-        redis.eval(LOST, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.messageTs(),
+        String posts = postSet(d.caseKey());
+        redis.eval(LOST, List.of(caseKey(d.caseKey()), updateSet(posts), posts), List.of(d.caseKey(), d.messageTs(),
                 String.valueOf(now.toEpochMilli())));
     }
 

@@ -20,13 +20,14 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisCaseStore implements CaseStore {
 
-    // queues the case in the outbox (its priority's due set, due since it was received) and counts a change, so the
-    // poster shows every change; NX keeps a wait Slack asked for
+    // queues the case in the outbox (its priority's post or update set, due since it was received) and counts a
+    // change, so the poster shows every change; NX keeps a wait Slack asked for
     static final String ENQUEUE = """
             local function enqueue(case, key, prefix)
               redis.call('HINCRBY', case, 'rev', 1)
-              local h = redis.call('HMGET', case, 'priority', 'received')
-              redis.call('ZADD', prefix .. (h[1] or 'P4'), 'NX', tonumber(h[2] or '0'), key)
+              local h = redis.call('HMGET', case, 'priority', 'received', 'ts')
+              local set = (h[3] and 'U' or '') .. (h[1] or 'P4')
+              redis.call('ZADD', prefix .. set, 'NX', tonumber(h[2] or '0'), key)
             end
             """;
 

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers      Slack calls in flight at once, per replica
  * @param readTimeout  how long a Slack call may take before its outcome counts as unknown
  * @param lease        how long a claimed delivery is this replica's; longer than the calls it makes
- * @param channelPace  at most one post or update per channel per this, across replicas (Slack: about 1 per second)
+ * @param channelPace  one post or update per channel per this, across replicas (Slack: about 1 per second)
+ * @param channelBurst posts a channel may take at once before the pace applies (Slack allows short bursts and
+ *                     answers 429 with Retry-After beyond them, which is always honoured)
  * @param maxBackoff   the longest wait between two failed attempts
  * @param reportAfter  failed attempts after which the ops channel is told (once per case and kind)
  * @param tick         how often the outbox is looked at (what is due is decided on the injected clock)
@@ -24,6 +26,7 @@ record CaseDeliveryProperties(
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("45s") Duration lease,
         @DefaultValue("1s") Duration channelPace,
+        @DefaultValue("10") int channelBurst,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("5") int reportAfter,
         @DefaultValue("200ms") Duration tick) {
@@ -36,6 +39,7 @@ record CaseDeliveryProperties(
     }
 
     CaseDelivery.Settings settings() {
-        return new CaseDelivery.Settings(workers, lease, channelPace, Duration.ofSeconds(1), maxBackoff, reportAfter);
+        return new CaseDelivery.Settings(workers, lease, channelPace, channelBurst, Duration.ofSeconds(1), maxBackoff,
+                reportAfter);
     }
 }

@@ -116,7 +116,7 @@ final class SlackCaseMessages implements CaseMessages {
                 if (!r.isOk()) {
                     return new CannotLook(r.getError(), Duration.ZERO);
                 }
-                for (Message m : r.getMessages()) {
+                for (Message m : r.getMessages() == null ? List.<Message>of() : r.getMessages()) {
                     if (m.getMetadata() != null && CaseBlocks.EVENT_TYPE.equals(m.getMetadata().getEventType())
                             && m.getMetadata().getEventPayload() != null
                             && caseKey.equals(String.valueOf(m.getMetadata().getEventPayload().get("case")))) {
@@ -173,7 +173,7 @@ final class SlackCaseMessages implements CaseMessages {
             if (!r.isOk()) {
                 throw new IOException("conversations.list: " + r.getError());
             }
-            for (Conversation c : r.getChannels()) {
+            for (Conversation c : r.getChannels() == null ? List.<Conversation>of() : r.getChannels()) {
                 channelIds.put(c.getName(), c.getId());
             }
             cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();

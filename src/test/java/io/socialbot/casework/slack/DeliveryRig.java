@@ -53,7 +53,7 @@ final class DeliveryRig implements AutoCloseable {
     }
 
     static CaseDelivery.Settings settings() {
-        return new CaseDelivery.Settings(4, Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        return new CaseDelivery.Settings(4, Duration.ofSeconds(45), Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
                 Duration.ofMinutes(5), 5);
     }
 

@@ -34,7 +34,7 @@ public final class SlackWorkspace {
 
     SlackWorkspace(java.util.function.Supplier<java.time.Instant> clock) {
         this.clock = clock;
-        for (String name : List.of("care-urgent", "care-queue", "care-influencers", "care-press", "ops", "incident",
+        for (String name : List.of("care-urgent", "care-queue", "care-influencers", "care-press", "care-international", "ops", "incident",
                 "care")) {
             channel(name);
         }
