@@ -204,22 +204,6 @@ public final class CaseDelivery {
         }
     }
 
-    /** Drives {@link #runDue} every {@code tick} of real time; what is due is decided on the injected clock. */
-    public Runnable loop(Duration tick) {
-        return () -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    runDue();
-                    Thread.sleep(tick.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("Case delivery pass failed: {}", e.toString());
-                }
-            }
-        };
-    }
-
     public Instant now() {
         return clock.instant();
     }

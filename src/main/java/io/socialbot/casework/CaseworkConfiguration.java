@@ -1,11 +1,6 @@
 package io.socialbot.casework;
 
-import io.socialbot.casework.redis.RedisCaseOutbox;
-import io.socialbot.casework.redis.RedisCaseStore;
-import io.socialbot.casework.twittertext.TwitterTextLength;
-import io.socialbot.incident.CurrentIncident;
 import io.socialbot.mention.MentionStore;
-import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
@@ -13,30 +8,17 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.UnifiedJedis;
 
-/** Cases and their outbox on Redis, and their life in {@link CaseWork}; delivery is wired by the Slack adapter. */
+/**
+ * Cases' life in {@link CaseWork}. The store and its outbox, the reply length and the delivery to Slack are wired
+ * by the adapter packages.
+ */
 @Configuration(proxyBeanMethods = false)
 class CaseworkConfiguration {
 
     @Bean
-    RedisCaseStore caseStore(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisCaseStore(redis, keys);
-    }
-
-    @Bean
-    TwitterTextLength replyLength() {
-        return new TwitterTextLength();
-    }
-
-    @Bean
     ReplySuggestions replySuggestions(PromptTemplates templates) {
         return new ReplySuggestions(templates);
-    }
-
-    @Bean
-    RedisCaseOutbox caseOutbox(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisCaseOutbox(redis, keys);
     }
 
     @Bean

@@ -7,19 +7,20 @@ import io.socialbot.casework.CaseDelivery;
 import io.socialbot.casework.CaseEventListener;
 import io.socialbot.casework.CaseOutbox;
 import io.socialbot.casework.CaseWork;
+import io.socialbot.casework.CurrentIncident;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySuggestions;
-import io.socialbot.incident.CurrentIncident;
 import io.socialbot.platform.access.AccessPolicy;
+import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.slack.SlackProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.context.SmartLifecycle;
+import io.socialbot.platform.schedule.RepeatingTask;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,50 +67,21 @@ class CaseSlackConfiguration {
     @ConditionalOnExpression(DELIVERS)
     CaseDelivery caseDelivery(CaseOutbox outbox, SlackCaseMessages messages, CaseWork work,
                               ObjectProvider<CaseEventListener> listeners, Clock clock, CaseDeliveryProperties delivery) {
-        ExecutorService workers = Executors.newFixedThreadPool(delivery.workers(), r -> {
-            Thread t = new Thread(r, "case-delivery");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = DaemonThreads.pool("case-delivery", delivery.workers());
         List<CaseEventListener> all = listeners.orderedStream().toList();
         return new CaseDelivery(outbox, messages, work::view, all, clock, workers, delivery.settings());
     }
 
+    /** The outbox is looked at every tick on the bot's scheduler; what is due is decided on the injected clock. */
     @Bean
     @ConditionalOnExpression(DELIVERS)
-    SmartLifecycle caseDeliveryLoop(CaseDelivery delivery, CaseDeliveryProperties properties) {
-        return new SmartLifecycle() {
-            private volatile Thread thread;
-
-            @Override
-            public void start() {
-                thread = new Thread(delivery.loop(properties.tick()), "case-outbox");
-                thread.setDaemon(true);
-                thread.start();
-            }
-
-            @Override
-            public void stop() {
-                if (thread != null) {
-                    thread.interrupt();
-                    thread = null;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return thread != null;
-            }
-        };
+    RepeatingTask caseDeliveryLoop(CaseDelivery delivery, TaskScheduler tasks, CaseDeliveryProperties properties) {
+        return new RepeatingTask("case-delivery", tasks, properties.tick(), delivery::runDue);
     }
 
     @Bean(destroyMethod = "shutdown")
     ExecutorService caseworkExecutor() {
-        return Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "casework-slack");
-            t.setDaemon(true);
-            return t;
-        });
+        return DaemonThreads.pool("casework-slack", 4);
     }
 
     @Bean

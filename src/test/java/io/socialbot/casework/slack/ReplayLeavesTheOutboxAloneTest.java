@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socialbot.casework.Case;
 import io.socialbot.casework.redis.RedisCaseOutbox;
 import io.socialbot.casework.redis.RedisCaseStore;
-import io.socialbot.mention.replay.ReplayCommand;
+import io.socialbot.cli.ReplayCommand;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.Mentions;
 import io.socialbot.support.TestRedis;
