@@ -11,6 +11,7 @@ import io.socialbot.casework.CaseMessages.Refused;
 import io.socialbot.casework.CaseMessages.Sent;
 import io.socialbot.casework.CaseMessages.Unknown;
 import io.socialbot.casework.CaseOutbox.Delivery;
+import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public final class CaseDelivery {
     private final Executor executor;
     private final Settings settings;
     private final Semaphore free;
+    private final RetryPolicy retries;
 
     /** @param executor runs each delivery; {@code Runnable::run} in tests, so a pass ends with its deliveries */
     public CaseDelivery(CaseOutbox outbox, CaseMessages messages, Function<String, Optional<CaseView>> views,
@@ -56,6 +58,7 @@ public final class CaseDelivery {
         this.executor = executor;
         this.settings = settings;
         this.free = new Semaphore(settings.workers());
+        this.retries = new RetryPolicy(settings.reportAfter(), settings.firstBackoff(), settings.maxBackoff());
     }
 
     /** One pass: claims what is due now (as many as there are free workers) and delivers it; returns how many. */
@@ -171,16 +174,15 @@ public final class CaseDelivery {
         Duration wait = atLeast.compareTo(backoff) > 0 ? atLeast : backoff;
         int failures = outbox.retryAt(d, clock.instant().plus(wait), inDoubt);
         log.info("Case {} {} failed ({}); retry in {} s", d.caseKey(), kind, why, wait.toSeconds());
-        if (failures >= settings.reportAfter()) {
+        if (failures > 0 && !retries.mayRetry(failures)) { // past what a retry policy allows: a person hears of it
             report(d, kind, "could not be " + (kind.equals("post") ? "posted" : "updated") + " after " + failures
                     + " attempts (" + why + "); still retrying every " + settings.maxBackoff().toMinutes() + " min at most");
         }
     }
 
-    /** 1 s, 2 s, 4 s ... up to the maximum, with up to a quarter more so replicas do not retry in step. */
+    /** The platform's backoff (1 s, 2 s, 4 s ... up to the maximum), with up to a quarter more so replicas do not retry in step. */
     Duration backoff(int failures) {
-        long base = settings.firstBackoff().toMillis() << Math.min(failures, 20);
-        long capped = Math.min(base, settings.maxBackoff().toMillis());
+        long capped = retries.backoff(failures + 1).toMillis();
         return Duration.ofMillis(capped + (long) (Math.random() * capped / 4));
     }
 

@@ -40,6 +40,11 @@ class ReplayLeavesTheOutboxAloneTest {
                 assertThat(ReplayCommand.run(Map.of("file", file.toString()))).isZero();
             } finally {
                 env.keySet().forEach(System::clearProperty);
+                // the command sets WARN levels for its own run; later tests in this JVM read INFO lines
+                var logging = org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+                logging.setLogLevel(org.springframework.boot.logging.LoggingSystem.ROOT_LOGGER_NAME,
+                        org.springframework.boot.logging.LogLevel.INFO);
+                logging.setLogLevel("io.socialbot", null);
             }
             assertThat(slack.calls("chat.postMessage")).isEmpty();
         }

@@ -291,7 +291,9 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** Slack's rate limits: per method and channel, and a call before Retry-After passed is refused again. */
     private Answer rateLimited(String method, Call call) {
-        String scope = method + "|" + call.param("channel");
+        // only Web API methods have form bodies with a channel (a file upload's body is bytes)
+        boolean webApi = method.startsWith("chat.") || method.startsWith("conversations.") || method.startsWith("views.");
+        String scope = method + "|" + (webApi ? call.param("channel") : "");
         java.time.Instant now = clock.instant();
         java.time.Instant until = waitUntil.get(scope);
         if (until != null && now.isBefore(until)) {
