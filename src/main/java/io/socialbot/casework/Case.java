@@ -6,6 +6,8 @@ import java.time.Instant;
 /**
  * A mention (or a cluster of them) posted for people to work on. The key is the cluster id, which is the key of
  * the cluster's first mention; {@code postId} is that mention's id on its network, what a reply answers.
+ * {@code messageTs} is set once the outbox has posted it; {@code note} is what the resolver wrote,
+ * {@code channelId} the Slack id of the channel it was posted to.
  */
 public record Case(
         String key,
@@ -19,7 +21,9 @@ public record Case(
         int clusterSize,
         int replies,
         String draft,
-        Instant received) {
+        Instant received,
+        String note,
+        String channelId) {
 
     /** Where a case is in its life. */
     public enum Status { OPEN, CLAIMED, RESOLVED }

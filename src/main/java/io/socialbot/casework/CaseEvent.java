@@ -38,7 +38,10 @@ public sealed interface CaseEvent {
     record Broadcast(String caseKey, String updateId, Instant at) implements CaseEvent {
     }
 
-    /** Closed, with or without a reply. */
-    record Resolved(String caseKey, String agent, Instant at) implements CaseEvent {
+    /** Closed, with or without a reply; {@code note} is what the resolver wrote (null when nothing). */
+    record Resolved(String caseKey, String agent, String note, Instant at) implements CaseEvent {
+        public Resolved(String caseKey, String agent, Instant at) {
+            this(caseKey, agent, null, at);
+        }
     }
 }

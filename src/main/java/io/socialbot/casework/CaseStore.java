@@ -3,7 +3,11 @@ package io.socialbot.casework;
 import java.util.List;
 import java.util.Optional;
 
-/** Cases, with atomic ownership: whatever the number of replicas and agents, a case has at most one owner. */
+/**
+ * Cases, with atomic ownership: whatever the number of replicas and agents, a case has at most one owner. Creating
+ * a case and every change to it also queue it in the {@link CaseOutbox} in the same atomic step, so its post ends
+ * showing its true state.
+ */
 public interface CaseStore {
 
     /** Creates the case unless it exists; true when this call created it. */
@@ -14,17 +18,14 @@ public interface CaseStore {
     /** The case a post id (tweet id) belongs to, when it started one. */
     Optional<String> keyForPost(String postId);
 
-    /** Records where the case was posted in Slack. */
-    void posted(String key, String channel, String messageTs);
-
     /** Takes ownership in one atomic step. */
     ClaimOutcome claim(String key, String agent);
 
     /** Gives ownership back; only the owner, or anyone when {@code force} (a lead). */
     ClaimOutcome release(String key, String agent, boolean force);
 
-    /** Closes the case; false when it was already closed or unknown. */
-    boolean resolve(String key);
+    /** Closes the case, keeping the resolver's note (may be blank); false when it was already closed or unknown. */
+    boolean resolve(String key, String note);
 
     /** Adds one to the size of a cluster's case; returns the new size, or 0 when there is no case for it. */
     int grow(String key);
@@ -43,9 +44,6 @@ public interface CaseStore {
 
     /** Open cases owned by {@code agent}. */
     List<Case> ownedBy(String agent);
-
-    /** Cases received before {@code receivedBefore} whose Slack post failed and waits for a retry. */
-    List<String> unposted(java.time.Instant receivedBefore, int max);
 
     /** The result of a claim or release. */
     sealed interface ClaimOutcome permits Claimed, AlreadyYours, OwnedBy, Released, NotOwner, NotOpen, NotFound {

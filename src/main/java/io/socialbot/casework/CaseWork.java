@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The life of a case: opened from a triage decision and posted, claimed, released, replied to, resolved. Every step
- * is timed through {@link CaseEvent}s and reflected in the case's post.
+ * The life of a case: opened from a triage decision, claimed, released, replied to, resolved. Every step is timed
+ * through {@link CaseEvent}s. Nothing here calls Slack: each step is recorded with the case, which queues it in the
+ * {@link CaseOutbox}, and {@link CaseDelivery} shows it in the case's post off this path.
  */
 public final class CaseWork implements DecisionListener, CaseReplies {
 
@@ -25,30 +26,17 @@ public final class CaseWork implements DecisionListener, CaseReplies {
     private final CaseStore cases;
     private final MentionStore mentions;
     private final DecisionStore decisions;
-    private final CasePoster poster;
     private final ReplySender sender;
     private final ReplyLength length;
     private final List<CaseEventListener> listeners;
     private final CurrentIncident incident;
     private final Clock clock;
-    private final java.util.concurrent.Executor refreshes;
-    private final java.util.Set<String> grown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public CaseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, CasePoster poster,
-                    ReplySender sender, ReplyLength length, List<CaseEventListener> listeners,
-                    CurrentIncident incident, Clock clock) {
-        this(cases, mentions, decisions, poster, sender, length, listeners, incident, clock, Runnable::run);
-    }
-
-    /** @param refreshes runs post updates, so an agent's command is answered before Slack is called */
-    public CaseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, CasePoster poster,
-                    ReplySender sender, ReplyLength length, List<CaseEventListener> listeners,
-                    CurrentIncident incident, Clock clock, java.util.concurrent.Executor refreshes) {
-        this.refreshes = refreshes;
+    public CaseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, ReplySender sender,
+                    ReplyLength length, List<CaseEventListener> listeners, CurrentIncident incident, Clock clock) {
         this.cases = cases;
         this.mentions = mentions;
         this.decisions = decisions;
-        this.poster = poster;
         this.sender = sender;
         this.length = length;
         this.listeners = List.copyOf(listeners);
@@ -64,6 +52,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         }
     }
 
+    /** Records the case (one Redis script, which also queues its post); Slack is not called on triage's thread. */
     @Override
     public void onDecision(Mention mention, TriageDecision decision) {
         if (!decision.relevant()) {
@@ -73,73 +62,20 @@ public final class CaseWork implements DecisionListener, CaseReplies {
             String key = decision.cluster() == null ? decision.key() : decision.cluster().id();
             Case c = new Case(key, mention.id(), mention.author().handle(), decision.priority(), decision.postedTo(),
                     null, Case.Status.OPEN, null, decision.cluster() == null ? 1 : decision.cluster().size(), 0, null,
-                    clock.instant());
+                    clock.instant(), null, null);
             if (!cases.create(c)) {
-                return; // re-delivered decision: the case and its post exist
+                return; // re-delivered decision: the case exists and is queued
             }
             emit(new CaseEvent.Received(key, decision.priority(), incident.name().orElse(null), arrived(mention)));
-            post(key);
         } else if (decision.cluster() != null && decision.cluster().kind() != TriageDecision.Cluster.Kind.SINGLE) {
-            int size = cases.grow(decision.cluster().id());
-            if (size > 0 && worthAnUpdate(size)) {
-                grown.remove(decision.cluster().id());
-                refresh(decision.cluster().id());
-            } else if (size > 0) {
-                grown.add(decision.cluster().id()); // shown by the next flush, so the final size always appears
-            }
+            cases.grow(decision.cluster().id()); // the outbox folds a storm's growth into a few edits
         }
-    }
-
-    /** Updates the posts of clusters that grew since their last update; returns how many. */
-    public int flushGrownClusters() {
-        int n = 0;
-        for (String key : List.copyOf(grown)) {
-            if (grown.remove(key)) {
-                refresh(key);
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** A storm of hundreds gives a handful of edits: 2, 3, 5, every 10 up to 100, every 100 after. */
-    static boolean worthAnUpdate(int size) {
-        return size <= 3 || size == 5 || (size <= 100 && size % 10 == 0) || size % 100 == 0;
-    }
-
-    /** Posts a case now; when Slack cannot take it, it stays in the unposted list for {@link #retryUnposted}. */
-    public boolean post(String key) {
-        Optional<CaseView> view = view(key);
-        if (view.isEmpty()) {
-            return false;
-        }
-        Optional<String> ts = poster.post(view.get());
-        if (ts.isEmpty()) {
-            log.warn("Case {} could not be posted to {} now; it will be retried", key, view.get().c().channel());
-            return false;
-        }
-        cases.posted(key, view.get().c().channel(), ts.get());
-        emit(new CaseEvent.Posted(key, view.get().c().channel(), clock.instant()));
-        return true;
-    }
-
-    /** Posts what failed before (Slack was down); returns how many went out. */
-    public int retryUnposted() {
-        int sent = 0;
-        // only cases old enough that no replica is still posting them for the first time
-        for (String key : cases.unposted(clock.instant().minusSeconds(30), 50)) {
-            if (post(key)) {
-                sent++;
-            }
-        }
-        return sent;
     }
 
     public ClaimOutcome claim(String key, String agent) {
         ClaimOutcome outcome = cases.claim(key, agent);
         if (outcome instanceof CaseStore.Claimed) {
             emit(new CaseEvent.Claimed(key, agent, clock.instant()));
-            refresh(key);
         }
         return outcome;
     }
@@ -149,7 +85,6 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         ClaimOutcome outcome = cases.release(key, agent, lead);
         if (outcome instanceof CaseStore.Released) {
             emit(new CaseEvent.Released(key, before.map(Case::owner).orElse(agent), clock.instant()));
-            refresh(key);
         }
         return outcome;
     }
@@ -157,7 +92,8 @@ public final class CaseWork implements DecisionListener, CaseReplies {
     /** What happened to a resolve. */
     public enum ResolveOutcome { RESOLVED, NOT_FOUND, ALREADY_CLOSED, NOT_OWNER }
 
-    public ResolveOutcome resolve(String key, String actor, boolean lead) {
+    /** Closes the case; {@code note} (may be blank) stays on the case, its post and the export. */
+    public ResolveOutcome resolve(String key, String actor, boolean lead, String note) {
         Optional<Case> c = cases.find(key);
         if (c.isEmpty()) {
             return ResolveOutcome.NOT_FOUND;
@@ -165,11 +101,11 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         if (!mayAct(c.get(), actor, lead)) {
             return ResolveOutcome.NOT_OWNER;
         }
-        if (!cases.resolve(key)) {
+        String kept = note == null || note.isBlank() ? null : note.strip();
+        if (!cases.resolve(key, kept)) {
             return ResolveOutcome.ALREADY_CLOSED;
         }
-        emit(new CaseEvent.Resolved(key, actor, clock.instant()));
-        refresh(key);
+        emit(new CaseEvent.Resolved(key, actor, kept, clock.instant()));
         return ResolveOutcome.RESOLVED;
     }
 
@@ -182,7 +118,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return mention.createdAt().isAfter(now) ? now : mention.createdAt();
     }
 
-    /** Only the owner or a lead may act on a claimed case; an open case is anyone's. */
+    /** Only the owner or a lead may act on a claimed case; an unclaimed case is any agent's (README: Casework). */
     public static boolean mayAct(Case c, String actor, boolean lead) {
         return lead || c.owner() == null || c.ownedBy(actor);
     }
@@ -215,7 +151,6 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         if (outcome instanceof ReplySender.Sent) {
             if (cases.replied(caseKey, requestId)) {
                 emit(step.apply(clock.instant()));
-                refresh(caseKey);
             }
         } else {
             cases.keepDraft(caseKey, text); // the agent's words are never lost to a failed send
@@ -272,20 +207,6 @@ public final class CaseWork implements DecisionListener, CaseReplies {
             return Optional.empty();
         }
         return Optional.of(new CaseView(c.get(), mention.get(), decision.get()));
-    }
-
-    private void refresh(String key) {
-        refreshes.execute(() -> {
-            try {
-                view(key).filter(v -> v.c().posted()).ifPresent(v -> {
-                    if (!poster.update(v)) {
-                        log.warn("The post of case {} could not be updated now", key);
-                    }
-                });
-            } catch (RuntimeException e) {
-                log.warn("The post of case {} could not be updated: {}", key, e.toString());
-            }
-        });
     }
 
     private void emit(CaseEvent event) {

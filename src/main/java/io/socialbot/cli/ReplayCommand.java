@@ -74,6 +74,7 @@ public final class ReplayCommand {
         List<String> properties = new ArrayList<>(List.of(
                 "--socialbot.triage.worker.enabled=false",
                 "--socialbot.mention.replay.on-start=false",
+                "--socialbot.casework.delivery.enabled=false", // only the bots deliver posts, never a replay
                 "--logging.level.root=WARN",
                 "--logging.level.io.socialbot=WARN"));
         if (dryRun) {

@@ -103,7 +103,7 @@ public final class IncidentCommands {
                     + "*; pick another name, e.g. `" + SlackText.escape(taken.name()) + "-2`.");
         }
         Incident started = ((IncidentStore.Started) result).incident();
-        return new Outcome("Started *" + started.name() + "*; digests go to <#" + channel + "> every hour.",
+        return new Outcome("Started *" + started.name() + "*; digests go to " + channelRef(channel) + " every hour.",
                 channel, ":rotating_light: Incident *" + started.name() + "* started by <@" + userId + "> at "
                 + time(started) + ". Hourly digests will be posted here.", null);
     }
@@ -119,7 +119,7 @@ public final class IncidentCommands {
         return store.current().map(i -> {
             var latest = store.latestUpdate();
             return Outcome.reply("*" + i.name() + "* running since " + time(i) + " (started by <@" + i.startedBy()
-                    + ">, channel <#" + i.channel() + ">)." + latest.map(u -> "\nLatest update: "
+                    + ">, channel " + channelRef(i.channel()) + ")." + latest.map(u -> "\nLatest update: "
                     + SlackText.escape(u.text())).orElse(""));
         }).orElse(Outcome.reply("No incident is running."));
     }
@@ -193,6 +193,12 @@ public final class IncidentCommands {
             return raw.substring(2, bar > 0 ? bar : raw.length() - 1);
         }
         return raw.replaceFirst("^#", "");
+    }
+
+    /** {@code <#C123>} only for a channel id, as Slack expects; a name is shown as plain, escaped text. */
+    static String channelRef(String channel) {
+        return channel != null && channel.matches("[CG][A-Z0-9]{6,}") ? "<#" + channel + ">"
+                : "#" + SlackText.escape(channel);
     }
 
     private String time(Incident i) {

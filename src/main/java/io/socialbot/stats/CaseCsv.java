@@ -12,7 +12,7 @@ import java.util.List;
 public final class CaseCsv {
 
     public static final String HEADER =
-            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,first_broadcast";
+            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,first_broadcast,note";
 
     private CaseCsv() {
     }
@@ -30,7 +30,7 @@ public final class CaseCsv {
                     .append(time(c.claimed())).append(',')
                     .append(time(c.firstReply())).append(',')
                     .append(time(c.resolved())).append(',')
-                    .append(time(c.broadcast())).append("\r\n");
+                    .append(time(c.broadcast())).append(',').append(field(c.note())).append("\r\n");
         }
         return sb.toString();
     }
@@ -38,17 +38,22 @@ public final class CaseCsv {
     /** Reads what {@link #write} wrote; empty fields are null. */
     public static List<CaseTimeline> read(String csv) {
         List<List<String>> rows = rows(csv);
-        if (rows.isEmpty() || !String.join(",", rows.get(0)).equals(HEADER)) {
+        String header = rows.isEmpty() ? "" : String.join(",", rows.get(0));
+        if (!header.equals(HEADER) && !HEADER.startsWith(header + ",")
+                || header.split(",").length < 10) {
             throw new IllegalArgumentException("not a case export: the first line must be " + HEADER);
         }
         List<CaseTimeline> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() != 11) {
-                throw new IllegalArgumentException("expected 11 fields, got " + r.size() + ": " + r);
+            int fields = rows.get(0).size();
+            if (r.size() != fields) {
+                throw new IllegalArgumentException("expected " + fields + " fields, got " + r.size() + ": " + r);
             }
+            // older exports end at resolved (10 fields) or first_broadcast (11); the note came last (12)
             out.add(new CaseTimeline(r.get(0), r.get(1).isEmpty() ? null : Priority.valueOf(r.get(1)),
                     nullIfEmpty(r.get(2)), nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), instant(r.get(5)),
-                    instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9)), instant(r.get(10))));
+                    instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9)),
+                    fields > 10 ? instant(r.get(10)) : null, fields > 11 ? nullIfEmpty(r.get(11)) : null));
         }
         return out;
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Every timestamp of one case. Later steps are null until they happen; {@code claimed} and {@code agent} keep the
  * first claim, {@code firstReply} the first reply by an agent, {@code broadcast} the first status update the bot
- * sent by itself ("tell everyone waiting"). {@code received} is when the mention arrived (see {@link ResponsePolicy}).
+ * sent by itself ("tell everyone waiting"); {@code note} is what the resolver wrote. {@code received} is when the
+ * mention arrived (see {@link ResponsePolicy}).
  */
 public record CaseTimeline(
         String caseKey,
@@ -21,12 +22,29 @@ public record CaseTimeline(
         Instant claimed,
         Instant firstReply,
         Instant resolved,
-        Instant broadcast) {
+        Instant broadcast,
+        String note) {
+
+    /** A case the bot never broadcast to, without a resolve note. */
+    public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
+                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved) {
+        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved,
+                (Instant) null, null);
+    }
+
+    /** A timeline without a resolve note. */
+    public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
+                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved,
+                        Instant broadcast) {
+        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, broadcast,
+                null);
+    }
 
     /** A case the bot never broadcast to. */
     public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
-                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved) {
-        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, null);
+                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved,
+                        String note) {
+        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, null, note);
     }
 
     public Optional<Duration> timeToClaim() {

@@ -39,10 +39,10 @@ public class InMemoryCaseTimelineStore implements CaseTimelineStore {
                     t.resolved(), t.broadcast());
         } else if (event instanceof CaseEvent.Resolved r && t.resolved() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
-                    t.posted(), t.claimed(), t.firstReply(), r.at(), t.broadcast());
+                    t.posted(), t.claimed(), t.firstReply(), r.at(), t.broadcast(), r.note());
         } else if (event instanceof CaseEvent.Broadcast b && t.broadcast() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
-                    t.posted(), t.claimed(), t.firstReply(), t.resolved(), b.at());
+                    t.posted(), t.claimed(), t.firstReply(), t.resolved(), b.at(), t.note());
         }
         cases.put(t.caseKey(), t);
     }

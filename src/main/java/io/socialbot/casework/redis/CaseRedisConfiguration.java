@@ -5,12 +5,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Cases on Redis: claims, the queue and unposted cases, each changed in one atomic script. */
+/** Cases and their outbox on Redis: claims, the queue and deliveries, each changed in one atomic script. */
 @Configuration(proxyBeanMethods = false)
 class CaseRedisConfiguration {
 
     @Bean
     RedisCaseStore caseStore(UnifiedJedis redis, RedisKeys keys) {
         return new RedisCaseStore(redis, keys);
+    }
+
+    @Bean
+    RedisCaseOutbox caseOutbox(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisCaseOutbox(redis, keys);
     }
 }

@@ -6,7 +6,6 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.triage.TriageDecision.Priority;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,22 +15,34 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Cases as hashes under {@code {ns}:case:<key>}; ownership changes in Lua so that a claim is one atomic step across
- * replicas. Indexes: the open queue (sorted by priority then age), each agent's cases, cases still to post.
+ * replicas. Indexes: the open queue (sorted by priority then age), each agent's cases. Every change also counts a
+ * revision and queues the case in the outbox ({@link RedisCaseOutbox}) in the same script.
  */
 public final class RedisCaseStore implements CaseStore {
 
-    // KEYS: case, queue, post index, unposted; ARGV: key, queue score, received millis, then field/value pairs
-    private static final String CREATE = """
+    // queues the case in the outbox (its priority's post or update set, due since it was received) and counts a
+    // change, so the poster shows every change; NX keeps a wait Slack asked for
+    static final String ENQUEUE = """
+            local function enqueue(case, key, prefix)
+              redis.call('HINCRBY', case, 'rev', 1)
+              local h = redis.call('HMGET', case, 'priority', 'received', 'ts')
+              local set = (h[3] and 'U' or '') .. (h[1] or 'P4')
+              redis.call('ZADD', prefix .. set, 'NX', tonumber(h[2] or '0'), key)
+            end
+            """;
+
+    // KEYS: case, queue, post index, outbox prefix; ARGV: key, queue score, received millis, then field/value pairs
+    private static final String CREATE = ENQUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], unpack(ARGV, 4))
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
             redis.call('SET', KEYS[3], ARGV[1])
-            redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
+            enqueue(KEYS[1], ARGV[1], KEYS[4])
             return 1
             """;
 
-    // KEYS: case, queue, mine; ARGV: key, agent
-    private static final String CLAIM = """
+    // KEYS: case, queue, mine, outbox prefix; ARGV: key, agent
+    private static final String CLAIM = ENQUEUE + """
             local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
             if not c[1] then return {'missing'} end
             if c[1] == 'RESOLVED' then return {'closed'} end
@@ -42,11 +53,12 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('HSET', KEYS[1], 'status', 'CLAIMED', 'owner', ARGV[2])
             redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('SADD', KEYS[3], ARGV[1])
+            enqueue(KEYS[1], ARGV[1], KEYS[4])
             return {'claimed'}
             """;
 
-    // KEYS: case, queue, owner-set prefix; ARGV: key, agent, force, score
-    private static final String RELEASE = """
+    // KEYS: case, queue, owner-set prefix, outbox prefix; ARGV: key, agent, force, score
+    private static final String RELEASE = ENQUEUE + """
             local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
             if not c[1] then return {'missing'} end
             if c[1] ~= 'CLAIMED' then return {'closed'} end
@@ -55,23 +67,28 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('HDEL', KEYS[1], 'owner')
             redis.call('SREM', KEYS[3] .. c[2], ARGV[1])
             redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+            enqueue(KEYS[1], ARGV[1], KEYS[4])
             return {'released'}
             """;
 
-    // KEYS: case, queue, owner-set prefix, unposted; ARGV: key
-    private static final String RESOLVE = """
+    // KEYS: case, queue, owner-set prefix, outbox prefix; ARGV: key, note, resolver
+    private static final String RESOLVE = ENQUEUE + """
             local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
             if not c[1] or c[1] == 'RESOLVED' then return 0 end
             redis.call('HSET', KEYS[1], 'status', 'RESOLVED')
+            if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'note', ARGV[2]) end
             redis.call('ZREM', KEYS[2], ARGV[1])
-            redis.call('ZREM', KEYS[4], ARGV[1])
             if c[2] then redis.call('SREM', KEYS[3] .. c[2], ARGV[1]) end
+            enqueue(KEYS[1], ARGV[1], KEYS[4])
             return 1
             """;
 
-    private static final String GROW = """
+    // KEYS: case, outbox prefix
+    private static final String GROW = ENQUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            return redis.call('HINCRBY', KEYS[1], 'size', 1)
+            local size = redis.call('HINCRBY', KEYS[1], 'size', 1)
+            enqueue(KEYS[1], ARGV[1], KEYS[2])
+            return size
             """;
 
     private final UnifiedJedis redis;
@@ -94,8 +111,8 @@ public final class RedisCaseStore implements CaseStore {
         return keys.key("cases", "owner") + ":";
     }
 
-    private String unpostedKey() {
-        return keys.key("cases", "unposted");
+    private String outboxPrefix() {
+        return RedisCaseOutbox.outboxPrefix(keys);
     }
 
     /** Most urgent first, then oldest: P1 sorts before P2 whatever the age. */
@@ -116,8 +133,9 @@ public final class RedisCaseStore implements CaseStore {
         add(args, "size", String.valueOf(c.clusterSize()));
         add(args, "replies", "0");
         add(args, "received", String.valueOf(c.received().toEpochMilli()));
+        add(args, "rev", "0");
         Object r = redis.eval(CREATE, List.of(caseKey(c.key()), queueKey(), keys.key("case-post", c.postId()),
-                unpostedKey()), args);
+                outboxPrefix()), args);
         return ((Long) r) == 1L;
     }
 
@@ -142,7 +160,8 @@ public final class RedisCaseStore implements CaseStore {
                 h.get("priority") == null ? null : Priority.valueOf(h.get("priority")), h.get("channel"), h.get("ts"),
                 Case.Status.valueOf(h.getOrDefault("status", "OPEN")), h.get("owner"),
                 Integer.parseInt(h.getOrDefault("size", "1")), Integer.parseInt(h.getOrDefault("replies", "0")),
-                h.get("draft"), Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("received", "0"))));
+                h.get("draft"), Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("received", "0"))), h.get("note"),
+                h.get("chid"));
     }
 
     @Override
@@ -151,17 +170,8 @@ public final class RedisCaseStore implements CaseStore {
     }
 
     @Override
-    public void posted(String key, String channel, String messageTs) {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("ts", messageTs);
-        fields.put("channel", channel);
-        redis.hset(caseKey(key), fields);
-        redis.zrem(unpostedKey(), key);
-    }
-
-    @Override
     public ClaimOutcome claim(String key, String agent) {
-        List<?> r = (List<?>) redis.eval(CLAIM, List.of(caseKey(key), queueKey(), ownerPrefix() + agent),
+        List<?> r = (List<?>) redis.eval(CLAIM, List.of(caseKey(key), queueKey(), ownerPrefix() + agent, outboxPrefix()),
                 List.of(key, agent));
         return switch ((String) r.get(0)) {
             case "claimed" -> new Claimed();
@@ -176,7 +186,7 @@ public final class RedisCaseStore implements CaseStore {
     public ClaimOutcome release(String key, String agent, boolean force) {
         Optional<Case> c = find(key);
         double score = c.map(x -> score(x.priority(), x.received())).orElse(0.0);
-        List<?> r = (List<?>) redis.eval(RELEASE, List.of(caseKey(key), queueKey(), ownerPrefix()),
+        List<?> r = (List<?>) redis.eval(RELEASE, List.of(caseKey(key), queueKey(), ownerPrefix(), outboxPrefix()),
                 List.of(key, agent, force ? "1" : "0", String.valueOf(score)));
         return switch ((String) r.get(0)) {
             case "released" -> new Released();
@@ -187,26 +197,29 @@ public final class RedisCaseStore implements CaseStore {
     }
 
     @Override
-    public boolean resolve(String key) {
-        return ((Long) redis.eval(RESOLVE, List.of(caseKey(key), queueKey(), ownerPrefix(), unpostedKey()),
-                List.of(key))) == 1L;
+    public boolean resolve(String key, String note) {
+        return ((Long) redis.eval(RESOLVE, List.of(caseKey(key), queueKey(), ownerPrefix(), outboxPrefix()),
+                List.of(key, note == null ? "" : note))) == 1L;
     }
 
     @Override
     public int grow(String key) {
-        return ((Long) redis.eval(GROW, List.of(caseKey(key)), List.of())).intValue();
+        return ((Long) redis.eval(GROW, List.of(caseKey(key), outboxPrefix()), List.of(key))).intValue();
     }
 
     @Override
     public boolean replied(String key, String requestId) {
-        return ((Long) redis.eval(REPLIED, List.of(caseKey(key), keys.key("case-replies", key)), List.of(requestId))) == 1L;
+        return ((Long) redis.eval(REPLIED, List.of(caseKey(key), keys.key("case-replies", key), outboxPrefix()),
+                List.of(requestId, key))) == 1L;
     }
 
     // a retried request (Slack re-sending a modal, a double click) is counted once
-    private static final String REPLIED = """
+    // KEYS: case, request ids, outbox prefix; ARGV: request id, key
+    private static final String REPLIED = ENQUEUE + """
             if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
             redis.call('HINCRBY', KEYS[1], 'replies', 1)
             redis.call('HDEL', KEYS[1], 'draft')
+            enqueue(KEYS[1], ARGV[2], KEYS[3])
             return 1
             """;
 
@@ -230,11 +243,6 @@ public final class RedisCaseStore implements CaseStore {
         List<Case> out = load(new ArrayList<>(redis.smembers(ownerPrefix() + agent)));
         out.sort((a, b) -> Double.compare(score(a.priority(), a.received()), score(b.priority(), b.received())));
         return out;
-    }
-
-    @Override
-    public List<String> unposted(Instant receivedBefore, int max) {
-        return redis.zrangeByScore(unpostedKey(), 0, receivedBefore.toEpochMilli(), 0, max);
     }
 
     /** The cases behind the keys, read in one round trip; a case gone meanwhile is left out. */

@@ -1,91 +1,137 @@
 package io.socialbot.casework.slack;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import io.socialbot.casework.Case;
 import io.socialbot.casework.CaseView;
 import io.socialbot.mention.Mention;
-import io.socialbot.mention.MentionJson;
 import io.socialbot.platform.slack.SlackText;
 import io.socialbot.triage.TriageDecision;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Renders a case as Block Kit. Every outside string goes through {@link SlackText#escape}: a tweet never pings. */
+/**
+ * Renders a case as Block Kit with the SDK's builders, within Slack's documented limits. Customer strings go through
+ * {@link SlackText#inert}: a post never pings, never shows markup or a fake mark, and a name cannot reorder the line.
+ */
 final class CaseBlocks {
 
     static final String CLAIM = "case_claim";
     static final String REPLY = "case_reply";
     static final String RESOLVE = "case_resolve";
 
+    /** The metadata event that marks the bot's case posts, so an earlier post can be found in the history. */
+    static final String EVENT_TYPE = "socialbot_case";
+
+    /** Slack's documented limits (Block Kit reference): Slack answers invalid_blocks beyond them. */
+    static final int SECTION_TEXT = 3_000;
+    static final int CONTEXT_TEXT = 3_000;
+    static final int BUTTON_TEXT = 75;
+    static final int BUTTON_VALUE = 2_000;
+    static final int MESSAGE_BLOCKS = 50;
+    static final int NAME = 100;
+    static final int HANDLE = 60;
+    static final int FALLBACK = 300;
+
     private CaseBlocks() {
     }
 
     /** The notification text (also what screen readers and notifications show). */
     static String fallback(CaseView v) {
-        return priority(v.decision()) + " @" + SlackText.escape(v.mention().author().handle()) + ": "
-                + SlackText.escape(clip(v.mention().text(), 150));
+        return priority(v.decision()) + " @" + SlackText.inert(v.mention().author().handle(), HANDLE) + ": "
+                + SlackText.inert(v.mention().text(), FALLBACK);
     }
 
-    static String blocks(CaseView v) {
+    static Message.Metadata metadata(Case c) {
+        return new Message.Metadata(EVENT_TYPE, Map.of("case", c.key()));
+    }
+
+    static List<LayoutBlock> blocks(CaseView v) {
         Case c = v.c();
         Mention m = v.mention();
         TriageDecision d = v.decision();
-        ArrayNode blocks = MentionJson.mapper().createArrayNode();
-        StringBuilder head = new StringBuilder()
-                .append('*').append(priority(d)).append("* ")
-                .append("*").append(SlackText.escape(name(m))).append("* @").append(SlackText.escape(m.author().handle()))
-                .append(m.author().verified() ? " :white_check_mark:" : "")
-                .append(" · ").append(followers(m.author().followers())).append(" followers");
-        section(blocks, head.toString());
-        section(blocks, quote(SlackText.escape(m.text())));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        // the bot's own words and marks stay outside the isolated customer strings
+        String head = "*" + priority(d) + "* · " + SlackText.isolated(name(m), NAME) + " @"
+                + SlackText.isolated(m.author().handle(), HANDLE) + " · " + followers(m.author().followers())
+                + " followers" + verified(m.author());
+        blocks.add(section(s -> s.text(markdownText(SlackText.clip(head, SECTION_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(SlackText.quote(m.text(), SECTION_TEXT)))));
+        blocks.add(context(List.of(markdownText(SlackText.clip(facts(c, m, d), CONTEXT_TEXT)))));
+        if (!d.reasons().isEmpty()) {
+            String why = "Why: " + SlackText.inert(String.join("; ", d.reasons()), CONTEXT_TEXT - 5);
+            blocks.add(context(List.of(markdownText(why))));
+        }
+        blocks.add(context(List.of(markdownText(status(c)))));
+        if (c.status() != Case.Status.RESOLVED) {
+            List<BlockElement> buttons = new ArrayList<>();
+            String value = SlackText.clip(c.key(), BUTTON_VALUE);
+            if (c.owner() == null) {
+                buttons.add(button(b -> b.actionId(CLAIM).value(value).style("primary").text(plainText("Claim"))));
+            }
+            buttons.add(button(b -> b.actionId(REPLY).value(value).text(plainText("Reply"))));
+            buttons.add(button(b -> b.actionId(RESOLVE).value(value).text(plainText("Resolve"))));
+            blocks.add(actions(a -> a.blockId("case").elements(buttons)));
+        }
+        return blocks.size() <= MESSAGE_BLOCKS ? blocks : blocks.subList(0, MESSAGE_BLOCKS);
+    }
+
+    private static String facts(Case c, Mention m, TriageDecision d) {
         StringBuilder facts = new StringBuilder();
         if (d.sentiment() != null) {
             facts.append("Sentiment: ").append(d.sentiment().label().name().toLowerCase(Locale.ROOT))
                     .append(String.format(Locale.ROOT, " %+.2f", d.sentiment().score()));
         }
         if (d.lang() != null) {
-            facts.append(" · Language: ").append(SlackText.escape(d.lang()));
+            facts.append(" · Language: ").append(SlackText.inert(d.lang(), 20));
         }
         if (!d.themes().isEmpty()) {
-            facts.append(" · Themes: ").append(SlackText.escape(String.join(", ", d.themes())));
+            facts.append(" · Themes: ").append(SlackText.inert(String.join(", ", d.themes()), 500));
         }
         if (c.clusterSize() > 1) {
             // the post shows its first mention; later members are retweets or copies of it
             facts.append(" · Cluster: ").append(c.clusterSize()).append(" posts (retweets and copies)");
         }
-        if (m.url() != null && m.url().startsWith("https://")) {
+        if (m.url() != null && m.url().startsWith("https://") && m.url().length() <= 1_000) {
             facts.append(" · <").append(SlackText.escape(m.url()).replace("|", "%7C")).append("|Open original>");
         }
-        context(blocks, facts.length() == 0 ? " " : facts.toString());
-        if (!d.reasons().isEmpty()) {
-            context(blocks, "Why: " + SlackText.escape(String.join("; ", d.reasons())));
+        return facts.length() == 0 ? " " : facts.toString();
+    }
+
+    /** The bot's own words for X's verification, never an emoji a display name could copy. */
+    private static String verified(Mention.Author a) {
+        if (!a.verified()) {
+            return "";
         }
-        context(blocks, status(c));
-        if (c.status() != Case.Status.RESOLVED) {
-            ObjectNode actions = blocks.addObject();
-            actions.put("type", "actions");
-            actions.put("block_id", "case");
-            ArrayNode elements = actions.putArray("elements");
-            if (c.owner() == null) {
-                button(elements, "Claim", CLAIM, c.key(), "primary");
-            }
-            button(elements, "Reply", REPLY, c.key(), null);
-            button(elements, "Resolve", RESOLVE, c.key(), null);
-        }
-        return blocks.toString();
+        return a.officiallyVerified() ? " · verified by X" + (a.verifiedType() == null ? "" : " (" + a.verifiedType()
+                .replaceAll("[^a-z]", "") + ")") : " · paid X tick";
     }
 
     static String status(Case c) {
         StringBuilder s = new StringBuilder();
         switch (c.status()) {
             case OPEN -> s.append(":large_orange_circle: Unclaimed");
-            case CLAIMED -> s.append(":large_blue_circle: Claimed by <@").append(SlackText.escape(c.owner())).append('>');
+            case CLAIMED -> s.append(":large_blue_circle: Claimed by <@").append(SlackText.escape(c.owner(), 40))
+                    .append('>');
             case RESOLVED -> s.append(":white_check_mark: Resolved");
         }
         if (c.replies() > 0) {
             s.append(" · ").append(c.replies()).append(c.replies() == 1 ? " reply sent" : " replies sent");
         }
-        s.append(" · case `").append(SlackText.escape(c.key())).append('`');
+        s.append(" · case `").append(SlackText.escape(c.key(), 300)).append('`');
+        if (c.note() != null && !c.note().isBlank()) {
+            s.append(" · Note: ").append(SlackText.inert(c.note(), CONTEXT_TEXT - s.length() - 10));
+        }
         return s.toString();
     }
 
@@ -105,42 +151,5 @@ final class CaseBlocks {
             return (n / 1000) + "k";
         }
         return String.valueOf(n);
-    }
-
-    private static String quote(String text) {
-        return "> " + text.replace("\n", "\n> ");
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
-    }
-
-    private static void section(ArrayNode blocks, String mrkdwn) {
-        ObjectNode b = blocks.addObject();
-        b.put("type", "section");
-        ObjectNode t = b.putObject("text");
-        t.put("type", "mrkdwn");
-        t.put("text", clip(mrkdwn, 2900));
-    }
-
-    private static void context(ArrayNode blocks, String mrkdwn) {
-        ObjectNode b = blocks.addObject();
-        b.put("type", "context");
-        ObjectNode t = b.putArray("elements").addObject();
-        t.put("type", "mrkdwn");
-        t.put("text", clip(mrkdwn, 2900));
-    }
-
-    private static void button(ArrayNode elements, String label, String actionId, String value, String style) {
-        ObjectNode b = elements.addObject();
-        b.put("type", "button");
-        b.put("action_id", actionId);
-        b.put("value", value);
-        if (style != null) {
-            b.put("style", style);
-        }
-        ObjectNode t = b.putObject("text");
-        t.put("type", "plain_text");
-        t.put("text", label);
     }
 }

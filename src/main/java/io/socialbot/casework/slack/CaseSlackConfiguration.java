@@ -1,7 +1,11 @@
 package io.socialbot.casework.slack;
 
-import com.slack.api.bolt.App;
-import io.socialbot.casework.CasePoster;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import io.socialbot.casework.CaseDelivery;
+import io.socialbot.casework.CaseEventListener;
+import io.socialbot.casework.CaseOutbox;
 import io.socialbot.casework.CaseWork;
 import io.socialbot.casework.CurrentIncident;
 import io.socialbot.casework.ReplyLength;
@@ -9,22 +13,70 @@ import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.slack.SlackProperties;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import io.socialbot.platform.schedule.RepeatingTask;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Casework's Slack side: the poster (Slack, or the console when Slack is off) and the commands and buttons. */
+/**
+ * Casework's Slack side: the commands and buttons, and the delivery of case posts from the outbox (only with a bot
+ * token, and never in a command-line run); without a token, cases are printed and the outbox is left alone.
+ */
 @Configuration(proxyBeanMethods = false)
 class CaseSlackConfiguration {
 
+    static final String DELIVERS = "!'${socialbot.slack.bot-token:}'.isBlank() and "
+            + "${socialbot.casework.delivery.enabled:true}";
+
     @Bean
-    CasePoster casePoster(SlackProperties slack, ObjectProvider<App> app) {
-        if (!slack.enabled()) {
-            return new ConsoleCasePoster(System.out);
-        }
-        return new SlackCasePoster(() -> app.getObject().client(), slack.opsChannel(), d -> Thread.sleep(d.toMillis()));
+    @ConditionalOnExpression("'${socialbot.slack.bot-token:}'.isBlank()")
+    CaseEventListener consoleCasePrinter(ObjectProvider<CaseWork> work) {
+        return new ConsoleCasePrinter(System.out, key -> work.getObject().view(key));
+    }
+
+    @Bean
+    @ConditionalOnExpression(DELIVERS)
+    SlackCaseMessages slackCaseMessages(SlackProperties slack, CaseDeliveryProperties delivery) {
+        return new SlackCaseMessages(deliverySlack(slack.apiUrl(), (int) delivery.readTimeout().toMillis())
+                .methods(slack.botToken()), slack.opsChannel());
+    }
+
+    /**
+     * A Slack client of its own: a read timeout shorter than the lease, and OkHttp never re-sends a request by
+     * itself (a silent second chat.postMessage would be a second post).
+     */
+    static Slack deliverySlack(String apiUrl, int readTimeoutMs) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setHttpClientReadTimeoutMillis(readTimeoutMs);
+        config.setHttpClientWriteTimeoutMillis(readTimeoutMs);
+        config.setHttpClientCallTimeoutMillis(readTimeoutMs * 2);
+        okhttp3.OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
+    }
+
+    @Bean
+    @ConditionalOnExpression(DELIVERS)
+    CaseDelivery caseDelivery(CaseOutbox outbox, SlackCaseMessages messages, CaseWork work,
+                              ObjectProvider<CaseEventListener> listeners, Clock clock, CaseDeliveryProperties delivery) {
+        ExecutorService workers = DaemonThreads.pool("case-delivery", delivery.workers());
+        List<CaseEventListener> all = listeners.orderedStream().toList();
+        return new CaseDelivery(outbox, messages, work::view, all, clock, workers, delivery.settings());
+    }
+
+    /** The outbox is looked at every tick on the bot's scheduler; what is due is decided on the injected clock. */
+    @Bean
+    @ConditionalOnExpression(DELIVERS)
+    RepeatingTask caseDeliveryLoop(CaseDelivery delivery, TaskScheduler tasks, CaseDeliveryProperties properties) {
+        return new RepeatingTask("case-delivery", tasks, properties.tick(), delivery::runDue);
     }
 
     @Bean(destroyMethod = "shutdown")

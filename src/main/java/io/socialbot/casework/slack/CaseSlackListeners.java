@@ -1,7 +1,5 @@
 package io.socialbot.casework.slack;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.methods.MethodsClient;
@@ -14,7 +12,6 @@ import io.socialbot.casework.CurrentIncident;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySender;
 import io.socialbot.casework.ReplySuggestions;
-import io.socialbot.mention.MentionJson;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.access.Role;
 import io.socialbot.platform.slack.SlackCommandText;
@@ -42,13 +39,16 @@ final class CaseSlackListeners implements SlackListeners {
     static final String REPLY_INPUT = "text";
 
     static final String HELP = """
-            *Casework commands* (`<case>` is a case id, a tweet id or a tweet link):
-            • `/claim <case>`: take a case; nobody else can work it until you release or resolve it
-            • `/release <case>`: give it back to the queue
-            • `/reply <case> <text>`: reply on X to the original post (280 characters as X counts them);
-              `/reply <case> --confirm <text>` after an unclear send, once you checked the thread on X
-            • `/resolve <case> [note]`: close it
+            *Casework commands* (`&lt;case&gt;` is a case id, a tweet id or a tweet link):
+            • `/claim &lt;case&gt;`: take a case; nobody else can work it until you release or resolve it
+            • `/release &lt;case&gt;`: give it back to the queue
+            • `/reply &lt;case&gt; &lt;text&gt;`: reply on X to the original post (280 characters as X counts them);
+              `/reply &lt;case&gt; --confirm &lt;text&gt;` after an unclear send, once you checked the thread on X
+            • `/resolve &lt;case&gt; [note]`: close it, keeping the note on the case
             • `/mine`: your open cases   • `/queue`: unclaimed cases, most urgent first""";
+
+    static final String FAILED = "Sorry, that failed on our side (%s). Nothing was changed that you were not told "
+            + "about; try again in a moment.";
 
     private final CaseWork work;
     private final ReplySuggestions suggestions;
@@ -85,9 +85,16 @@ final class CaseSlackListeners implements SlackListeners {
                     later(ctx::respond, () -> command(command, text, user)); // X may take longer than Slack's 3 s
                     return ctx.ack();
                 }
-                // the rest is a Redis round trip or two: answer in the ack itself
-                String answer = command(command, text, user);
-                return ctx.ack(r -> r.responseType("ephemeral").text(answer));
+                // the rest is a Redis round trip or two: answer in the ack itself, a clear answer even when it fails
+                String answer;
+                try {
+                    answer = command(command, text, user);
+                } catch (RuntimeException e) {
+                    log.error("Casework command {} failed: {}", command, e.toString());
+                    answer = FAILED.formatted(e.getClass().getSimpleName());
+                }
+                String shown = answer;
+                return ctx.ack(r -> r.responseType("ephemeral").text(shown));
             });
         }
         app.blockAction(CaseBlocks.CLAIM, (req, ctx) -> {
@@ -109,15 +116,28 @@ final class CaseSlackListeners implements SlackListeners {
         app.blockAction(CaseBlocks.REPLY, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String key = req.getPayload().getActions().get(0).getValue();
-            Optional<String> refusal = replyRefusal(key, user);
-            if (refusal.isPresent()) {
-                later(ctx, refusal::get);
-                return ctx.ack();
+            String problem;
+            try {
+                Optional<String> refusal = replyRefusal(key, user);
+                if (refusal.isPresent()) {
+                    later(ctx, refusal::get);
+                    return ctx.ack();
+                }
+                // views.open must use the trigger within 3 s: open the modal before acking
+                Optional<CaseView> view = work.view(key);
+                var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+                        .view(ReplyModal.view(key, view, suggestions(view))));
+                if (opened.isOk()) {
+                    return ctx.ack();
+                }
+                problem = "Slack refused the reply window (" + opened.getError() + ")";
+            } catch (Exception e) {
+                log.warn("Reply window for case {} failed: {}", key, e.toString());
+                problem = "The reply window could not be opened (" + e.getClass().getSimpleName() + ")";
             }
-            // views.open must use the trigger within 3 s: open the modal before acking
-            Optional<CaseView> view = work.view(key);
-            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
-                    .viewAsString(replyModal(key, view)));
+            String told = problem + ". Reply with `/reply " + SlackText.escape(key, 300)
+                    + " your text` instead, or try the button again.";
+            later(ctx, () -> told);
             return ctx.ack();
         });
         app.viewSubmission(REPLY_MODAL, (req, ctx) -> {
@@ -130,18 +150,37 @@ final class CaseSlackListeners implements SlackListeners {
             if (problem != null) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REPLY_BLOCK, problem)));
             }
-            Optional<String> refusal = replyRefusal(key, user);
+            Optional<String> refusal;
+            try {
+                refusal = replyRefusal(key, user);
+            } catch (RuntimeException e) {
+                log.error("Reply check for case {} failed: {}", key, e.toString());
+                refusal = Optional.of(FAILED.formatted(e.getClass().getSimpleName()));
+            }
             if (refusal.isPresent()) {
-                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REPLY_BLOCK, refusal.get())));
+                String shown = refusal.get();
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REPLY_BLOCK, shown)));
             }
             String requestId = "slack-view:" + req.getPayload().getView().getId() + ":" + req.getPayload().getView().getHash();
             MethodsClient client = ctx.client();
             executor.submit(() -> {
-                String outcome = reply(key, user, text, requestId);
+                String outcome;
+                String channel = user;
                 try {
-                    Optional<Case> c = work.find(key);
-                    String channel = c.map(Case::channel).orElse(user);
-                    client.chatPostEphemeral(r -> r.channel(channel).user(user).text(outcome));
+                    outcome = reply(key, user, text, requestId);
+                    channel = work.find(key).map(c -> c.channelId() != null ? c.channelId() : c.channel()).orElse(user);
+                } catch (RuntimeException e) {
+                    log.error("Reply on case {} failed: {}", key, e.toString());
+                    outcome = FAILED.formatted(e.getClass().getSimpleName()) + " Your text: " + SlackText.inert(text, 2_900);
+                }
+                String where = channel;
+                String told = outcome;
+                try {
+                    var r = client.chatPostEphemeral(q -> q.channel(where).user(user).text(told));
+                    if (!r.isOk()) {
+                        // not in the case's channel, say: a direct message still reaches the agent
+                        client.chatPostMessage(q -> q.channel(user).text(told));
+                    }
                 } catch (Exception e) {
                     log.warn("Could not tell {} how the reply went: {}", user, e.getClass().getSimpleName());
                 }
@@ -250,9 +289,9 @@ final class CaseSlackListeners implements SlackListeners {
         if (c.isEmpty()) {
             return unknown(reference);
         }
-        return switch (work.resolve(c.get().key(), user, access.has(user, Role.LEAD))) {
+        return switch (work.resolve(c.get().key(), user, access.has(user, Role.LEAD), note)) {
             case RESOLVED -> "Resolved case `" + SlackText.escape(c.get().key()) + "`"
-                    + (note.isBlank() ? "." : ": " + SlackText.escape(note));
+                    + (note.isBlank() ? "." : ", note kept: " + SlackText.inert(note, 2_000));
             case NOT_OWNER -> "Only its owner <@" + SlackText.escape(c.get().owner()) + "> or an incident lead can resolve it.";
             case ALREADY_CLOSED -> "That case is already resolved.";
             case NOT_FOUND -> unknown(reference);
@@ -339,46 +378,12 @@ final class CaseSlackListeners implements SlackListeners {
         return sb.toString();
     }
 
-    String replyModal(String key, Optional<CaseView> view) {
-        List<String> suggested = view.map(v -> suggestions.suggest(v.mention().author().handle(), v.decision(),
+    private List<String> suggestions(Optional<CaseView> view) {
+        return view.map(v -> suggestions.suggest(v.mention().author().handle(), v.decision(),
                 incident.latestUpdateText())).orElse(List.of());
-        boolean safety = view.map(v -> v.decision().isSafetyCase()).orElse(false);
-        String draft = view.map(v -> v.c().draft()).orElse(null);
-        ObjectNode modal = MentionJson.mapper().createObjectNode();
-        modal.put("type", "modal");
-        modal.put("callback_id", REPLY_MODAL);
-        modal.put("private_metadata", key);
-        modal.putObject("title").put("type", "plain_text").put("text", "Reply on X");
-        modal.putObject("submit").put("type", "plain_text").put("text", "Send");
-        modal.putObject("close").put("type", "plain_text").put("text", "Cancel");
-        ArrayNode blocks = modal.putArray("blocks");
-        view.ifPresent(v -> {
-            ObjectNode quote = blocks.addObject().put("type", "section");
-            quote.putObject("text").put("type", "mrkdwn").put("text", "@" + SlackText.escape(v.mention().author().handle())
-                    + ": " + SlackText.escape(v.mention().text()));
-        });
-        if (safety) {
-            ObjectNode warn = blocks.addObject().put("type", "section");
-            warn.putObject("text").put("type", "mrkdwn").put("text", ":rotating_light: Safety case: no template. "
-                    + "Write to this person yourself, and escalate as your safety process says.");
-        }
-        ObjectNode input = blocks.addObject().put("type", "input").put("block_id", REPLY_BLOCK);
-        input.putObject("label").put("type", "plain_text").put("text", "Your reply (280 as X counts)");
-        ObjectNode element = input.putObject("element").put("type", "plain_text_input").put("action_id", REPLY_INPUT)
-                .put("multiline", true).put("max_length", 3000);
-        String initial = draft != null ? draft : suggested.isEmpty() ? null : suggested.get(0);
-        if (initial != null) {
-            element.put("initial_value", initial);
-        }
-        if (suggested.size() > 1) {
-            StringBuilder others = new StringBuilder("*Other suggestions*");
-            for (String s : suggested.subList(1, suggested.size())) {
-                others.append("\n• ").append(SlackText.escape(s));
-            }
-            ObjectNode ctx = blocks.addObject().put("type", "context");
-            ctx.putArray("elements").addObject().put("type", "mrkdwn").put("text", others.toString());
-        }
-        return modal.toString();
     }
 
+    String replyModal(String key, Optional<CaseView> view) {
+        return com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(ReplyModal.view(key, view, suggestions(view)));
+    }
 }

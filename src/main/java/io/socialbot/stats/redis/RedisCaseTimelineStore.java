@@ -25,7 +25,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     /** Hash fields, in the order HMGET asks for them. */
-    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b"};
+    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b", "n"};
     static final int CHUNK = 5_000;
 
     // One script for every event so each step is atomic: a step on an unknown case is dropped (like the
@@ -67,6 +67,7 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
             elseif op == 'resolved' then
               if redis.call('HSETNX', KEYS[1], 'rs', ARGV[2]) == 1 then
                 redis.call('ZREM', KEYS[3], ARGV[3])
+                if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'n', ARGV[4]) end
               end
             end
             return 1
@@ -163,7 +164,7 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         }
         return new CaseTimeline(v.get(0), v.get(1) == null ? null : Priority.valueOf(v.get(1)), v.get(2), v.get(3),
                 v.get(4), millis(v.get(5)), millis(v.get(6)), millis(v.get(7)), millis(v.get(8)), millis(v.get(9)),
-                millis(v.get(10)));
+                millis(v.get(10)), v.get(11));
     }
 
     private static Instant millis(String s) {
@@ -192,8 +193,9 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
             value = nullToEmpty(r.agent());
         } else if (event instanceof CaseEvent.Broadcast) {
             op = "broadcast"; // never sets the agent: the bot is not one
-        } else if (event instanceof CaseEvent.Resolved) {
+        } else if (event instanceof CaseEvent.Resolved r) {
             op = "resolved";
+            value = nullToEmpty(r.note());
         } else {
             return null; // Released changes no timestamp: the first claim is what the report measures
         }

@@ -15,7 +15,6 @@ import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.prompt.PromptTemplates;
-import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.TestRedis;
 import io.socialbot.support.slack.SignedSlackRequests;
 import io.socialbot.support.slack.SlackApiStub;
@@ -44,19 +43,15 @@ class CaseSlackListenersTest {
     static final String LEAD = "U0LEAD";
     static final String STRANGER = "U0NOBODY";
 
-    final SlackApiStub slack = new SlackApiStub();
-    final RedisKeys keys = TestRedis.freshKeys();
-    final RedisMentionStore mentions = new RedisMentionStore(TestRedis.client(), keys);
-    final RedisDecisionStore decisions = new RedisDecisionStore(TestRedis.client(), keys);
-    final InMemoryCaseTimelineStore timelines = new InMemoryCaseTimelineStore();
-    final List<CaseEvent> events = new CopyOnWriteArrayList<>();
-    final FakeReplySender x = new FakeReplySender();
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final DeliveryRig rig = new DeliveryRig();
+    final SlackApiStub slack = rig.slack;
+    final RedisKeys keys = rig.keys;
+    final RedisMentionStore mentions = rig.mentions;
+    final RedisDecisionStore decisions = rig.decisions;
+    final List<CaseEvent> events = rig.events;
+    final FakeReplySender x = rig.x;
     final AccessPolicy access = new AccessPolicy(Set.of(AGENT, OTHER), Set.of(LEAD), Set.of(), false);
-    final SlackCasePoster poster = new SlackCasePoster(() -> TestSlackApps.slack(slack).methods(TestSlackApps.BOT_TOKEN),
-            "", waits::add);
-    final CaseWork work = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions, poster, x,
-            new TwitterTextLength(), List.of(timelines, events::add), Optional::empty, Clock.systemUTC());
+    final CaseWork work = rig.work;
     final CaseSlackListeners listeners = new CaseSlackListeners(work, new ReplySuggestions(new PromptTemplates(null)),
             new TwitterTextLength(), access, Optional::empty, Executors.newFixedThreadPool(4));
     final App app = TestSlackApps.app(slack, listeners);
@@ -64,7 +59,7 @@ class CaseSlackListenersTest {
 
     @AfterEach
     void stop() {
-        slack.close();
+        rig.close();
     }
 
     Mention mention(String id, String text) {
@@ -80,6 +75,7 @@ class CaseSlackListenersTest {
         mentions.accept(m);
         decisions.saveIfAbsent(d);
         work.onDecision(m, d);
+        rig.drain();
         return d;
     }
 
@@ -100,9 +96,9 @@ class CaseSlackListenersTest {
         decide(mention("100", "@BrandTel <!channel> <@U123> <https://evil.example|your bank> &lt; still no signal"),
                 List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
         var post = slack.await("chat.postMessage", 1, Duration.ofSeconds(5)).get(0);
-        String blocks = post.param("blocks");
+        String blocks = post.json("blocks");
         String text = post.param("text");
-        assertThat(post.param("channel")).isEqualTo("#care-urgent");
+        assertThat(post.param("channel")).isEqualTo(slack.workspace().channel("care-urgent"));
         for (String hostile : List.of("<!channel>", "<@U123>", "<https://evil", "Jo <Bristol>")) {
             assertThat(blocks).doesNotContain(hostile);
             assertThat(text).doesNotContain(hostile);
@@ -111,7 +107,7 @@ class CaseSlackListenersTest {
                 "&amp;lt;", "Jo &lt;Bristol&gt;", "67 followers", "P2: outage", "case_claim", "case_reply",
                 "case_resolve", "<https://twitter.com/jo_bristol/status/100|Open original>");
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Received", "Posted");
-        assertThat(timelines.find("twitter:100")).get().extracting(t -> t.channel()).isEqualTo("#care-urgent");
+        assertThat(events.get(1)).isEqualTo(new CaseEvent.Posted("twitter:100", "#care-urgent", rig.clock.instant()));
     }
 
     @Test
@@ -130,32 +126,11 @@ class CaseSlackListenersTest {
         work.onRedelivered(rt, new TriageDecision(rt.key(), rt.id(), "en", null, TriageDecision.Priority.P3,
                 List.of(), List.of(), new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.RETWEET, 2), true,
                 null));
+        rig.drain();
 
         assertThat(slack.await("chat.postMessage", 1, Duration.ofSeconds(5))).hasSize(1);
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Received", "Posted");
         assertThat(slack.calls("chat.update")).isEmpty();
-    }
-
-    @Test
-    void aGrowingStormUpdatesItsOnePostInPlace() {
-        Mention original = mention("150", "@BrandTel day one without signal");
-        decide(original, List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
-        for (int i = 1; i <= 300; i++) {
-            Mention rt = new Mention("rt" + i, "twitter", original.createdAt(), "RT @jo_bristol: " + original.text(),
-                    new Mention.Author("f" + i, "fan" + i, null, 10, false), null, null, "150", null, null);
-            TriageDecision d = new TriageDecision(rt.key(), rt.id(), "en", null, TriageDecision.Priority.P3, List.of(),
-                    List.of(), new TriageDecision.Cluster(original.key(), TriageDecision.Cluster.Kind.RETWEET, i + 1),
-                    true, null);
-            work.onDecision(rt, d);
-        }
-        assertThat(slack.calls("chat.postMessage")).hasSize(1);
-        assertThat(slack.calls("chat.update")).hasSizeBetween(10, 20);
-        assertThat(slack.calls("chat.update").get(slack.calls("chat.update").size() - 1).param("blocks"))
-                .contains("Cluster: 300 posts");
-        assertThat(work.flushGrownClusters()).isEqualTo(1); // the last growth, 301, was between steps
-        List<SlackApiStub.Call> updates = slack.calls("chat.update");
-        assertThat(updates.get(updates.size() - 1).param("blocks")).contains("Cluster: 301 posts");
-        assertThat(work.flushGrownClusters()).isZero();
     }
 
     @Test
@@ -166,8 +141,9 @@ class CaseSlackListenersTest {
         assertThat(ackText(first)).contains("You own case");
         var second = app.run(requests.slashCommand("/claim", "https://twitter.com/jo_bristol/status/200?s=20", OTHER));
         assertThat(ackText(second)).contains("Already claimed by <@U0AGENT>");
+        rig.drain();
         var update = slack.await("chat.update", 1, Duration.ofSeconds(5)).get(0);
-        assertThat(update.param("blocks")).contains("Claimed by <@U0AGENT>").doesNotContain("case_claim");
+        assertThat(update.json("blocks")).contains("Claimed by <@U0AGENT>").doesNotContain("case_claim");
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).contains("Claimed");
     }
 
@@ -284,34 +260,12 @@ class CaseSlackListenersTest {
     }
 
     @Test
-    void retryAfterIsHonouredOn429() {
-        slack.enqueue("chat.postMessage", SlackApiStub.Answer.rateLimited(2));
-        decide(mention("800", "no signal"), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
-        assertThat(waits).containsExactly(Duration.ofSeconds(2));
-        assertThat(slack.calls("chat.postMessage")).hasSize(2);
-        assertThat(work.find("twitter:800")).get().extracting(c -> c.messageTs()).isEqualTo("1700000000.000100");
-    }
-
-    @Test
-    void whatSlackCannotTakeIsKeptAndPostedLater() {
-        slack.answer("chat.postMessage", new SlackApiStub.Answer(503, "{\"ok\":false}", java.util.Map.of()));
-        decide(mention("900", "no signal"), List.of(), TriageDecision.Sentiment.Label.NEGATIVE);
-        assertThat(work.find("twitter:900")).get().extracting(c -> c.posted()).isEqualTo(false);
-        slack.answer("chat.postMessage", SlackApiStub.Answer.ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}"));
-        CaseWork later = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions, poster, x,
-                new TwitterTextLength(), List.of(), Optional::empty,
-                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
-        assertThat(later.retryUnposted()).isEqualTo(1);
-        assertThat(work.find("twitter:900")).get().extracting(c -> c.messageTs()).isEqualTo("1.2");
-    }
-
-    @Test
     void twoAppsSixteenThreadsOneThousandCasesOneOwnerEach() throws Exception {
         RedisCaseStore store = new RedisCaseStore(TestRedis.client(), keys);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             store.create(new io.socialbot.casework.Case("twitter:r" + i, "r" + i, "h", TriageDecision.Priority.P3, "#c",
-                    null, io.socialbot.casework.Case.Status.OPEN, null, 1, 0, null, Instant.now()));
+                    null, io.socialbot.casework.Case.Status.OPEN, null, 1, 0, null, Instant.now(), null, null));
             ids.add("r" + i);
         }
         List<String> agents = new ArrayList<>();
@@ -322,8 +276,7 @@ class CaseSlackListenersTest {
         // two replicas: each its own Bolt app, casework and Redis client over the same Redis
         App[] apps = new App[2];
         for (int r = 0; r < 2; r++) {
-            CaseWork replica = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions,
-                    new ConsoleCasePoster(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())), x,
+            CaseWork replica = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions, x,
                     new TwitterTextLength(), List.of(), Optional::empty, Clock.systemUTC());
             apps[r] = TestSlackApps.app(slack, new CaseSlackListeners(replica, null, new TwitterTextLength(), many,
                     Optional::empty, Executors.newFixedThreadPool(4)));

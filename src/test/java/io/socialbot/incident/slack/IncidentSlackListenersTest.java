@@ -143,7 +143,7 @@ class IncidentSlackListenersTest {
         assertThat(ephemeralDigest()).contains("Posted the digest of *outage* here");
         var complete = stub.await("files.completeUploadExternal", 1, WAIT).get(0);
         assertThat(complete.param("channel_id")).isEqualTo("C0WAR");
-        assertThat(complete.param("thread_ts")).isEqualTo("1700000000.000100");
+        assertThat(complete.param("thread_ts")).isEqualTo(stub.workspace().messages().get(0).ts());
         assertThat(complete.param("files")).contains("F0CHART");
         assertThat(stub.calls("upload")).singleElement().satisfies(u -> assertThat(u.body()).contains("PNG"));
         assertThat(stub.calls("files.getUploadURLExternal").get(0).param("filename")).isEqualTo("digest-outage.png");

@@ -39,6 +39,19 @@ class RedisCaseTimelineStoreTest {
     }
 
     @Test
+    void theResolveNoteIsKeptAndExported() {
+        store.on(new CaseEvent.Received("x:n", Priority.P2, null, T));
+        store.on(new CaseEvent.Resolved("x:n", "U2", "refunded, \"see\" ticket 42", T.plusSeconds(500)));
+        store.on(new CaseEvent.Resolved("x:n", "U3", "second close", T.plusSeconds(600)));
+
+        CaseTimeline t = store.find("x:n").orElseThrow();
+        assertThat(t.note()).isEqualTo("refunded, \"see\" ticket 42");
+        String csv = io.socialbot.stats.CaseCsv.write(java.util.List.of(t));
+        assertThat(csv).contains(",\"refunded, \"\"see\"\" ticket 42\"\r\n");
+        assertThat(io.socialbot.stats.CaseCsv.read(csv)).containsExactly(t);
+    }
+
+    @Test
     void ignoresStepsOfUnknownCasesAndASecondReceived() {
         store.on(new CaseEvent.Claimed("x:ghost", "U1", T));
         store.on(new CaseEvent.Received("x:1", Priority.P1, null, T));

@@ -17,9 +17,13 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 
 /**
- * A local stand-in for the Slack Web API (like java-slack-sdk's MockSlackApiServer): records every call and answers
- * {@code {"ok":true}} unless a test queued another answer for that method. Bolt is pointed at it with
- * {@code SlackConfig.setMethodsEndpointUrlPrefix(stub.methodsUrl())}; {@link #responseUrl()} takes response_url posts.
+ * A local stand-in for the Slack Web API (like java-slack-sdk's MockSlackApiServer): records every call, keeps a
+ * {@link SlackWorkspace} of channels and messages (posts, updates, history with {@code metadata}, Block Kit limits
+ * refused with {@code invalid_blocks}), and behaves like Slack under trouble: 429 with {@code Retry-After} (and 429
+ * again to a call that does not wait that long, by the stub's clock), hanging past a client's read timeout after
+ * taking a call, or down (connections closed unanswered). A queued or set answer overrides all that for its method.
+ * Bolt is pointed at it with {@code SlackConfig.setMethodsEndpointUrlPrefix(stub.methodsUrl())};
+ * {@link #responseUrl()} takes response_url posts.
  */
 public final class SlackApiStub implements AutoCloseable {
 
@@ -41,6 +45,16 @@ public final class SlackApiStub implements AutoCloseable {
                 out.put(k, v);
             }
             return out;
+        }
+
+        /** A JSON parameter (blocks, view, metadata) as plain JSON text, so {@code <} reads as {@code <}. */
+        public String json(String name) {
+            String raw = param(name);
+            try {
+                return raw == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw).toString();
+            } catch (java.io.IOException e) {
+                return raw;
+            }
         }
 
         /** A parameter from a form body, or a field of a JSON body (objects and arrays as JSON text). */
@@ -78,6 +92,19 @@ public final class SlackApiStub implements AutoCloseable {
     private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ConcurrentLinkedDeque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
+    private final SlackWorkspace workspace = new SlackWorkspace(() -> this.clock.instant());
+    private final Map<String, java.time.Instant> waitUntil = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedDeque<Long>> limits = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> hangs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    private volatile boolean down;
+    private volatile int limitEvery;
+    private volatile long limitEverySeconds;
+    private volatile Duration hangFor = Duration.ofSeconds(3);
+    private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> postTimes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> rateLimitedCases = new ConcurrentHashMap<>();
 
     public SlackApiStub() {
         try {
@@ -89,7 +116,6 @@ public final class SlackApiStub implements AutoCloseable {
         server.createContext("/", this::handle);
         defaults.put("auth.test", Answer.ok("{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Test\","
                 + "\"user\":\"socialbot\",\"team_id\":\"T0TEST\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}"));
-        defaults.put("chat.postMessage", Answer.ok("{\"ok\":true,\"channel\":\"C0TEST\",\"ts\":\"1700000000.000100\"}"));
         server.start();
     }
 
@@ -111,6 +137,53 @@ public final class SlackApiStub implements AutoCloseable {
     /** Answers every call of {@code method} with {@code answer} unless something is queued. */
     public void answer(String method, Answer answer) {
         defaults.put(method, answer);
+    }
+
+    /** The channels and messages Slack would hold. */
+    public SlackWorkspace workspace() {
+        return workspace;
+    }
+
+    /** The clock by which {@code Retry-After} is enforced (tests pass the clock their poster runs on). */
+    public void clock(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Down: every connection is closed without an answer, and nothing is done. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /** The next {@code method} call is answered 429 with {@code Retry-After: seconds}. */
+    public void rateLimitNext(String method, long seconds) {
+        limits.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(seconds);
+    }
+
+    /** Every {@code n}th chat.postMessage is answered 429 with {@code Retry-After: seconds} (a storm). */
+    public void rateLimitEvery(int n, long seconds) {
+        this.limitEverySeconds = seconds;
+        this.limitEvery = n;
+    }
+
+    /** When (epoch ms, real time) each case's post was taken, by the case key in its metadata. */
+    public Map<String, Long> postTimes() {
+        return Map.copyOf(postTimes);
+    }
+
+    /** How many 429s each case's posts were answered. */
+    public Map<String, Integer> rateLimitedCases() {
+        return Map.copyOf(rateLimitedCases);
+    }
+
+    /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
+    public int callsTooEarly() {
+        return early.get();
+    }
+
+    /** The next {@code count} calls of {@code method} are done, then answered only after {@code hangFor}. */
+    public void hang(String method, int count, Duration hangFor) {
+        this.hangFor = hangFor;
+        hangs.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(count);
     }
 
     public List<Call> calls() {
@@ -163,21 +236,80 @@ public final class SlackApiStub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-        calls.add(new Call(method, body, headers));
+        Call call = new Call(method, body, headers);
+        calls.add(call);
+        if (down) {
+            exchange.close(); // no status line: the client sees the connection end
+            return;
+        }
         Answer answer = null;
         var queue = queued.get(method);
         if (queue != null) {
             answer = queue.poll();
         }
         if (answer == null) {
-            answer = defaults.getOrDefault(method, Answer.ok("{\"ok\":true}"));
+            answer = rateLimited(method, call);
+        }
+        if (answer == null && defaults.containsKey(method)) {
+            answer = defaults.get(method);
+        }
+        if (answer == null) {
+            String result = workspace.call(method, call::param);
+            answer = Answer.ok(result == null ? "{\"ok\":true}" : result);
+        }
+        String caseKey = caseKey(call);
+        if (caseKey != null && answer.status() == 429) {
+            rateLimitedCases.merge(caseKey, 1, Integer::sum);
+        } else if (caseKey != null && answer.body().startsWith("{\"ok\":true")) {
+            postTimes.putIfAbsent(caseKey, System.currentTimeMillis());
+        }
+        var hang = hangs.get(method);
+        if (hang != null && hang.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            try {
+                Thread.sleep(hangFor.toMillis()); // done, but the answer comes after the client gave up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        try {
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            // the client hung up (read timeout): Slack did the work all the same
+        }
         exchange.close();
+    }
+
+    private static String caseKey(Call call) {
+        String m = call.method().equals("chat.postMessage") ? call.param("metadata") : null;
+        int i = m == null ? -1 : m.indexOf("\"case\":\"");
+        return i < 0 ? null : m.substring(i + 8, m.indexOf('"', i + 8));
+    }
+
+    /** Slack's rate limits: per method and channel, and a call before Retry-After passed is refused again. */
+    private Answer rateLimited(String method, Call call) {
+        // only Web API methods have form bodies with a channel (a file upload's body is bytes)
+        boolean webApi = method.startsWith("chat.") || method.startsWith("conversations.") || method.startsWith("views.");
+        String scope = method + "|" + (webApi ? call.param("channel") : "");
+        java.time.Instant now = clock.instant();
+        java.time.Instant until = waitUntil.get(scope);
+        if (until != null && now.isBefore(until)) {
+            early.incrementAndGet();
+            return Answer.rateLimited((int) Math.max(1, Duration.between(now, until).toSeconds()));
+        }
+        Long seconds = limits.containsKey(method) ? limits.get(method).poll() : null;
+        if (seconds == null && limitEvery > 0 && method.equals("chat.postMessage")
+                && posts.incrementAndGet() % limitEvery == 0) {
+            seconds = limitEverySeconds;
+        }
+        if (seconds == null) {
+            return null;
+        }
+        waitUntil.put(scope, now.plusSeconds(seconds));
+        return Answer.rateLimited(seconds.intValue());
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.socialbot.casework;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What is still to show in Slack: every case whose post is missing or behind its state. Shared by all replicas:
+ * a delivery is claimed (leased) before Slack is called and recorded in one atomic step; a lease that ran out
+ * without a record (a crash, a timeout) makes the next claim say the post is in doubt.
+ */
+public interface CaseOutbox {
+
+    /**
+     * Claims up to {@code max} deliveries due at {@code now}, most urgent first, one per channel per {@code pace}
+     * after bursts of up to {@code burst}, none to a channel Slack asked to wait ({@link #paceChannel}); each stays
+     * leased for {@code lease} (then it is due again, in doubt when it was a post).
+     */
+    List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace, int burst);
+
+    /**
+     * Records where the case was posted and the state shown; true the first time the case is posted. Refused
+     * ({@link Recorded#DUPLICATE}) when the case already had a different post.
+     */
+    Recorded recordPosted(Delivery d, String channelId, String ts, Instant now);
+
+    /** Records that the post now shows {@code d.rev()}; due again at once when the case moved meanwhile. */
+    void recordUpdated(Delivery d, Instant now);
+
+    /** Gives the lease back; due again at {@code at}. {@code inDoubt}: the post may or may not be in Slack. */
+    int retryAt(Delivery d, Instant at, boolean inDoubt);
+
+    /** Nothing is sent to {@code channel} before {@code until} (Slack's {@code Retry-After}), by any replica. */
+    void paceChannel(String channel, Instant until);
+
+    /** The post is gone from Slack (deleted): forget it, so the next delivery posts the case again. */
+    void lost(Delivery d, Instant now);
+
+    /** Retrying cannot help (Slack refused the request itself): out of the outbox until the case moves again. */
+    void park(Delivery d, String reason);
+
+    /** True once per case and kind: the ops channel hears about a case's trouble once. */
+    boolean firstReport(String caseKey, String kind);
+
+    /** How many cases wait for delivery. */
+    long pending();
+
+    /**
+     * One claimed delivery. {@code messageTs} empty: the case must be posted (after looking for an earlier post when
+     * {@code inDoubt}); otherwise its post must be updated to show {@code rev}.
+     */
+    record Delivery(String caseKey, String attempt, String channel, String channelId, String messageTs, long rev,
+                    int failures, boolean inDoubt, Instant firstTried) {
+
+        public boolean isPost() {
+            return messageTs == null || messageTs.isBlank();
+        }
+    }
+
+    /** The outcome of recording a post. */
+    enum Recorded { FIRST, AGAIN, DUPLICATE }
+}

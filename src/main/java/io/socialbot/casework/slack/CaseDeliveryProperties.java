@@ -1,0 +1,45 @@
+package io.socialbot.casework.slack;
+
+import io.socialbot.casework.CaseDelivery;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox delivers case posts to Slack (only in a process with a bot token).
+ *
+ * @param enabled      off in command-line runs (a replay never delivers the bots' posts)
+ * @param workers      Slack calls in flight at once, per replica
+ * @param readTimeout  how long a Slack call may take before its outcome counts as unknown
+ * @param lease        how long a claimed delivery is this replica's; longer than the calls it makes
+ * @param channelPace  one post or update per channel per this, across replicas (Slack: about 1 per second)
+ * @param channelBurst posts a channel may take at once before the pace applies (Slack allows short bursts and
+ *                     answers 429 with Retry-After beyond them, which is always honoured)
+ * @param maxBackoff   the longest wait between two failed attempts
+ * @param reportAfter  failed attempts after which the ops channel is told (once per case and kind)
+ * @param tick         how often the outbox is looked at (what is due is decided on the injected clock)
+ */
+@ConfigurationProperties("socialbot.casework.delivery")
+record CaseDeliveryProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4") int workers,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("45s") Duration lease,
+        @DefaultValue("1s") Duration channelPace,
+        @DefaultValue("10") int channelBurst,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("5") int reportAfter,
+        @DefaultValue("200ms") Duration tick) {
+
+    CaseDeliveryProperties {
+        if (lease.compareTo(readTimeout.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("socialbot.casework.delivery.lease must be at least three read "
+                    + "timeouts (a delivery may look in the history, post and record): " + lease);
+        }
+    }
+
+    CaseDelivery.Settings settings() {
+        return new CaseDelivery.Settings(workers, lease, channelPace, channelBurst, Duration.ofSeconds(1), maxBackoff,
+                reportAfter);
+    }
+}

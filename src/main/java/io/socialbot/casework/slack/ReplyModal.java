@@ -1,0 +1,64 @@
+package io.socialbot.casework.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import io.socialbot.casework.CaseView;
+import io.socialbot.platform.slack.SlackText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The Reply modal, built with the SDK's {@code Views}/{@code Blocks} builders, within Slack's limits for views. */
+final class ReplyModal {
+
+    static final int TITLE = 24;
+    static final int MODAL_BLOCKS = 100;
+    static final int INPUT_MAX = 3_000;
+    static final int PRIVATE_METADATA = 3_000;
+
+    private ReplyModal() {
+    }
+
+    static View view(String key, Optional<CaseView> view, List<String> suggested) {
+        boolean safety = view.map(v -> v.decision().isSafetyCase()).orElse(false);
+        String draft = view.map(v -> v.c().draft()).orElse(null);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        view.ifPresent(v -> {
+            String who = "@" + SlackText.isolated(v.mention().author().handle(), CaseBlocks.HANDLE) + ": ";
+            blocks.add(section(s -> s.text(markdownText(who + SlackText.inert(v.mention().text(),
+                    CaseBlocks.SECTION_TEXT - who.length())))));
+        });
+        if (safety) {
+            blocks.add(section(s -> s.text(markdownText(":rotating_light: Safety case: no template. "
+                    + "Write to this person yourself, and escalate as your safety process says."))));
+        }
+        String initial = draft != null ? draft : suggested.isEmpty() ? null : suggested.get(0);
+        blocks.add(input(i -> i.blockId(CaseSlackListeners.REPLY_BLOCK)
+                .label(plainText("Your reply (280 as X counts)"))
+                .element(plainTextInput(e -> e.actionId(CaseSlackListeners.REPLY_INPUT).multiline(true)
+                        .maxLength(INPUT_MAX).initialValue(initial == null ? null : SlackText.clip(initial, INPUT_MAX))))));
+        if (suggested.size() > 1) {
+            StringBuilder others = new StringBuilder("*Other suggestions*");
+            for (String s : suggested.subList(1, suggested.size())) {
+                others.append("\n• ").append(SlackText.escape(s));
+            }
+            String shown = SlackText.clip(others.toString(), CaseBlocks.SECTION_TEXT);
+            blocks.add(section(s -> s.text(markdownText(shown))));
+        }
+        return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(CaseSlackListeners.REPLY_MODAL)
+                .privateMetadata(SlackText.clip(key, PRIVATE_METADATA))
+                .title(viewTitle(t -> t.type("plain_text").text(SlackText.clip("Reply on X", TITLE))))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Send")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(blocks.size() <= MODAL_BLOCKS ? blocks : blocks.subList(0, MODAL_BLOCKS)));
+    }
+}
