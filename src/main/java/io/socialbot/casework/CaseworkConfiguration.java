@@ -8,7 +8,6 @@ import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,32 +33,17 @@ class CaseworkConfiguration {
         return new ReplySuggestions(templates);
     }
 
-    /** One thread: post updates for a case keep their order, and a burst of clicks does not flood Slack. */
-    record CaseRefreshes(ExecutorService executor) implements java.util.concurrent.Executor {
-        @Override
-        public void execute(Runnable task) {
-            executor.execute(task);
-        }
-
-        void shutdown() {
-            executor.shutdown();
-        }
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    CaseRefreshes caseRefreshes() {
-        return new CaseRefreshes(DaemonThreads.pool("case-post-updates", 1));
-    }
-
     @Bean
     CaseWork caseWork(CaseStore cases, MentionStore mentions, DecisionStore decisions, CasePoster poster,
                       ObjectProvider<ReplySender> sender, ReplyLength length, ObjectProvider<CaseEventListener> listeners,
-                      ObjectProvider<CurrentIncident> incident, Clock clock, CaseRefreshes refreshes) {
+                      ObjectProvider<CurrentIncident> incident, Clock clock) {
         ReplySender replies = sender.getIfAvailable(() -> (key, to, text) -> new ReplySender.Failed(
                 ReplySender.FailureKind.DISABLED, "Replies to X are off: no X credentials are configured. Copy your "
                 + "text and reply from the brand account, then resolve the case.", null));
         return new CaseWork(cases, mentions, decisions, poster, replies, length, listeners.orderedStream().toList(),
-                incident.getIfAvailable(() -> Optional::empty), clock, refreshes);
+                incident.getIfAvailable(() -> Optional::empty), clock,
+                // one daemon thread: post updates for a case keep their order, and a burst of clicks does not flood Slack
+                DaemonThreads.pool("case-post-updates", 1));
     }
 
     /** One task, so a retried post and a cluster's update never run at the same time. */
