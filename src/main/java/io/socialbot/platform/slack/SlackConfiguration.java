@@ -41,6 +41,11 @@ class SlackConfiguration {
     }
 
     @Bean
+    io.socialbot.platform.ops.OpsAlerts opsAlerts(SlackProperties properties, ObjectProvider<App> app) {
+        return new SlackOpsAlerts(app, properties.opsChannel());
+    }
+
+    @Bean
     @ConditionalOnExpression(ENABLED)
     App slackApp(SlackProperties properties, ObjectProvider<SlackListeners> listeners, Clock clock) {
         if (!properties.socketMode() && (properties.signingSecret() == null || properties.signingSecret().isBlank())) {
