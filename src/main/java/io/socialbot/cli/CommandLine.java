@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one-shot commands ({@code java -jar socialbot.jar <command> --name=value ...}); no command runs the bot.
- * Options take {@code --name=value} or {@code --name value}; a bare {@code --flag} is {@code true}.
+ * Where the entry point hands a one-shot command to {@link SocialbotCommands} (picocli); also the small
+ * {@code --name=value} dispatcher the benchmarks (test sources) use. No command runs the bot.
  */
 public final class CommandLine {
 
@@ -16,21 +16,15 @@ public final class CommandLine {
         int run(Map<String, String> options) throws Exception;
     }
 
-    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        // each capability adds its commands here, one line each
-        COMMANDS.put("replay", io.socialbot.cli.ReplayCommand::run);
-        COMMANDS.put("eval", io.socialbot.cli.EvalCommand::run);
-        COMMANDS.put("train", io.socialbot.cli.TrainCommand::run);
-    }
-
     private CommandLine() {
     }
 
-    /** The command named by the first argument, ready to run; empty when the arguments start the bot. */
+    /** The command named by the first argument ({@link SocialbotCommands}), ready to run; empty when the arguments start the bot. */
     public static Optional<Runnable> parse(String[] args) {
-        return parse(args, COMMANDS);
+        if (!SocialbotCommands.isCommand(args)) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> System.exit(SocialbotCommands.execute(args)));
     }
 
     /** The command of {@code commands} named by the first argument, ready to run; empty when there is none. */
