@@ -52,6 +52,43 @@ class PriorityRulesTest {
         assertThat(verified.reasons()).containsExactly("P1: influence: 800 followers, verified");
     }
 
+    private static Mention ticked(long followers, String verifiedType) {
+        Mention m = small();
+        return new Mention(m.id(), m.source(), m.createdAt(), m.text(),
+                new Mention.Author("u1", "ticked", "Ticked", followers, true, verifiedType), null, null, null, null,
+                Mention.Metrics.NONE);
+    }
+
+    @Test
+    void aPaidTickAloneIsNotInfluenceButIsShown() {
+        var paid = decide(ticked(800, "blue"), NEUTRAL, Map.of());
+        var business = decide(ticked(800, "business"), NEUTRAL, Map.of());
+        var government = decide(ticked(800, "government"), NEUTRAL, Map.of());
+
+        assertThat(paid.priority()).isEqualTo(TriageDecision.Priority.P4);
+        assertThat(paid.reasons()).containsExactly("P4: influence: 800 followers, paid tick");
+        assertThat(business.priority()).isEqualTo(TriageDecision.Priority.P1);
+        assertThat(business.reasons()).containsExactly("P1: influence: 800 followers, verified");
+        assertThat(government.priority()).isEqualTo(TriageDecision.Priority.P1);
+        // a paid tick on a genuinely large account is P1 for the audience, and says which tick it is
+        assertThat(decide(ticked(150_000, "blue"), NEUTRAL, Map.of()).reasons())
+                .containsExactly("P1: influence: 150k followers, paid tick");
+    }
+
+    @Test
+    void anEchoOfAP1ThemeIsSaidButLeavesP1ToThePostItRepeats() {
+        var echo = rules.decide(new PriorityRule.Signals(small(), NEUTRAL, Map.of("emergency", "999"), SINGLE,
+                Duration.ZERO, true));
+        var press = rules.decide(new PriorityRule.Signals(small(), NEUTRAL, Map.of("press", "journalist"), SINGLE,
+                Duration.ZERO, true));
+
+        assertThat(echo.priority()).isEqualTo(TriageDecision.Priority.P4);
+        assertThat(echo.reasons()).containsExactly("P4: safety (\"999\"), shared");
+        assertThat(press.priority()).isEqualTo(TriageDecision.Priority.P4);
+        assertThat(decide(small(), NEUTRAL, Map.of("emergency", "999")).priority())
+                .isEqualTo(TriageDecision.Priority.P1);
+    }
+
     @Test
     void churnAndCompensationWithAnAngryToneRankHigh() {
         var churn = decide(small(), NEGATIVE, Map.of("churn", "switching", "outage", "down"));
