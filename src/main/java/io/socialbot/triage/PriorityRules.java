@@ -140,7 +140,8 @@ final class PriorityRules {
         }
         hits.sort(Comparator.comparing((PriorityRule.Hit h) -> !h.p1())
                 .thenComparing(Comparator.comparingDouble(PriorityRule.Hit::weight).reversed()));
-        TriageDecision.Priority priority = p1 || score >= thresholds.p1() ? TriageDecision.Priority.P1
+        boolean scoreMakesP1 = thresholds.p1() > 0 && score >= thresholds.p1();
+        TriageDecision.Priority priority = p1 || scoreMakesP1 ? TriageDecision.Priority.P1
                 : score >= thresholds.p2() ? TriageDecision.Priority.P2
                 : score >= thresholds.p3() ? TriageDecision.Priority.P3
                 : TriageDecision.Priority.P4;

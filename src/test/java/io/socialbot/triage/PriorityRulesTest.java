@@ -90,7 +90,7 @@ class PriorityRulesTest {
     }
 
     @Test
-    void churnAndCompensationWithAnAngryToneRankHigh() {
+    void churnAndCompensationWithAnAngryToneRankHighButAScoreAloneIsNeverP1() {
         var churn = decide(small(), NEGATIVE, Map.of("churn", "switching", "outage", "down"));
         var compensation = decide(small(), NEUTRAL, Map.of("compensation", "refund*"));
 
@@ -98,8 +98,17 @@ class PriorityRulesTest {
 
         assertThat(churn.priority()).isEqualTo(TriageDecision.Priority.P2);
         assertThat(churn.reasons()).containsExactly("P2: churn (\"switching\")", "negative -0.8", "outage (\"down\")");
-        assertThat(both.reasons()).containsExactly("P1: churn (\"leaving\")", "compensation (\"refund*\")",
+        // 35 + 30 + 24: once P1 by score; P1 now means a human now (safety, press, legal, audience)
+        assertThat(both.reasons()).containsExactly("P2: churn (\"leaving\")", "compensation (\"refund*\")",
                 "negative -0.8");
+        var scoredP1 = TriageFixtures.shippedSettings();
+        var withP1Score = new TriageProperties(scoredP1.brand(), scoredP1.spam(), scoredP1.themes(), scoredP1.places(),
+                new TriageProperties.Priority(scoredP1.priority().rules(), new TriageProperties.Thresholds(80, 40, 15),
+                        30, 0.3, 8, 2, 25), scoredP1.influence(), scoredP1.routing(), scoredP1.rateGuard(),
+                scoredP1.clusters());
+        assertThat(PriorityRules.from(withP1Score).decide(new PriorityRule.Signals(small(), NEGATIVE,
+                Map.of("churn", "leaving", "compensation", "refund*"), SINGLE, Duration.ZERO)).priority())
+                .as("a configured p1 threshold still lets a score reach P1").isEqualTo(TriageDecision.Priority.P1);
         assertThat(compensation.priority()).isEqualTo(TriageDecision.Priority.P3);
         assertThat(compensation.reasons()).containsExactly("P3: compensation (\"refund*\")");
     }

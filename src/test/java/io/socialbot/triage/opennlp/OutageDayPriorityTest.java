@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +48,10 @@ class OutageDayPriorityTest {
         }
 
         long p1 = decisions.stream().filter(d -> d.priority() == TriageDecision.Priority.P1).count();
+        Map<String, Long> why = decisions.stream().filter(d -> d.priority() == TriageDecision.Priority.P1)
+                .collect(Collectors.groupingBy(d -> d.reasons().get(0).replaceAll(" \\(.*|:\\s*\\d.*", ""),
+                        TreeMap::new, Collectors.counting()));
+        System.out.println("outage day P1 by first reason: " + why);
         assertThat(p1).isLessThanOrEqualTo(day.size() / 40); // at most 2.5%: "about 2%"
         int planted = 0;
         for (int i = 0; i < day.size(); i++) {
