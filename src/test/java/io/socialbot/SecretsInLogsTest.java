@@ -27,7 +27,8 @@ class SecretsInLogsTest {
     static final String SLACK_TOKEN = "xoxb-" + UUID.randomUUID();
     static final String SIGNING_SECRET = "sign-" + UUID.randomUUID();
     static final String X_SECRET = "xsec-" + UUID.randomUUID();
-    static final List<String> SECRETS = List.of(WEBHOOK_SECRET, SLACK_TOKEN, SIGNING_SECRET, X_SECRET);
+    static final String PAGE_SECRET = "pagesec-" + UUID.randomUUID();
+    static final List<String> SECRETS = List.of(WEBHOOK_SECRET, SLACK_TOKEN, SIGNING_SECRET, X_SECRET, PAGE_SECRET);
 
     @Test
     void noSecretIsEverLogged(CapturedOutput output) throws Exception {
@@ -40,6 +41,8 @@ class SecretsInLogsTest {
                 "--socialbot.slack.signing-secret=" + SIGNING_SECRET,
                 "--socialbot.x.api-secret=" + X_SECRET,
                 "--socialbot.x.access-token-secret=" + X_SECRET,
+                "--socialbot.incident-page.base-url=https://bot.example.com",
+                "--socialbot.incident-page.secret=" + PAGE_SECRET,
                 "--logging.level.io.socialbot=DEBUG")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
@@ -54,6 +57,9 @@ class SecretsInLogsTest {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("command=%2Fqueue&text=")).build(),
                     HttpResponse.BodyHandlers.ofString());
+            // a refused incident-page link is logged with its reason, never with the token it carried
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/incident-page/outage?t=0.1."
+                    + PAGE_SECRET)).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> env = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
             for (String secret : SECRETS) {

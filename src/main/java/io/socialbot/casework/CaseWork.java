@@ -2,7 +2,6 @@ package io.socialbot.casework;
 
 import io.socialbot.casework.CaseStore.ClaimOutcome;
 import io.socialbot.casework.ReplySender.ReplyOutcome;
-import io.socialbot.incident.CurrentIncident;
 import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.triage.DecisionListener;

@@ -47,9 +47,6 @@ public final class DigestComposer {
     static final PromptId NO_UPDATE = PromptId.of("digest/no-update");
     static final PromptId NONE = PromptId.of("digest/none");
 
-    /** How many points the negative share must move to call it a trend. */
-    static final double TREND_POINTS = 5.0;
-
     private final IncidentStore incidents;
     private final DigestCounts counts;
     private final CaseTimelineStore cases;
@@ -72,6 +69,27 @@ public final class DigestComposer {
      * {@code lateSlot} is the hour start of a digest posted late (null when on time).
      */
     public Digest compose(Incident incident, Instant from, Instant to, Instant lateSlot) {
+        DigestFigures f = figures(incident, from, to);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("incident", SlackText.escape(incident.name()));
+        v.put("window", time(f.from()) + "–" + time(to));
+        v.put("late_note", lateSlot == null ? "" : templates.render(LATE_NOTE, Map.of("slot", time(lateSlot))));
+        v.put("update", update(f.latestUpdate()));
+        v.put("volume", volume(f.volume()));
+        v.put("sentiment", sentiment(f));
+        v.put("themes", lines(f.themes().stream().map(e -> templates.render(THEME_LINE,
+                Map.of("theme", SlackText.escape(e.name()), "count", e.count(),
+                        "example", SlackText.escape(shorten(e.example()))))).toList()));
+        v.put("voices", voices(f));
+        v.put("clusters", lines(f.clusters().stream().map(c -> templates.render(CLUSTER_LINE,
+                Map.of("kind", c.kind().toLowerCase(), "size", c.size(), "id", SlackText.escape(c.id())))).toList()));
+        v.put("backlog", backlog(f.backlog()));
+        v.put("response", response(f.response()));
+        return new Digest(incident.name(), hourOf(f.from()), to, templates.render(HOURLY, v), f.hours(), f);
+    }
+
+    /** The figures of {@code [from, to)}: the one computation behind {@code /digest}, its chart and the incident page. */
+    public DigestFigures figures(Incident incident, Instant from, Instant to) {
         Instant start = from.isBefore(incident.startedAt()) ? incident.startedAt() : from;
         List<Instant> hours = hours(start, to);
         int n = Math.max(hours.size(), 1);
@@ -94,103 +112,93 @@ public final class DigestComposer {
             series.add(new Digest.HourPoint(h, w.sentiment(Label.NEGATIVE), w.sentiment(Label.NEUTRAL),
                     w.sentiment(Label.POSITIVE)));
         }
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("incident", SlackText.escape(incident.name()));
-        v.put("window", time(hours.get(0).isBefore(start) ? start : hours.get(0)) + "–" + time(to));
-        v.put("late_note", lateSlot == null ? "" : templates.render(LATE_NOTE, Map.of("slot", time(lateSlot))));
-        v.put("update", update(incident));
-        v.put("volume", volume(now, before, total, incidentHours.size()));
-        v.put("sentiment", sentiment(now, series));
-        v.put("themes", themes(now));
-        v.put("voices", voices(now));
-        v.put("clusters", clusters(now));
+        List<Double> negShares = series.stream().filter(p -> p.total() > 0)
+                .map(p -> p.negative() * 100.0 / p.total()).toList();
+        var volume = new DigestFigures.Volume(now.mentions(), now.uniqueAuthors(), now.retweets(),
+                before == null ? Optional.empty() : Optional.of(before.mentions()), total.mentions(),
+                total.uniqueAuthors(), incidentHours.size());
+        var sentiment = new DigestFigures.Sentiment(now.sentiment(Label.NEGATIVE), now.sentiment(Label.NEUTRAL),
+                now.sentiment(Label.POSITIVE));
+        List<DigestFigures.Ranked> themes = top(now.themes(), properties.topThemes()).stream()
+                .map(e -> new DigestFigures.Ranked(e.getKey(), e.getValue(),
+                        now.examples().getOrDefault(e.getKey(), ""))).toList();
+        List<DigestFigures.Wave> clusters = top(grouped(now.clusters()), properties.topClusters()).stream()
+                .map(e -> new DigestFigures.Wave(e.getKey(), now.clusterKinds().getOrDefault(e.getKey(), "CONTENT"),
+                        e.getValue())).toList();
+        List<StatusUpdate> updates = incidents.updates(incident.name());
         List<CaseTimeline> ofIncident = cases.forIncident(incident.name());
-        v.put("backlog", backlog(ofIncident));
-        v.put("response", response(ofIncident, hours.get(0), to));
-        return new Digest(incident.name(), hours.get(0), to, templates.render(HOURLY, v), series);
+        return new DigestFigures(incident.name(), hours.get(0).isBefore(start) ? start : hours.get(0), to,
+                clock.instant(), volume, sentiment, DigestFigures.Trend.of(negShares), negShares, themes,
+                ranked(now.influencers(), properties.topInfluencers()), ranked(now.press(), properties.topInfluencers()),
+                clusters, updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(updates.size() - 1)),
+                backlog(ofIncident), response(ofIncident, hours.get(0), to), series);
     }
 
-    private String update(Incident incident) {
-        List<StatusUpdate> updates = incidents.updates(incident.name());
-        if (updates.isEmpty()) {
+    private String update(Optional<StatusUpdate> latest) {
+        if (latest.isEmpty()) {
             return templates.render(NO_UPDATE, Map.of());
         }
-        StatusUpdate u = updates.get(updates.size() - 1);
+        StatusUpdate u = latest.get();
         return templates.render(UPDATE, Map.of("text", SlackText.escape(u.text()), "author", "<@" + u.author() + ">",
                 "at", time(u.at())));
     }
 
-    private String volume(DigestCounts.Window now, DigestCounts.Window before, DigestCounts.Window total, int hours) {
-        String change;
-        if (before == null || before.mentions() == 0) {
-            change = "n/a";
-        } else {
-            long pct = Math.round((now.mentions() - before.mentions()) * 100.0 / before.mentions());
-            change = (pct > 0 ? "+" : "") + pct + "%";
-        }
-        return templates.render(VOLUME, Map.of("mentions", now.mentions(), "authors", now.uniqueAuthors(),
-                "retweets", now.retweets(), "change", change, "previous", before == null ? 0 : before.mentions(),
-                "total_mentions", total.mentions(), "total_authors", total.uniqueAuthors(), "hours", hours));
+    private String volume(DigestFigures.Volume v) {
+        String change = v.changePercent().map(pct -> (pct > 0 ? "+" : "") + pct + "%").orElse("n/a");
+        return templates.render(VOLUME, Map.of("mentions", v.mentions(), "authors", v.authors(),
+                "retweets", v.retweets(), "change", change, "previous", v.previous().orElse(0L),
+                "total_mentions", v.totalMentions(), "total_authors", v.totalAuthors(), "hours", v.incidentHours()));
     }
 
-    private String sentiment(DigestCounts.Window now, List<Digest.HourPoint> series) {
-        long sum = now.sentiment(Label.NEGATIVE) + now.sentiment(Label.NEUTRAL) + now.sentiment(Label.POSITIVE);
-        List<Double> negShares = series.stream().filter(p -> p.total() > 0)
-                .map(p -> p.negative() * 100.0 / p.total()).toList();
-        PromptId trend = trend(negShares);
+    private String sentiment(DigestFigures f) {
+        DigestFigures.Sentiment s = f.sentiment();
+        List<Double> negShares = f.negativeShares();
         List<Double> shown = negShares.subList(Math.max(0, negShares.size() - 6), negShares.size());
-        String line = shown.stream().map(s -> Math.round(s) + "%").collect(Collectors.joining(" → "));
-        return templates.render(SENTIMENT, Map.of("negative", share(now.sentiment(Label.NEGATIVE), sum),
-                "neutral", share(now.sentiment(Label.NEUTRAL), sum), "positive", share(now.sentiment(Label.POSITIVE), sum),
-                "trend", templates.render(trend, Map.of()), "trend_line", line.isEmpty() ? "–" : line));
+        String line = shown.stream().map(x -> Math.round(x) + "%").collect(Collectors.joining(" → "));
+        return templates.render(SENTIMENT, Map.of("negative", share(s.negative(), s.total()),
+                "neutral", share(s.neutral(), s.total()), "positive", share(s.positive(), s.total()),
+                "trend", templates.render(prompt(f.trend()), Map.of()), "trend_line", line.isEmpty() ? "–" : line));
     }
 
     /** Better when the last hour's negative share is clearly below the mean of the two hours before it. */
     static PromptId trend(List<Double> negativeShares) {
-        int n = negativeShares.size();
-        if (n < 2) {
-            return TREND_FIRST;
-        }
-        double last = negativeShares.get(n - 1);
-        double earlier = negativeShares.subList(Math.max(0, n - 3), n - 1).stream()
-                .mapToDouble(Double::doubleValue).average().orElse(last);
-        if (last <= earlier - TREND_POINTS) {
-            return TREND_BETTER;
-        }
-        if (last >= earlier + TREND_POINTS) {
-            return TREND_WORSE;
-        }
-        return TREND_STEADY;
+        return prompt(DigestFigures.Trend.of(negativeShares));
     }
 
-    private String themes(DigestCounts.Window now) {
-        return lines(top(now.themes(), properties.topThemes()).stream().map(e -> templates.render(THEME_LINE,
-                Map.of("theme", SlackText.escape(e.getKey()), "count", e.getValue(),
-                        "example", SlackText.escape(shorten(now.examples().getOrDefault(e.getKey(), "")))))).toList());
+    /** The sentence the digest uses for a trend (the incident page says the same). */
+    public static PromptId prompt(DigestFigures.Trend trend) {
+        return switch (trend) {
+            case FIRST -> TREND_FIRST;
+            case BETTER -> TREND_BETTER;
+            case WORSE -> TREND_WORSE;
+            case STEADY -> TREND_STEADY;
+        };
     }
 
-    private String voices(DigestCounts.Window now) {
+    private String voices(DigestFigures f) {
         List<String> out = new ArrayList<>();
-        top(now.influencers(), properties.topInfluencers()).forEach(e -> out.add(templates.render(INFLUENCER_LINE,
-                Map.of("handle", SlackText.escape(e.getKey()), "reach", e.getValue()))));
-        top(now.press(), properties.topInfluencers()).forEach(e -> out.add(templates.render(PRESS_LINE,
-                Map.of("handle", SlackText.escape(e.getKey()), "reach", e.getValue()))));
+        f.influencers().forEach(e -> out.add(templates.render(INFLUENCER_LINE,
+                Map.of("handle", SlackText.escape(e.name()), "reach", e.count()))));
+        f.press().forEach(e -> out.add(templates.render(PRESS_LINE,
+                Map.of("handle", SlackText.escape(e.name()), "reach", e.count()))));
         return lines(out);
     }
 
-    private String clusters(DigestCounts.Window now) {
+    private static Map<String, Long> grouped(Map<String, Long> clusters) {
         Map<String, Long> grouped = new LinkedHashMap<>();
-        now.clusters().forEach((id, size) -> {
+        clusters.forEach((id, size) -> {
             if (size > 1) {
                 grouped.put(id, size);
             }
         });
-        return lines(top(grouped, properties.topClusters()).stream().map(e -> templates.render(CLUSTER_LINE,
-                Map.of("kind", now.clusterKinds().getOrDefault(e.getKey(), "CONTENT").toLowerCase(),
-                        "size", e.getValue(), "id", SlackText.escape(e.getKey())))).toList());
+        return grouped;
     }
 
-    private String backlog(List<CaseTimeline> ofIncident) {
+    private static List<DigestFigures.Ranked> ranked(Map<String, Long> values, int n) {
+        return top(values, n).stream().map(e -> new DigestFigures.Ranked(e.getKey(), e.getValue(), "")).toList();
+    }
+
+    private DigestFigures.Backlog backlog(List<CaseTimeline> ofIncident) {
         Map<Priority, Long> unclaimed = new EnumMap<>(Priority.class);
         Map<Priority, Long> unresolved = new EnumMap<>(Priority.class);
         CaseTimeline oldest = null;
@@ -206,14 +214,19 @@ public final class DigestComposer {
                 oldest = t;
             }
         }
-        String oldestText = oldest == null ? templates.render(NONE, Map.of()) : templates.render(OLDEST,
-                Map.of("case", SlackText.escape(oldest.caseKey()), "priority", oldest.priority(),
-                        "waiting", duration(Duration.between(oldest.received(), clock.instant()))));
-        return templates.render(BACKLOG, Map.of("unclaimed", byPriority(unclaimed), "unresolved",
-                byPriority(unresolved), "oldest", oldestText));
+        return new DigestFigures.Backlog(unclaimed, unresolved, oldest == null ? Optional.empty()
+                : Optional.of(new DigestFigures.Backlog.Oldest(oldest.caseKey(), oldest.priority(),
+                Duration.between(oldest.received(), clock.instant()))));
     }
 
-    private String response(List<CaseTimeline> ofIncident, Instant from, Instant to) {
+    private String backlog(DigestFigures.Backlog b) {
+        String oldestText = b.oldest().map(o -> templates.render(OLDEST, Map.of("case", SlackText.escape(o.caseKey()),
+                "priority", o.priority(), "waiting", duration(o.waiting())))).orElse(templates.render(NONE, Map.of()));
+        return templates.render(BACKLOG, Map.of("unclaimed", byPriority(b.unclaimed()), "unresolved",
+                byPriority(b.open()), "oldest", oldestText));
+    }
+
+    private DigestFigures.Response response(List<CaseTimeline> ofIncident, Instant from, Instant to) {
         Instant now = clock.instant();
         List<Duration> claim = new ArrayList<>();
         List<Duration> reply = new ArrayList<>();
@@ -236,13 +249,19 @@ public final class DigestComposer {
                 replyBreaches++;
             }
         }
-        return templates.render(RESPONSE, Map.of("cases", count,
-                "claim_median", Percentiles.median(claim).map(DigestComposer::duration).orElse("–"),
-                "claim_p90", Percentiles.p90(claim).map(DigestComposer::duration).orElse("–"),
-                "reply_median", Percentiles.median(reply).map(DigestComposer::duration).orElse("–"),
-                "reply_p90", Percentiles.p90(reply).map(DigestComposer::duration).orElse("–"),
-                "claim_breaches", claimBreaches, "reply_breaches", replyBreaches,
-                "sla_claim", duration(properties.slaClaim()), "sla_reply", duration(properties.slaFirstReply())));
+        return new DigestFigures.Response(count, Percentiles.median(claim), Percentiles.p90(claim),
+                Percentiles.median(reply), Percentiles.p90(reply), claimBreaches, replyBreaches,
+                properties.slaClaim(), properties.slaFirstReply());
+    }
+
+    private String response(DigestFigures.Response r) {
+        return templates.render(RESPONSE, Map.of("cases", r.cases(),
+                "claim_median", r.claimMedian().map(DigestComposer::duration).orElse("–"),
+                "claim_p90", r.claimP90().map(DigestComposer::duration).orElse("–"),
+                "reply_median", r.replyMedian().map(DigestComposer::duration).orElse("–"),
+                "reply_p90", r.replyP90().map(DigestComposer::duration).orElse("–"),
+                "claim_breaches", r.claimBreaches(), "reply_breaches", r.replyBreaches(),
+                "sla_claim", duration(r.slaClaim()), "sla_reply", duration(r.slaReply())));
     }
 
     /** Late, or still waiting past the target (a case nobody took counts as a breach once the target passed). */
@@ -273,11 +292,13 @@ public final class DigestComposer {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
-    static String share(long part, long whole) {
+    /** A whole-percent share, as the digest prints it. */
+    public static String share(long part, long whole) {
         return whole == 0 ? "0%" : Math.round(part * 100.0 / whole) + "%";
     }
 
-    static String duration(Duration d) {
+    /** A duration as the digest prints it: {@code 45s}, {@code 12m 05s}, {@code 2h 07m}. */
+    public static String duration(Duration d) {
         long s = d.getSeconds();
         if (s < 60) {
             return s + "s";

@@ -6,6 +6,7 @@ import io.socialbot.platform.slack.SlackText;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The {@code /incident} subcommands as plain Java: who may do what, and what to answer and announce. */
@@ -25,18 +26,27 @@ public final class IncidentCommands {
             • `/incident status`: what runs now
             • `/incident list`: past incidents
             • `/incident update <text>`: record a status update for customers (leads)
+            • `/incident page`, `/incident page revoke`: a link to the live page of the incident, or end every link (leads)
             • `/digest`, `/digest 6h`, `/digest since 09:00`, `/digest post`: the digest""";
 
     private final IncidentStore store;
     private final AccessPolicy access;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final Optional<IncidentPageLinks> pages;
 
     public IncidentCommands(IncidentStore store, AccessPolicy access, IncidentProperties properties, Clock clock) {
+        this(store, access, properties, clock, Optional.empty());
+    }
+
+    /** @param pages the live page's links; empty when the page is not set up */
+    public IncidentCommands(IncidentStore store, AccessPolicy access, IncidentProperties properties, Clock clock,
+                            Optional<IncidentPageLinks> pages) {
         this.store = store;
         this.access = access;
         this.properties = properties;
         this.clock = clock;
+        this.pages = pages;
     }
 
     public Outcome handle(String userId, String text) {
@@ -47,6 +57,7 @@ public final class IncidentCommands {
             case "start":
             case "stop":
             case "update":
+            case "page":
                 if (!access.has(userId, Role.LEAD)) {
                     return Outcome.reply(AccessPolicy.refusal(Role.LEAD));
                 }
@@ -63,6 +74,7 @@ public final class IncidentCommands {
             case "stop" -> stop(userId);
             case "status" -> status();
             case "list" -> list();
+            case "page" -> page(rest);
             default -> update(userId, rest);
         };
     }
@@ -127,6 +139,31 @@ public final class IncidentCommands {
                 .map(u -> new Outcome("Update recorded for *" + u.incident() + "*: " + SlackText.escape(u.text()),
                         null, null, u))
                 .orElse(Outcome.reply("No incident is running: start one before posting updates."));
+    }
+
+    private Outcome page(String args) {
+        if (!args.isEmpty() && !args.equalsIgnoreCase("revoke")) {
+            return Outcome.reply("Usage: `/incident page` for a link to the live page, `/incident page revoke` to end "
+                    + "every link to it.");
+        }
+        if (pages.isEmpty()) {
+            return Outcome.reply("The live incident page is not set up: an admin sets socialbot.incident-page.base-url"
+                    + " and socialbot.incident-page.secret (INCIDENT_PAGE_SECRET).");
+        }
+        Optional<Incident> running = store.current();
+        if (running.isEmpty()) {
+            return Outcome.reply("No incident is running.");
+        }
+        String name = running.get().name();
+        if (!args.isEmpty()) {
+            pages.get().revoke(name);
+            return Outcome.reply("Every link to the page of *" + name + "* now gets 403. `/incident page` makes a new one.");
+        }
+        IncidentPageLinks.Link link = pages.get().issue(name);
+        return Outcome.reply("Live page of *" + name + "*, read-only, updating itself: <" + link.url()
+                + "|open the page>\nThe link works for anyone who has it until " + DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm z").format(link.expires().atZone(properties.zone()))
+                + ": share it only with people who may read customers' posts. `/incident page revoke` ends every link.");
     }
 
     private static String channel(String raw) {

@@ -1,41 +1,24 @@
 package io.socialbot.incident;
 
-import com.slack.api.bolt.App;
 import io.socialbot.casework.CaseReplies;
-import io.socialbot.incident.chart.XChartDigestChart;
-import io.socialbot.incident.redis.RedisBroadcastQueue;
-import io.socialbot.incident.redis.RedisDigestCounts;
-import io.socialbot.incident.redis.RedisIncidentStore;
-import io.socialbot.incident.redis.RedisSlotClaims;
-import io.socialbot.incident.slack.IncidentSlackListeners;
-import io.socialbot.incident.slack.SlackDigestPublisher;
 import io.socialbot.platform.access.AccessPolicy;
-import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.schedule.RepeatingTask;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.UnifiedJedis;
+import org.springframework.scheduling.TaskScheduler;
 
-/** Incidents, digests and status-update broadcasts: Redis state, Slack commands, the hourly schedule. */
+/**
+ * Incidents' core: the mention counter, digests, status-update broadcasts and their schedule. Redis state, the
+ * chart and Slack are wired by {@code incident/redis}, {@code incident/chart} and {@code incident/slack}.
+ */
 @Configuration(proxyBeanMethods = false)
 class IncidentConfiguration {
-
-    @Bean
-    RedisIncidentStore incidentStore(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisIncidentStore(redis, keys);
-    }
-
-    @Bean
-    RedisDigestCounts digestCounts(UnifiedJedis redis, RedisKeys keys, IncidentProperties properties) {
-        return new RedisDigestCounts(redis, keys, properties.retention());
-    }
 
     @Bean
     IncidentMentionCounter incidentMentionCounter(IncidentStore incidents, DigestCounts counts,
@@ -45,84 +28,38 @@ class IncidentConfiguration {
 
     @Bean
     DigestComposer digestComposer(IncidentStore incidents, DigestCounts counts, CaseTimelineStore cases,
-                                  PromptTemplates templates, IncidentProperties properties,
-                                  ObjectProvider<Clock> clock) {
-        return new DigestComposer(incidents, counts, cases, templates, properties, clock(clock));
-    }
-
-    @Bean
-    XChartDigestChart digestChart(IncidentProperties properties) {
-        return new XChartDigestChart(properties.chartWidth(), properties.chartHeight(), properties.zone());
-    }
-
-    @Bean
-    SlackDigestPublisher digestPublisher(ObjectProvider<App> app, DigestChart chart) {
-        return new SlackDigestPublisher(() -> {
-            App a = app.getIfAvailable();
-            if (a == null) {
-                throw new IllegalStateException("Slack is not configured: no digest can be posted");
-            }
-            return a.client();
-        }, chart);
-    }
-
-    @Bean
-    RedisBroadcastQueue broadcastQueue(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisBroadcastQueue(redis, keys);
+                                  PromptTemplates templates, IncidentProperties properties, Clock clock) {
+        return new DigestComposer(incidents, counts, cases, templates, properties, clock);
     }
 
     @Bean
     UpdateBroadcast updateBroadcast(IncidentStore incidents, CaseTimelineStore cases, DecisionStore decisions,
                                     CaseReplies replies, BroadcastQueue queue, PromptTemplates templates,
-                                    IncidentProperties properties, ObjectProvider<Clock> clock) {
-        return new UpdateBroadcast(incidents, cases, decisions, replies, queue, templates, properties, clock(clock));
+                                    IncidentProperties properties, Clock clock) {
+        return new UpdateBroadcast(incidents, cases, decisions, replies, queue, templates, properties, clock);
     }
 
     @Bean
-    DigestScheduler digestScheduler(IncidentStore incidents, UnifiedJedis redis, RedisKeys keys,
-                                    DigestComposer composer, DigestPublisher publisher, IncidentProperties properties,
-                                    ObjectProvider<Clock> clock) {
-        return new DigestScheduler(incidents, new RedisSlotClaims(redis, keys, "replica-" + UUID.randomUUID()),
-                composer, publisher, properties, clock(clock));
+    DigestScheduler digestScheduler(IncidentStore incidents, SlotClaims claims, DigestComposer composer,
+                                    DigestPublisher publisher, IncidentProperties properties, Clock clock) {
+        return new DigestScheduler(incidents, claims, composer, publisher, properties, clock);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    IncidentTicker incidentTicker(DigestScheduler scheduler, UpdateBroadcast broadcast, IncidentProperties properties) {
-        return new IncidentTicker(scheduler, broadcast, properties.tick());
-    }
-
-    /** The work Slack handlers do after their ack; its own type so no other capability injects it by accident. */
-    record IncidentWork(ExecutorService executor) implements java.util.concurrent.Executor {
-        @Override
-        public void execute(Runnable task) {
-            executor.execute(task);
-        }
-
-        void shutdown() {
-            executor.shutdown();
-        }
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    IncidentWork incidentWork() {
-        return new IncidentWork(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "incident-slack");
-            t.setDaemon(true);
-            return t;
-        }));
+    /** On every replica; Redis claims make each digest and each broadcast reply happen once. */
+    @Bean
+    RepeatingTask incidentTicker(DigestScheduler scheduler, UpdateBroadcast broadcast, IncidentProperties properties,
+                                 TaskScheduler tasks) {
+        return new RepeatingTask("incident-ticker", tasks, properties.tick(), () -> {
+            scheduler.tick();
+            broadcast.drain();
+        });
     }
 
     @Bean
-    IncidentSlackListeners incidentSlackListeners(IncidentStore incidents, DigestComposer composer,
-                                                  DigestPublisher publisher, UpdateBroadcast broadcast,
-                                                  AccessPolicy access, IncidentProperties properties,
-                                                  ObjectProvider<Clock> clock, IncidentWork work) {
-        Clock c = clock(clock);
-        return new IncidentSlackListeners(new IncidentCommands(incidents, access, properties, c), incidents, composer,
-                publisher, broadcast, access, properties, c, work);
-    }
-
-    private static Clock clock(ObjectProvider<Clock> clock) {
-        return clock.getIfAvailable(Clock::systemUTC);
+    IncidentCommands incidentCommands(IncidentStore incidents, AccessPolicy access,
+                                      IncidentProperties properties, Clock clock,
+                                      ObjectProvider<IncidentPageLinks> pages) {
+        // the live page is wired by incident/web only when its base URL and secret are set
+        return new IncidentCommands(incidents, access, properties, clock, Optional.ofNullable(pages.getIfAvailable()));
     }
 }

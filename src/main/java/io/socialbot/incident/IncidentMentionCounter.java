@@ -1,5 +1,6 @@
 package io.socialbot.incident;
 
+import io.socialbot.casework.CurrentIncident;
 import io.socialbot.mention.Mention;
 import io.socialbot.triage.DecisionListener;
 import io.socialbot.triage.TriageDecision;

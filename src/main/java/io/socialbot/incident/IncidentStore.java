@@ -1,5 +1,6 @@
 package io.socialbot.incident;
 
+import io.socialbot.casework.CurrentIncident;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -27,9 +27,9 @@ public record Mention(
         metrics = metrics == null ? Metrics.NONE : metrics;
     }
 
-    /** The dedupe identity: the same id from two sources is two mentions. */
+    /** The dedupe identity, encoded by {@link MentionKey}: the same id from two sources is two mentions. */
     public String key() {
-        return source + ":" + id;
+        return MentionKey.of(source, id);
     }
 
     /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Reads and writes the mention JSON format documented in the README, naming the field that is wrong. */
 public final class MentionJson {
@@ -16,9 +15,22 @@ public final class MentionJson {
     public static final int MAX_TEXT_CHARS = 10_000;
     private static final int MAX_FIELD_CHARS = 2_048;
 
-    // Trailing tokens fail: "{...}{...}" on one line is two mentions glued together, not one.
+    /** Earliest {@code created_at} accepted (inclusive): nothing downstream handles dates before the epoch. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /**
+     * First {@code created_at} refused: later dates overflow scores built from epoch milliseconds (case queue
+     * order, cluster windows), and a mention dated beyond it is a broken clock or a forged value, not a post.
+     */
+    public static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final java.util.regex.Pattern DECIMAL_COMMA =
+            java.util.regex.Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}),(?=\\d)");
+
+    // Trailing tokens fail: "{...}{...}" on one line is two mentions glued together, not one. A key given twice
+    // is refused: which of the two values was meant cannot be known.
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private MentionJson() {
     }
@@ -38,15 +50,38 @@ public final class MentionJson {
         }
     }
 
-    /** Parses one line of text (JSON Lines). */
+    /** Parses one line of text (JSON Lines); a leading UTF-8 byte-order mark is ignored. */
     public static Parsed parseLine(String line) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = MAPPER.readTree(withoutByteOrderMark(line));
         } catch (JsonProcessingException e) {
-            return new Invalid("$", "not JSON (" + e.getOriginalMessage() + ")");
+            return notJson(e);
         }
         return parse(node);
+    }
+
+    /** {@code text} without the byte-order mark some Windows tools put first; any other text unchanged. */
+    public static String withoutByteOrderMark(String text) {
+        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+    }
+
+    /**
+     * Why a text is not one JSON value. A key given twice is named by its path ({@code author.handle}, or
+     * {@code 3.id} for the item at index 3 of an array), anything else is {@code $}.
+     */
+    public static Invalid notJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Duplicate field '")
+                && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            // the parser stands on the repeated key, so its pointer ends with that key: /author/handle
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            String path = pointer.isEmpty()
+                    ? message.substring("Duplicate field '".length(), message.lastIndexOf('\''))
+                    : pointer.substring(1).replace('/', '.');
+            return new Invalid(path, "is given more than once");
+        }
+        return new Invalid("$", "not JSON (" + message + ")");
     }
 
     /** Checks one JSON value against the mention format. */
@@ -150,11 +185,18 @@ public final class MentionJson {
     }
 
     private static Instant instant(String value) {
+        Instant at;
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            // ISO 8601 allows a comma before the fraction of a second; java.time reads only the full stop
+            at = OffsetDateTime.parse(DECIMAL_COMMA.matcher(value).replaceFirst("$1.")).toInstant();
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new FieldException("created_at", "not an ISO-8601 date-time with a zone: \"" + clip(value) + "\"");
         }
+        if (at.isBefore(EARLIEST) || !at.isBefore(END)) {
+            throw new FieldException("created_at", "must be from " + EARLIEST + " up to (not including) " + END
+                    + ": \"" + clip(value) + "\"");
+        }
+        return at;
     }
 
     private static String requiredString(JsonNode node, String name) {
@@ -166,8 +208,8 @@ public final class MentionJson {
         if (value == null || value.isNull()) {
             throw new FieldException(path, "is required");
         }
-        if (value.getNodeType() == JsonNodeType.NUMBER && value.canConvertToLong() && name.equals("id")) {
-            return value.asText(); // ids from some tools arrive as numbers
+        if (name.equals("id") && value.getNodeType() == JsonNodeType.NUMBER) {
+            return wholeNumber(value, path); // ids from some tools arrive as numbers
         }
         if (!value.isTextual()) {
             throw new FieldException(path, "must be a string, not " + typeName(value));
@@ -187,8 +229,8 @@ public final class MentionJson {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (value.isNumber() && value.canConvertToLong()) {
-            return value.asText();
+        if (value.isNumber()) {
+            return wholeNumber(value, path);
         }
         if (!value.isTextual()) {
             throw new FieldException(path, "must be a string, not " + typeName(value));
@@ -197,6 +239,14 @@ public final class MentionJson {
             throw new FieldException(path, "longer than " + MAX_FIELD_CHARS + " characters");
         }
         return value.asText();
+    }
+
+    /** An id given as a JSON number: only a whole number in plain digits ({@code 2.5} and {@code 1e3} are refused). */
+    private static String wholeNumber(JsonNode value, String path) {
+        if (!value.isIntegralNumber()) {
+            throw new FieldException(path, "must be a string or a whole number, not " + value.asText());
+        }
+        return value.bigIntegerValue().toString();
     }
 
     private static long optionalCount(JsonNode node, String name, String path) {

@@ -18,6 +18,18 @@ public interface MentionQueue {
      */
     List<String> setAsideFailing(Duration idle, int maxDeliveries, int max);
 
+    /**
+     * Sets these entries aside at once, whatever their delivery count (their stored mention cannot be read, so no
+     * retry can help): the mention keys go to the failed list, the entries leave the queue.
+     */
+    void setAside(List<Entry> entries);
+
+    /** Restarts the idle clock of entries this consumer is still working on, so no live replica's work is taken. */
+    void keepClaimed(List<Entry> entries);
+
+    /** Gives entries this consumer will not finish (it is stopping) to whichever consumer reclaims next. */
+    void handBack(List<Entry> entries, Duration idle);
+
     /** Marks entries done; they are not delivered again. */
     void ack(List<Entry> entries);
 

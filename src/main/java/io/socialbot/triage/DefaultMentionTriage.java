@@ -1,6 +1,7 @@
 package io.socialbot.triage;
 
 import io.socialbot.mention.Mention;
+import io.socialbot.mention.MentionKey;
 import io.socialbot.mention.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -259,7 +260,7 @@ public final class DefaultMentionTriage implements MentionTriage {
     private ClusterIndex.Request clusterRequest(Mention mention, MentionText text) {
         List<String> links = new ArrayList<>(2);
         if (mention.retweetOf() != null) {
-            links.add("o:" + mention.source() + ":" + mention.retweetOf());
+            links.add("o:" + MentionKey.of(mention.source(), mention.retweetOf())); // the original's own link
         }
         links.add("o:" + mention.key());
         NearDuplicates.Fingerprint fingerprint = duplicates.fingerprint(text.words());

@@ -3,11 +3,13 @@ package io.socialbot.triage;
 import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionQueue;
 import io.socialbot.mention.MentionStore;
+import io.socialbot.mention.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +28,10 @@ public final class TriageWorker {
     private final DecisionStore decisions;
     private final List<DecisionListener> listeners;
     private final TriageObserver observer;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong triaged = new AtomicLong();
-    private Thread thread;
+    private final Object triageLock = new Object();
+    private final Set<MentionQueue.Entry> inHand = ConcurrentHashMap.newKeySet();
+    private final TriageWorkerLoops loops = new TriageWorkerLoops(this);
 
     public TriageWorker(MentionQueue queue, MentionStore mentions, MentionTriage triage, DecisionStore decisions,
                         List<DecisionListener> listeners) {
@@ -71,47 +74,62 @@ public final class TriageWorker {
         if (entries.isEmpty()) {
             return List.of();
         }
-        List<Mention> found = mentions.findAll(entries.stream().map(MentionQueue.Entry::mentionKey).toList());
-        List<Mention> toTriage = new ArrayList<>(entries.size());
-        List<MentionQueue.Entry> triaging = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            MentionQueue.Entry entry = entries.get(i);
-            Mention mention = found.get(i);
-            if (mention == null) {
-                log.warn("Queued mention {} is not in the store; skipping it", entry.mentionKey());
-                continue;
-            }
-            if (redelivered) {
-                Optional<TriageDecision> before = decisions.find(entry.mentionKey());
-                if (before.isPresent()) {
-                    // decided before the crash: triage again would count it twice in clusters and rate guards
-                    notifyRedelivered(mention, before.get());
+        inHand.addAll(entries);
+        try {
+            return processInHand(entries, redelivered);
+        } finally {
+            entries.forEach(inHand::remove);
+        }
+    }
+
+    private List<Decided> processInHand(List<MentionQueue.Entry> entries, boolean redelivered) {
+        List<Mention> toDecide = new ArrayList<>(entries.size());
+        List<TriageDecision> decided = new ArrayList<>(entries.size());
+        List<MentionQueue.Entry> failed = new ArrayList<>();
+        List<Boolean> saved;
+        // the batch loop and the reclaim loop both come here; triage and its stores run one batch at a time
+        synchronized (triageLock) {
+            List<Mention> found = load(entries, failed);
+            List<Mention> toTriage = new ArrayList<>(entries.size());
+            List<MentionQueue.Entry> triaging = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                MentionQueue.Entry entry = entries.get(i);
+                Mention mention = found.get(i);
+                if (mention == null) {
+                    if (!failed.contains(entry)) {
+                        log.warn("Queued mention {} is not in the store; skipping it", entry.mentionKey());
+                    }
                     continue;
                 }
+                if (redelivered) {
+                    Optional<TriageDecision> before = decisions.find(entry.mentionKey());
+                    if (before.isPresent()) {
+                        // decided before the crash: triage again would count it twice in clusters and rate guards
+                        notifyRedelivered(mention, before.get());
+                        continue;
+                    }
+                }
+                toTriage.add(mention);
+                triaging.add(entry);
             }
-            toTriage.add(mention);
-            triaging.add(entry);
-        }
-        long started = System.nanoTime();
-        List<MentionTriage.Outcome> outcomes = triage.triageAll(toTriage);
-        long nanosEach = (System.nanoTime() - started) / Math.max(1, toTriage.size());
-        List<Mention> toDecide = new ArrayList<>(toTriage.size());
-        List<TriageDecision> decided = new ArrayList<>(toTriage.size());
-        List<MentionQueue.Entry> failed = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            MentionTriage.Outcome outcome = outcomes.get(i);
-            if (outcome instanceof MentionTriage.Outcome.Triaged t) {
-                observer.triaged(t.decision(), nanosEach);
-                toDecide.add(toTriage.get(i));
-                decided.add(t.decision());
-            } else if (outcome instanceof MentionTriage.Outcome.Failed f) {
-                // left unacknowledged: retried on reclaim, set aside after MAX_DELIVERIES; the rest go on
-                log.error("Triage failed on mention {}: {}", triaging.get(i).mentionKey(), f.error().toString());
-                observer.failed(f.error());
-                failed.add(triaging.get(i));
+            long started = System.nanoTime();
+            List<MentionTriage.Outcome> outcomes = triage.triageAll(toTriage);
+            long nanosEach = (System.nanoTime() - started) / Math.max(1, toTriage.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                MentionTriage.Outcome outcome = outcomes.get(i);
+                if (outcome instanceof MentionTriage.Outcome.Triaged t) {
+                    observer.triaged(t.decision(), nanosEach);
+                    toDecide.add(toTriage.get(i));
+                    decided.add(t.decision());
+                } else if (outcome instanceof MentionTriage.Outcome.Failed f) {
+                    // left unacknowledged: retried on reclaim, set aside after MAX_DELIVERIES; the rest go on
+                    log.error("Triage failed on mention {}: {}", triaging.get(i).mentionKey(), f.error().toString());
+                    observer.failed(f.error());
+                    failed.add(triaging.get(i));
+                }
             }
+            saved = decisions.saveAllIfAbsent(decided);
         }
-        List<Boolean> saved = decisions.saveAllIfAbsent(decided);
         List<Decided> out = new ArrayList<>(decided.size());
         for (int i = 0; i < decided.size(); i++) {
             if (saved.get(i)) {
@@ -126,6 +144,39 @@ public final class TriageWorker {
         }
         triaged.addAndGet(decided.size());
         return out;
+    }
+
+    /**
+     * The stored mentions of a batch, null where unknown. A stored value that no longer reads (written by an older
+     * version that let an impossible date through, say) is set aside at once and added to {@code failed}: no retry
+     * can read it, and it must not hold up its batch. An unreachable store fails the batch, to be retried whole.
+     */
+    private List<Mention> load(List<MentionQueue.Entry> entries, List<MentionQueue.Entry> failed) {
+        List<String> keys = entries.stream().map(MentionQueue.Entry::mentionKey).toList();
+        try {
+            return mentions.findAll(keys);
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException batchUnreadable) {
+            List<Mention> found = new ArrayList<>(entries.size());
+            List<MentionQueue.Entry> unreadable = new ArrayList<>();
+            for (MentionQueue.Entry entry : entries) {
+                try {
+                    found.add(mentions.find(entry.mentionKey()).orElse(null));
+                } catch (StoreUnavailableException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    found.add(null);
+                    unreadable.add(entry);
+                    observer.failed(e);
+                    log.error("Stored mention {} cannot be read ({}); set aside in the failed list",
+                            entry.mentionKey(), e.getMessage());
+                }
+            }
+            queue.setAside(unreadable);
+            failed.addAll(unreadable);
+            return found;
+        }
     }
 
     private void notifyRedelivered(Mention mention, TriageDecision decision) {
@@ -151,60 +202,38 @@ public final class TriageWorker {
         }
     }
 
-    /** Starts the background loop: new entries as they come, and every {@code reclaimAfter} stale ones. */
-    public synchronized void start(Duration reclaimAfter) {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        thread = new Thread(() -> loop(reclaimAfter), "triage-worker");
-        thread.setDaemon(true);
-        thread.start();
+    /**
+     * Starts the background loops: new entries as they come, and, on a second thread every tenth of
+     * {@code reclaimAfter}, entries idle for {@code reclaimAfter} taken over, also while a batch is in hand.
+     */
+    public void start(Duration reclaimAfter) {
+        loops.start(reclaimAfter);
     }
 
-    private void loop(Duration reclaimAfter) {
-        long nextReclaim = System.nanoTime() + reclaimAfter.toNanos();
-        long backoffMs = 100;
-        while (running.get()) {
-            try {
-                processAvailable(200, Duration.ofMillis(500));
-                if (System.nanoTime() >= nextReclaim) {
-                    reclaim(reclaimAfter, 200);
-                    nextReclaim = System.nanoTime() + reclaimAfter.toNanos();
-                }
-                backoffMs = 100;
-            } catch (RuntimeException e) {
-                if (!running.get()) {
-                    break;
-                }
-                observer.failed(e);
-                log.warn("Triage worker could not read the queue ({}); retrying in {} ms", e.toString(), backoffMs);
-                sleep(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, 10_000);
-            }
-        }
+    /** Stops taking entries, waits up to {@code grace} for the batch in hand, and hands back what is unfinished. */
+    public void stop(Duration grace) {
+        loops.stop(grace);
     }
 
-    /** Stops taking new entries and waits for the batch in hand to finish. */
-    public synchronized void stop() {
-        running.set(false);
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** {@link #stop(Duration)} with the default grace of {@link TriageWorkerLoops#DEFAULT_GRACE}. */
+    public void stop() {
+        loops.stop(TriageWorkerLoops.DEFAULT_GRACE);
+    }
+
+    /** Entries taken from the queue and not yet finished, by either loop. */
+    List<MentionQueue.Entry> inHand() {
+        return List.copyOf(inHand);
+    }
+
+    MentionQueue queue() {
+        return queue;
+    }
+
+    TriageObserver observer() {
+        return observer;
     }
 
     public long triaged() {
         return triaged.get();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,27 +1,19 @@
 package io.socialbot.triage;
 
-import io.socialbot.mention.MentionQueue;
-import io.socialbot.mention.MentionStore;
-import io.socialbot.platform.redis.RedisKeys;
-import io.socialbot.triage.redis.RedisDecisionStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.socialbot.mention.MentionQueue;
+import io.socialbot.mention.MentionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.UnifiedJedis;
 
 /** The worker that moves mentions from the queue through triage to the decision listeners. */
 @Configuration(proxyBeanMethods = false)
 class TriageWorkerConfiguration {
-
-    @Bean
-    RedisDecisionStore decisionStore(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisDecisionStore(redis, keys);
-    }
 
     @Bean
     TriageWorker triageWorker(MentionQueue queue, MentionStore store, MentionTriage triage, DecisionStore decisions,
@@ -89,7 +81,7 @@ class TriageWorkerConfiguration {
 
             @Override
             public void stop() {
-                worker.stop();
+                worker.stop(properties.stopGrace());
                 running = false;
             }
 

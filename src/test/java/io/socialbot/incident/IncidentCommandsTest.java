@@ -66,4 +66,29 @@ class IncidentCommandsTest {
                 .contains("Unknown subcommand `launch`", "/incident start");
         assertThat(commands.handle("UAGENT", "").reply()).startsWith("*Incident commands*");
     }
+
+    @Test
+    void pageGivesLeadsASignedLinkToTheRunningIncidentAndRevokeEndsIt() {
+        var generations = new io.socialbot.incident.redis.RedisPageLinkGenerations(TestRedis.client(),
+                TestRedis.freshKeys());
+        var links = new IncidentPageLinks(new IncidentPageProperties("https://bot.example.com",
+                "0123456789abcdef0123456789abcdef", java.time.Duration.ofHours(12), java.time.Duration.ofSeconds(30)),
+                generations, clock);
+        var withPage = new IncidentCommands(store, new AccessPolicy(Set.of("UAGENT"), Set.of("ULEAD"), Set.of(),
+                false), IncidentProperties.defaults(), clock, java.util.Optional.of(links));
+        assertThat(withPage.handle("ULEAD", "page").reply()).isEqualTo("No incident is running.");
+        commands.handle("ULEAD", "start outage");
+        assertThat(withPage.handle("UAGENT", "page").reply()).contains("needs the lead role");
+        assertThat(withPage.handle("UAGENT", "page revoke").reply()).contains("needs the lead role");
+        String reply = withPage.handle("ULEAD", "page").reply();
+        assertThat(reply).contains("<https://bot.example.com/incident-page/outage?t=0.", "|open the page>",
+                "until 2026-03-02 21:20 UTC");
+        String token = reply.replaceFirst("(?s).*\\?t=([^|]+)\\|.*", "$1");
+        assertThat(links.check("outage", token)).isInstanceOf(IncidentPageLinks.Granted.class);
+        assertThat(withPage.handle("ULEAD", "page revoke").reply()).contains("*outage* now gets 403");
+        assertThat(links.check("outage", token)).isEqualTo(new IncidentPageLinks.Refused("revoked"));
+        assertThat(withPage.handle("ULEAD", "page now").reply()).startsWith("Usage");
+        assertThat(commands.handle("ULEAD", "page").reply()).contains("not set up");
+        assertThat(commands.handle("UAGENT", "").reply()).contains("/incident page");
+    }
 }

@@ -3,6 +3,7 @@ package io.socialbot.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.casework.CaseReplies;
+import io.socialbot.casework.CurrentIncident;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.slack.SlackListeners;
@@ -10,6 +11,7 @@ import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.Wiring;
 import io.socialbot.triage.DecisionListener;
 import io.socialbot.triage.DecisionStore;
 import java.time.Duration;
@@ -30,7 +32,9 @@ class IncidentConfigurationTest {
     static class Properties {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner runner = Wiring.withClockAndScheduler(new ApplicationContextRunner(),
+                    java.time.Clock.systemUTC())
+            .withInitializer(Wiring.configurationsUnder("io.socialbot.incident"))
             .withInitializer(ctx -> {
                 try {
                     new YamlPropertySourceLoader().load("incident", new ClassPathResource("config/incident.yml"))
@@ -39,7 +43,7 @@ class IncidentConfigurationTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             })
-            .withUserConfiguration(IncidentConfiguration.class, Properties.class)
+            .withUserConfiguration(Properties.class)
             .withBean(UnifiedJedis.class, TestRedis::client, b -> b.setDestroyMethodName(""))
             .withBean(RedisKeys.class, TestRedis::freshKeys)
             .withBean(PromptTemplates.class, () -> new PromptTemplates(null))

@@ -71,13 +71,4 @@ class KubernetesManifestsTest {
         assertThat(docs).extracting(d -> d.get("kind")).contains("Service", "ConfigMap", "PodDisruptionBudget")
                 .doesNotContain("Secret");
     }
-
-    @Test
-    void readinessIncludesRedis() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
-            Map<String, Object> config = new Yaml().load(in);
-            String include = at(config, "management", "endpoint", "health", "group", "readiness", "include");
-            assertThat(include).contains("redis");
-        }
-    }
 }

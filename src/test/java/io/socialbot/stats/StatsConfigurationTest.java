@@ -7,6 +7,7 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.slack.SlackListeners;
 import io.socialbot.stats.micrometer.StatsMeterBinder;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.Wiring;
 import io.socialbot.triage.TriageDecision.Priority;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,8 +23,10 @@ class StatsConfigurationTest {
     static class Props {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Props.class, StatsConfiguration.class)
+    private final ApplicationContextRunner runner = Wiring.withClockAndScheduler(new ApplicationContextRunner(),
+                    java.time.Clock.systemUTC())
+            .withInitializer(Wiring.configurationsUnder("io.socialbot.stats"))
+            .withUserConfiguration(Props.class)
             .withBean(UnifiedJedis.class, TestRedis::client, b -> b.setDestroyMethodName(""))
             .withBean(RedisKeys.class, TestRedis::freshKeys)
             .withBean(AccessPolicy.class, () -> new AccessPolicy(Set.of(), Set.of(), Set.of(), true));

@@ -3,14 +3,14 @@ package io.socialbot.casework.slack;
 import com.slack.api.bolt.App;
 import io.socialbot.casework.CasePoster;
 import io.socialbot.casework.CaseWork;
+import io.socialbot.casework.CurrentIncident;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySuggestions;
-import io.socialbot.incident.CurrentIncident;
 import io.socialbot.platform.access.AccessPolicy;
+import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.slack.SlackProperties;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +29,7 @@ class CaseSlackConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ExecutorService caseworkExecutor() {
-        return Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "casework-slack");
-            t.setDaemon(true);
-            return t;
-        });
+        return DaemonThreads.pool("casework-slack", 4);
     }
 
     @Bean

@@ -103,14 +103,18 @@ public final class IncidentSlackListeners implements SlackListeners {
         app.blockAction(TELL_WAITING, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             if (!access.has(user, Role.LEAD)) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(AccessPolicy.refusal(Role.LEAD)));
+                respondLater(ctx, AccessPolicy.refusal(Role.LEAD));
                 return ctx.ack();
             }
-            String updateId = req.getPayload().getActions().get(0).getValue();
+            var actions = req.getPayload().getActions();
+            if (actions == null || actions.isEmpty() || actions.get(0).getValue() == null) {
+                return malformed("block_actions without an action value");
+            }
+            String updateId = actions.get(0).getValue();
             Optional<UpdateBroadcast.Plan> plan = broadcast.plan(updateId);
             if (plan.isEmpty() || plan.get().targets().isEmpty()) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(plan.isEmpty()
-                        ? "That update no longer exists." : "Nobody is waiting for an answer right now."));
+                respondLater(ctx, plan.isEmpty()
+                        ? "That update no longer exists." : "Nobody is waiting for an answer right now.");
                 return ctx.ack();
             }
             String channel = req.getPayload().getChannel() == null ? "" : req.getPayload().getChannel().getId();
@@ -124,7 +128,11 @@ public final class IncidentSlackListeners implements SlackListeners {
 
         app.viewSubmission(TELL_WAITING_CONFIRM, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
-            String[] meta = req.getPayload().getView().getPrivateMetadata().split("\\|", 2);
+            String metadata = req.getPayload().getView() == null ? null : req.getPayload().getView().getPrivateMetadata();
+            if (metadata == null || metadata.isEmpty()) {
+                return malformed("view_submission without private_metadata");
+            }
+            String[] meta = metadata.split("\\|", 2);
             work.execute(() -> {
                 if (!access.has(user, Role.LEAD)) {
                     // the button already checks; a forged or stale submission is refused here too
@@ -140,6 +148,24 @@ public final class IncidentSlackListeners implements SlackListeners {
             });
             return ctx.ack();
         });
+    }
+
+    /** Answers through {@code response_url} after the ack: an unreachable one must not turn the ack into a 500. */
+    private void respondLater(com.slack.api.bolt.context.builtin.ActionContext ctx, String text) {
+        work.execute(() -> {
+            try {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+            } catch (Exception e) {
+                log.warn("Could not answer through response_url: {}", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** A signed payload this listener cannot use: a 400 for Slack, nothing done. */
+    private static com.slack.api.bolt.response.Response malformed(String what) {
+        log.info("Slack payload refused: {}", what);
+        return com.slack.api.bolt.response.Response.builder().statusCode(400).contentType("application/json")
+                .body("{\"error\":\"" + what + "\"}").build();
     }
 
     private static void confirm(com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, String[] meta,

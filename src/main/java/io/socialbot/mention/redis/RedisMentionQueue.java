@@ -10,6 +10,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -112,6 +113,17 @@ public final class RedisMentionQueue implements MentionQueue {
         if (ids.isEmpty()) {
             return List.of();
         }
+        return setAsideIds(ids);
+    }
+
+    @Override
+    public void setAside(List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            setAsideIds(entries.stream().map(Entry::entryId).toList());
+        }
+    }
+
+    private List<String> setAsideIds(List<String> ids) {
         List<String> args = new ArrayList<>(ids.size() + 1);
         args.add(mentionPrefix);
         args.addAll(ids);
@@ -121,6 +133,26 @@ public final class RedisMentionQueue implements MentionQueue {
             out.add((String) k);
         }
         return out;
+    }
+
+    @Override
+    public void keepClaimed(List<Entry> entries) {
+        // XCLAIM JUSTID to ourselves resets the idle time and leaves the delivery count alone
+        claimJustIds(entries, XClaimParams.xClaimParams());
+    }
+
+    @Override
+    public void handBack(List<Entry> entries, Duration idle) {
+        // idle as old as the reclaim threshold: the next XAUTOCLAIM of any replica takes them
+        claimJustIds(entries, XClaimParams.xClaimParams().idle(idle.toMillis()));
+    }
+
+    private void claimJustIds(List<Entry> entries, XClaimParams params) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StreamEntryID[] ids = entries.stream().map(e -> new StreamEntryID(e.entryId())).toArray(StreamEntryID[]::new);
+        redis.xclaimJustId(stream, GROUP, consumer, 0, params, ids);
     }
 
     @Override

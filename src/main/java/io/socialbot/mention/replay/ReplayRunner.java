@@ -27,7 +27,7 @@ public final class ReplayRunner {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    static final int FAST_BATCH = 256;
+    public static final int FAST_BATCH = 256;
 
     private final MentionStore store;
     private final Clock clock;

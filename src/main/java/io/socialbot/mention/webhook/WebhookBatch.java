@@ -38,6 +38,7 @@ final class WebhookBatch {
         } catch (CharacterCodingException e) {
             return new Bad(0, 0, "$", "body is not valid UTF-8");
         }
+        text = MentionJson.withoutByteOrderMark(text); // accepted: some Windows tools start UTF-8 with one
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             return new Bad(0, 0, "$", "body is empty: send a mention object, an array, or NDJSON");
@@ -47,7 +48,7 @@ final class WebhookBatch {
             try {
                 array = MentionJson.mapper().readTree(trimmed);
             } catch (JsonProcessingException e) {
-                return new Bad(0, 0, "$", "not JSON (" + e.getOriginalMessage() + ")");
+                return arrayProblem(MentionJson.notJson(e));
             }
             if (array.size() > maxItems) {
                 return new Bad(maxItems, 0, "$", "more than " + maxItems + " mentions in one request");
@@ -89,5 +90,15 @@ final class WebhookBatch {
             index++;
         }
         return new Ok(out);
+    }
+
+    /** A problem found while reading the whole array: a duplicate key's path starts with its item's index. */
+    private static Bad arrayProblem(MentionJson.Invalid bad) {
+        int dot = bad.field().indexOf('.');
+        if (dot > 0 && bad.field().substring(0, dot).chars().allMatch(Character::isDigit)) {
+            return new Bad(Integer.parseInt(bad.field().substring(0, dot)), 0, bad.field().substring(dot + 1),
+                    bad.reason());
+        }
+        return new Bad(0, 0, bad.field(), bad.reason());
     }
 }

@@ -67,6 +67,11 @@ class WebhookController {
         if (request.getContentLengthLong() > limit) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, "body is larger than " + settings.maxBody());
         }
+        Optional<String> unsupported = unsupportedType(request.getContentType());
+        if (unsupported.isPresent()) {
+            return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type " + unsupported.get() + " is not supported: "
+                    + "send JSON or NDJSON (application/json, application/x-ndjson, text/plain, curl's default or none)");
+        }
         byte[] body = readAtMost(request.getInputStream(), limit);
         if (body == null) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, "body is larger than " + settings.maxBody());
@@ -138,6 +143,29 @@ class WebhookController {
             return Optional.empty();
         }
         return Optional.of(new WebhookSignature(secret, clock));
+    }
+
+    /**
+     * The media type of a body this endpoint cannot read as sent (a multipart body is taken apart by the servlet
+     * container before the signature could be checked), or empty for JSON, NDJSON, text, curl's default or none.
+     */
+    static Optional<String> unsupportedType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return Optional.empty();
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .toLowerCase(java.util.Locale.ROOT);
+        boolean json = type.equals("application/json") || type.endsWith("+json") || type.equals("application/x-ndjson")
+                || type.equals("application/jsonl") || type.equals("application/x-jsonlines")
+                || type.equals("application/jsonlines") || type.equals("text/plain")
+                // what curl -d sends: the body is still read raw, as nothing here asks for form parameters
+                || type.equals("application/x-www-form-urlencoded");
+        if (json) {
+            return Optional.empty();
+        }
+        String clipped = type.length() > 80 ? type.substring(0, 80) + "..." : type;
+        return Optional.of(clipped.isEmpty() ? "(empty)" : clipped);
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +50,15 @@ final class SlackRequestVerification implements Middleware {
             return "missing signature headers";
         }
         long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
+        String digits = timestamp.trim();
+        // ASCII digits only (Long.parseLong also takes '+' and other scripts' digits), at most 18 so it fits a long
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "timestamp is not a number";
         }
-        if (Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs().compareTo(MAX_SKEW) > 0) {
+        seconds = Long.parseLong(digits);
+        // plain seconds: Instant.ofEpochSecond throws on values like 10^17, which must be a 401 and not a 500
+        long now = clock.instant().getEpochSecond();
+        if (seconds < now - MAX_SKEW.toSeconds() || seconds > now + MAX_SKEW.toSeconds()) {
             return "timestamp more than 5 minutes from now";
         }
         String expected = generator.generate(timestamp.trim(), body == null ? "" : body);

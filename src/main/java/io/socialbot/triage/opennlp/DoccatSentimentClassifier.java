@@ -270,6 +270,11 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         model.serialize(file);
     }
 
+    /** Whether this build carries the sentence embedder ({@code -Pembeddings}); the default jar leaves it out. */
+    public static boolean sentenceEmbeddingsAvailable() {
+        return SentenceEmbeddings.available();
+    }
+
     /** Whether the model reads sentence embeddings, which makes it better and slower. */
     public boolean usesEmbeddings() {
         return embedder != null;

@@ -2,6 +2,7 @@ package io.socialbot.triage.redis;
 
 import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.ClusterIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class RedisClusterIndex implements ClusterIndex {
     // KEYS[1] = membership, KEYS[2 .. 1+ARGV[2]] = links, the rest = bands.
     // ARGV: 1 mention key, 2 link count, 3 signature, 4 slots that must agree, 5 created-at ms, 6 ttl ms,
     // 7 cluster hash prefix (same hash tag as the declared keys).
-    private static final LuaScript JOIN = new LuaScript("""
+    private static final RedisScript JOIN = new RedisScript("""
             local prefix = ARGV[7]
             local ttl = tonumber(ARGV[6])
             local known = redis.call('GET', KEYS[1])
@@ -77,7 +78,7 @@ public final class RedisClusterIndex implements ClusterIndex {
             return {cid, tonumber(c[1]), tonumber(c[2]), bylink, c[3] and 1 or 0}
             """);
 
-    private static final LuaScript CLAIM = new LuaScript("""
+    private static final RedisScript CLAIM = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             return redis.call('HSETNX', KEYS[1], 'posted', 1)
             """);
@@ -99,7 +100,7 @@ public final class RedisClusterIndex implements ClusterIndex {
 
     @Override
     public Membership join(Request request) {
-        LuaScript.Call call = call(request);
+        RedisScript.Call call = call(request);
         return membership((List<?>) JOIN.run(redis, call.keys(), call.args()));
     }
 
@@ -119,7 +120,7 @@ public final class RedisClusterIndex implements ClusterIndex {
         return memberships;
     }
 
-    private LuaScript.Call call(Request request) {
+    private RedisScript.Call call(Request request) {
         List<String> scriptKeys = new ArrayList<>(1 + request.links().size() + request.bands().size());
         scriptKeys.add(keys.key("tc", "m", request.mentionKey()));
         for (String link : request.links()) {
@@ -136,7 +137,7 @@ public final class RedisClusterIndex implements ClusterIndex {
                 Long.toString(request.createdAt().toEpochMilli()),
                 Long.toString(ttlMillis),
                 clusterPrefix);
-        return new LuaScript.Call(scriptKeys, args);
+        return new RedisScript.Call(scriptKeys, args);
     }
 
     private static Membership membership(List<?> reply) {

@@ -1,6 +1,7 @@
 package io.socialbot.triage.redis;
 
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.RateGuard;
 import io.socialbot.triage.TriageProperties;
 import java.time.Clock;
@@ -22,7 +23,7 @@ public final class RedisRateGuard implements RateGuard {
 
     // KEYS[1] = bucket; ARGV: 1 now ms, 2 tokens per second, 3 burst, 4 ms to keep the bucket after its last use,
     // 5 refusals made locally since the last call. Returns {1 taken or 0 refused, ms until the next token}.
-    private static final LuaScript TAKE = new LuaScript("""
+    private static final RedisScript TAKE = new RedisScript("""
             local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
             local now = tonumber(ARGV[1])
             local burst = tonumber(ARGV[3])

@@ -10,9 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Triage's shared state on Redis: clusters and per-channel rate guards (kept here so the core imports no Jedis). */
+/** Triage's shared state on Redis: decisions, clusters and per-channel rate guards (here so the core imports no Jedis). */
 @Configuration(proxyBeanMethods = false)
 class RedisTriageConfiguration {
+
+    @Bean
+    RedisDecisionStore decisionStore(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisDecisionStore(redis, keys);
+    }
 
     @Bean
     ClusterIndex triageClusterIndex(UnifiedJedis redis, RedisKeys keys, TriageProperties properties) {

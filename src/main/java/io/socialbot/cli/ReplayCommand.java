@@ -1,0 +1,201 @@
+package io.socialbot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socialbot.SocialbotApplication;
+import io.socialbot.mention.IngestSummary;
+import io.socialbot.mention.MentionJson;
+import io.socialbot.mention.MentionQueue;
+import io.socialbot.mention.MentionStore;
+import io.socialbot.mention.replay.ReplayPace;
+import io.socialbot.mention.replay.ReplayRunner;
+import io.socialbot.triage.DecisionJson;
+import io.socialbot.triage.DecisionStore;
+import io.socialbot.triage.DefaultMentionTriage;
+import io.socialbot.triage.MentionTimeTriage;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageWorker;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code replay --file=F [--speed=60]} stores a file's mentions in the configured Redis for the running bots;
+ * {@code replay --dry-run --file=F --out=DIR [--brand=@Handle]} runs the whole pipeline on an embedded Redis with
+ * Slack and X off, and writes {@code DIR/decisions.jsonl} (one line per valid input line, in input order) and
+ * {@code DIR/summary.json}.
+ */
+public final class ReplayCommand {
+
+    private ReplayCommand() {
+    }
+
+    public static int run(Map<String, String> options) throws Exception {
+        String file = options.get("file");
+        if (file == null) {
+            throw new IllegalArgumentException("--file=F is required (a JSON Lines file of mentions)");
+        }
+        Path input = Path.of(file);
+        if (!Files.isReadable(input)) {
+            throw new IllegalArgumentException("cannot read " + input.toAbsolutePath());
+        }
+        ReplayPace pace = ReplayPace.parse(options.get("speed"));
+        boolean dryRun = Boolean.parseBoolean(options.getOrDefault("dry-run", "false"));
+        if (dryRun && !options.containsKey("out")) {
+            throw new IllegalArgumentException("--out=DIR is required with --dry-run");
+        }
+        List<String> properties = new ArrayList<>(List.of(
+                "--socialbot.triage.worker.enabled=false",
+                "--socialbot.mention.replay.on-start=false",
+                "--socialbot.dry-run=" + dryRun,
+                "--logging.level.root=WARN",
+                "--logging.level.io.socialbot=WARN"));
+        if (dryRun) {
+            // A rehearsal never touches a shared Redis, Slack or X, whatever the environment says.
+            properties.addAll(List.of("--socialbot.redis.url=", "--socialbot.slack.bot-token=",
+                    "--socialbot.slack.app-token=", "--socialbot.x.enabled=false"));
+        }
+        if (options.containsKey("brand")) {
+            properties.add("--socialbot.triage.brand.handles=" + options.get("brand"));
+        }
+        SpringApplication app = new SpringApplication(SocialbotApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
+            MentionStore store = context.getBean(MentionStore.class);
+            if (!dryRun) {
+                IngestSummary summary = new ReplayRunner(store).run(input, pace, results -> { });
+                System.out.println("replay: " + summary);
+                summary.badLines().forEach(b -> System.out.println("  bad line " + b.line() + ": " + b.reason()));
+                return 0;
+            }
+            Path out = Path.of(options.get("out"));
+            Files.createDirectories(out);
+            long started = System.nanoTime();
+            IngestSummary summary = dryRun(input, pace, out, store, rehearsalWorker(context));
+            System.out.printf("dry run: %s in %.2f s after start-up; wrote %s and %s%n", summary,
+                    (System.nanoTime() - started) / 1e9, out.resolve("decisions.jsonl"), out.resolve("summary.json"));
+            return 0;
+        }
+    }
+
+    /**
+     * The worker of a rehearsal: the configured triage, with posts paced on the mentions' own clock, and no
+     * listeners: a dry run records decisions, it does not post or count.
+     */
+    public static TriageWorker rehearsalWorker(ConfigurableApplicationContext context) {
+        return new TriageWorker(context.getBean(MentionQueue.class), context.getBean(MentionStore.class),
+                new MentionTimeTriage(context.getBean(DefaultMentionTriage.class)), context.getBean(DecisionStore.class),
+                List.of());
+    }
+
+    /**
+     * Stores the file's mentions on this thread while a second one triages and writes each stored batch, so reading
+     * and triage share the two cores; at most two batches wait, and lines still come out in input order.
+     */
+    public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
+            throws Exception {
+        ExecutorService triage = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dry-run-triage");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore waiting = new Semaphore(2);
+        Deque<Future<?>> batches = new ArrayDeque<>();
+        IngestSummary summary;
+        try (BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8)) {
+            summary = new ReplayRunner(store).run(input, pace, results -> {
+                waiting.acquire();
+                while (!batches.isEmpty() && batches.peekFirst().isDone()) {
+                    finished(batches.removeFirst()); // a failed batch stops the replay here
+                }
+                batches.addLast(triage.submit(() -> {
+                    try {
+                        decideAndWrite(results, worker, decisions);
+                    } finally {
+                        waiting.release();
+                    }
+                    return null;
+                }));
+            });
+            while (!batches.isEmpty()) {
+                finished(batches.removeFirst());
+            }
+        } finally {
+            triage.shutdownNow();
+        }
+        Files.writeString(out.resolve("summary.json"), summaryJson(summary).toPrettyString() + "\n");
+        return summary;
+    }
+
+    private static void finished(Future<?> batch) throws Exception {
+        try {
+            batch.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Decides everything one stored batch queued, then writes its lines in input order. */
+    private static void decideAndWrite(List<ReplayRunner.LineResult> results, TriageWorker worker,
+                                       BufferedWriter decisions) throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (ReplayRunner.LineResult r : results) {
+            if (r.result() instanceof MentionStore.Accepted) {
+                expected.add(r.result().key());
+            }
+        }
+        Map<String, TriageDecision> decided = new HashMap<>();
+        while (decided.size() < expected.size()) {
+            // the stream holds the batches in file order: take no more than this batch still owes
+            List<TriageWorker.Decided> batch = worker.processAvailable(expected.size() - decided.size(), Duration.ZERO);
+            if (batch.isEmpty() || !batch.stream().allMatch(d -> expected.contains(d.decision().key()))) {
+                throw new IllegalStateException((expected.size() - decided.size()) + " mention(s) of this batch "
+                        + "could not be triaged; the log names them");
+            }
+            batch.forEach(d -> decided.put(d.decision().key(), d.decision()));
+        }
+        for (ReplayRunner.LineResult r : results) {
+            ObjectNode line;
+            if (r.result() instanceof MentionStore.Accepted) {
+                line = DecisionJson.toJson(decided.get(r.result().key()));
+            } else {
+                line = MentionJson.mapper().createObjectNode();
+                line.put("id", r.id());
+                line.put("key", r.result().key());
+                line.put("duplicate", true);
+            }
+            line.put("line", r.line());
+            decisions.write(line.toString());
+            decisions.newLine();
+        }
+    }
+
+    static ObjectNode summaryJson(IngestSummary summary) {
+        ObjectNode node = MentionJson.mapper().createObjectNode();
+        node.put("read", summary.read());
+        node.put("accepted", summary.accepted());
+        node.put("duplicates", summary.duplicates());
+        node.put("bad_line_count", summary.bad());
+        ArrayNode bad = node.putArray("bad_lines");
+        summary.badLines().forEach(b -> bad.addObject().put("line", b.line()).put("reason", b.reason()));
+        return node;
+    }
+}

@@ -1,0 +1,26 @@
+package io.socialbot.mention.redis;
+
+import io.socialbot.platform.redis.RedisKeys;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The mention store and the triage queue, both on Redis. */
+@Configuration(proxyBeanMethods = false)
+class MentionRedisConfiguration {
+
+    @Bean
+    RedisMentionStore mentionStore(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisMentionStore(redis, keys);
+    }
+
+    @Bean
+    RedisMentionQueue mentionQueue(UnifiedJedis redis, RedisKeys keys) {
+        // A consumer name unique to this process: a restarted replica must not inherit a dead one's entries
+        // by name, only through reclaim.
+        String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new RedisMentionQueue(redis, keys, consumer);
+    }
+}

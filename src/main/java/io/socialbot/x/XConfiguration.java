@@ -1,0 +1,53 @@
+package io.socialbot.x;
+
+import io.socialbot.casework.ReplySender;
+import io.socialbot.mention.MentionStore;
+import io.socialbot.platform.redis.RedisKeys;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Wires the X adapter: mention polling and reply sending, each off (and saying so) without credentials. */
+@Configuration(proxyBeanMethods = false)
+class XConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(XConfiguration.class);
+
+    static final Duration REPLY_RECORD_RETENTION = Duration.ofDays(30);
+
+    @Bean
+    XHealthIndicator xHealthIndicator(XPollLoop loop) {
+        return new XHealthIndicator(loop);
+    }
+
+    @Bean
+    XPollLoop xPollLoop(XProperties props, ObjectProvider<MentionStore> store, UnifiedJedis redis, RedisKeys keys,
+            ObjectProvider<Clock> clock) {
+        if (!props.pollingEnabled()) {
+            return XPollLoop.off(props.whyPollingOff());
+        }
+        var poller = new XMentionPoller(XClients.forPolling(props), store.getObject(), redis, keys, props,
+                clock.getIfAvailable(Clock::systemUTC));
+        return XPollLoop.running(poller, props.pollInterval());
+    }
+
+    @Bean
+    ReplySender xReplySender(XProperties props, UnifiedJedis redis, RedisKeys keys, ObjectProvider<Clock> clock) {
+        if (!props.hasUserContext()) {
+            if (props.pollingEnabled()) {
+                // Polling alone is on (bearer token): say once why replies are not.
+                log.info("X replies are off: posting needs X_API_KEY/X_API_SECRET/X_ACCESS_TOKEN/"
+                        + "X_ACCESS_TOKEN_SECRET (OAuth 1.0a user context)");
+            }
+            return new DisabledReplySender();
+        }
+        return new XReplySender(XClients.forPosting(props),
+                new RedisReplyLedger(redis, keys, REPLY_RECORD_RETENTION), clock.getIfAvailable(Clock::systemUTC),
+                props.sendAttempts(), props.sendBackoff(), d -> Thread.sleep(d.toMillis()));
+    }
+}

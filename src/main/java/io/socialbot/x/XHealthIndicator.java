@@ -1,0 +1,35 @@
+package io.socialbot.x;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+
+/** X polling as the last poll left it: off, polling, waiting on a rate limit, or failing (DOWN). */
+final class XHealthIndicator implements HealthIndicator {
+
+    private final XPollLoop loop;
+
+    XHealthIndicator(XPollLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public Health health() {
+        if (!loop.isPolling()) {
+            return Health.up().withDetail("polling", "off").withDetail("reason", loop.offReason()).build();
+        }
+        XMentionPoller.PollOutcome outcome = loop.lastOutcome();
+        Health.Builder builder = outcome instanceof XMentionPoller.Failed ? Health.down() : Health.up();
+        builder.withDetail("polling", "on");
+        if (outcome != null) {
+            builder.withDetail("lastPoll", String.valueOf(loop.lastPollAt()));
+            builder.withDetail("lastOutcome", outcome.getClass().getSimpleName());
+        }
+        if (outcome instanceof XMentionPoller.BackingOff off) {
+            builder.withDetail("backingOffUntil", String.valueOf(off.until()));
+        } else if (outcome instanceof XMentionPoller.Failed failed) {
+            builder.withDetail("status", failed.status()).withDetail("reason", failed.reason())
+                    .withDetail("retryAt", String.valueOf(failed.retryAt()));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,452 @@
+package io.socialbot.incident.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialbot.casework.CaseEvent;
+import io.socialbot.incident.IncidentMentionCounter;
+import io.socialbot.incident.IncidentStore;
+import io.socialbot.mention.Mention;
+import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.support.MutableClock;
+import io.socialbot.support.TestRedis;
+import io.socialbot.support.slack.SignedSlackRequests;
+import io.socialbot.support.slack.SlackApiStub;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageDecision.Priority;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole bot over HTTP with Slack pointed at a local stub, the page opened in headless Chromium from the link
+ * {@code /incident page} answered with. Figures are checked against {@code /digest} and against counts made here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class IncidentPageBrowserTest {
+
+    static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(NOW);
+    static final SlackApiStub SLACK = new SlackApiStub();
+    static final int PORT = freePort();
+    static final String SECRET = "page-secret-for-tests-" + UUID.randomUUID();
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Path SCREENSHOTS = Path.of("target", "incident-page");
+
+    /** Texts a hostile customer could post; any one that ran would change the title or set window.pwned. */
+    static final List<String> HOSTILE = List.of(
+            "<script>document.title='PWNED';window.pwned=1</script> still down",
+            "<img src=x onerror=\"document.title='PWNED';window.pwned=2\"> no service",
+            "<a href=\"javascript:window.pwned=3\">click for a refund</a>",
+            "\u202Eetadpu on ,nwod ecivres",
+            "\"><svg onload=window.pwned=4></svg> outage",
+            "[[${T(java.lang.Runtime).getRuntime()}]] {{7*7}} </bdi></main><script>window.pwned=5</script>");
+    static final String HOSTILE_HANDLE = "evil<script>window.pwned=6</script>";
+
+    static ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("socialbot.redis.url", TestRedis::url);
+        registry.add("socialbot.redis.namespace", () -> "ip" + UUID.randomUUID().toString().substring(0, 6));
+        registry.add("socialbot.mention.replay.on-start", () -> "false");
+        registry.add("socialbot.triage.worker.enabled", () -> "false");
+        registry.add("socialbot.slack.bot-token", () -> "xoxb-page-test");
+        registry.add("socialbot.slack.signing-secret", () -> SignedSlackRequests.SIGNING_SECRET);
+        registry.add("socialbot.slack.api-url", SLACK::methodsUrl);
+        registry.add("socialbot.access.open-to-all", () -> "false");
+        registry.add("socialbot.access.leads", () -> "ULEAD");
+        registry.add("socialbot.access.agents", () -> "UAGENT");
+        registry.add("socialbot.incident.press-handles", () -> "newsdesk");
+        registry.add("socialbot.incident.top-themes", () -> "8");
+        registry.add("socialbot.incident-page.base-url", () -> "http://127.0.0.1:" + PORT);
+        registry.add("socialbot.incident-page.secret", () -> SECRET);
+        registry.add("socialbot.incident-page.link-ttl", () -> "2h");
+    }
+
+    @TestConfiguration
+    static class FixedTime {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    IncidentStore incidents;
+    @Autowired
+    IncidentMentionCounter counter;
+    @Autowired
+    CaseTimelineStore cases;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final SignedSlackRequests slack = new SignedSlackRequests(SignedSlackRequests.SIGNING_SECRET, CLOCK,
+            SLACK.responseUrl());
+    static boolean seeded;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browsers.chromium(1280, 1000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        SLACK.close();
+    }
+
+    @BeforeEach
+    void seedOnce() {
+        CLOCK.set(NOW);
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        incidents.start("earlier", "C0INC", "ULEAD", Instant.parse("2026-03-01T08:00:00Z"));
+        incidents.stop("ULEAD", Instant.parse("2026-03-01T09:00:00Z"));
+        incidents.start("outage", "C0INC", "ULEAD", Instant.parse("2026-03-02T09:20:00Z"));
+        Seed.mentions(counter);
+        Seed.cases(cases);
+        incidents.addUpdate("Engineers found the fault <b>and</b> are restoring service", "ULEAD",
+                Instant.parse("2026-03-02T11:45:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        CLOCK.set(NOW);
+    }
+
+    @Test
+    void thePageShowsTheFiguresOfDigestForTheSameIncident() throws Exception {
+        open(link("ULEAD"));
+        String digest = digest();
+
+        // independent counts of what Seed put into the hour 11:00-12:00
+        assertThat(figure("mentions")).isEqualTo(String.valueOf(Seed.HOUR11.total())).isEqualTo("12");
+        assertThat(digest).contains("12 mentions from 12 people (0 retweets)", "vs the hour before (20)");
+        assertThat(figure("authors")).isEqualTo("12");
+        assertThat(figure("previous")).isEqualTo("20");
+        assertThat(figure("change")).isEqualTo("-40%");
+        assertThat(figure("total-mentions")).isEqualTo("37");
+        assertThat(digest).contains("Since the start: 37 mentions");
+        assertThat(figure("negative")).isEqualTo("50%");
+        assertThat(figure("neutral")).isEqualTo("25%");
+        assertThat(figure("positive")).isEqualTo("25%");
+        assertThat(digest).contains("50% negative · 25% neutral · 25% positive");
+        assertThat(figure("trend-line")).isEqualTo("100% → 70% → 50%");
+        assertThat(digest).contains("Negative share by hour: 100% → 70% → 50%");
+        assertThat(figure("trend")).isEqualTo("It is turning around: fewer people are upset than an hour ago.");
+        assertThat(figure("window")).isEqualTo("11:00–12:00 UTC");
+        assertThat(figure("updated")).isEqualTo("2026-03-02 12:00:00 UTC");
+
+        // the chart's numbers, hour by hour, as seeded
+        var rows = browser.findElements(By.cssSelector("#hours tbody tr")).stream()
+                .map(r -> String.join(" ", r.findElements(By.cssSelector("th, td")).stream()
+                        .map(c -> c.getAttribute("textContent").strip()).toList())).toList();
+        assertThat(rows).containsExactly(
+                row(Seed.HOUR09, "09:00"), row(Seed.HOUR10, "10:00"), row(Seed.HOUR11, "11:00"));
+        assertThat(rows).containsExactly("09:00 5 0 0 5", "10:00 14 4 2 20", "11:00 6 3 3 12");
+        assertThat(browser.findElements(By.cssSelector("svg.bars g"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("svg.bars g title")).get(1).getAttribute("textContent"))
+                .isEqualTo("10:00: 20 mentions, 14 negative, 4 neutral, 2 positive");
+
+        // themes, voices (press first) and waves
+        assertThat(texts("#themes li .theme")).containsExactly("outage", "a-script", "b-img", "c-link", "d-rtl",
+                "e-svg", "f-template");
+        assertThat(texts("#themes li .count")).containsExactly("12", "1", "1", "1", "1", "1", "1");
+        assertThat(digest).contains("*outage*: 12", "*a-script*: 1", "*f-template*: 1");
+        assertThat(texts("#voices li.press .handle")).containsExactly("newsdesk");
+        assertThat(texts("#voices li .handle")).contains(HOSTILE_HANDLE);
+        assertThat(digest).contains("press @newsdesk (reach 500000)");
+        assertThat(texts("#clusters .size")).containsExactly("4");
+        assertThat(digest).contains("retweet wave of 4 posts");
+
+        // queue and response times: Seed's four cases, worked out by hand in Seed.cases
+        assertThat(text("[data-priority=P1] .unclaimed")).isEqualTo("1");
+        assertThat(text("[data-priority=P1] .open")).isEqualTo("1");
+        assertThat(text("[data-priority=P2] .open")).isEqualTo("1");
+        assertThat(text("[data-priority=P3] .open")).isEqualTo("1");
+        assertThat(digest).contains("Unclaimed: 1 (P1 1). Open: 3 (P1 1, P2 1, P3 1)");
+        assertThat(figure("oldest")).isEqualTo("x:c3");
+        assertThat(figure("oldest-waiting")).isEqualTo("40m");
+        assertThat(digest).contains("Longest waiting: x:c3 (P1), waiting 40m");
+        assertThat(figure("cases")).isEqualTo("4");
+        assertThat(texts("#response .median")).containsExactly("5m", "15m");
+        assertThat(texts("#response .p90")).containsExactly("20m", "40m");
+        assertThat(texts("#response .breaches span:first-child")).containsExactly("2", "2");
+        assertThat(digest).contains("4 new cases. Time to claim: median 5m, p90 20m (2 over the 15m target). "
+                + "Time to first reply: median 15m, p90 40m (2 over the 30m target).");
+        assertThat(figure("update")).isEqualTo("Engineers found the fault <b>and</b> are restoring service");
+
+        screenshots();
+    }
+
+    @Test
+    void hostileMentionTextsAreShownAsTextAndNoScriptRuns() throws Exception {
+        open(link("ULEAD"));
+        assertThat(browser.getTitle()).isEqualTo("outage · live incident page");
+        assertThat(browser.executeScript("return typeof window.pwned")).isEqualTo("undefined");
+        List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
+        assertThat(console).as("console (CSP violations would show here)")
+                .noneMatch(e -> e.getMessage().contains("Content Security Policy"));
+        assertThat(browser.findElements(By.cssSelector("script"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("main img, main a, main svg[onload], main iframe"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[onerror], [onload], [href^='javascript']"))).isEmpty();
+        String page = browser.findElement(By.tagName("main")).getText();
+        // each theme's example is the first text seen with it; the hostile handle is an influencer
+        List<String> examples = new java.util.ArrayList<>(List.of(HOSTILE.get(0)));
+        examples.addAll(HOSTILE);
+        assertThat(texts("#themes .example")).containsExactlyElementsOf(examples);
+        assertThat(page).contains(HOSTILE_HANDLE, "<b>and</b>");
+        assertThat(browser.findElement(By.cssSelector("#themes .example")).getCssValue("unicode-bidi"))
+                .isEqualTo("isolate");
+
+        // the markup went over the wire escaped, not merely stopped by the CSP
+        String source = get(browser.getCurrentUrl()).body();
+        HOSTILE.stream().filter(t -> t.contains("<")).forEach(t -> assertThat(source).doesNotContain(t));
+        assertThat(source).contains("&lt;script&gt;document.title=&#39;PWNED&#39;");
+    }
+
+    @Test
+    void expiredTamperedRevokedAndOtherIncidentLinksGet403() throws Exception {
+        String link = link("ULEAD");
+        assertThat(get(link).statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("(.*/incident-page/)outage\\?t=(\\d+)\\.(\\d+)\\.(.+)").matcher(link);
+        assertThat(m.matches()).isTrue();
+        String base = m.group(1);
+        long expiry = Long.parseLong(m.group(3));
+        String sig = m.group(4);
+        char last = sig.charAt(sig.length() - 1);
+        List<String> refused = List.of(
+                base + "earlier?t=" + m.group(2) + "." + expiry + "." + sig,
+                base + "outage?t=" + m.group(2) + "." + (expiry + 3600) + "." + sig,
+                base + "outage?t=" + (Long.parseLong(m.group(2)) + 1) + "." + expiry + "." + sig,
+                base + "outage?t=" + m.group(2) + "." + expiry + "." + sig.substring(0, sig.length() - 1)
+                        + (last == 'A' ? 'B' : 'A'),
+                base + "outage",
+                base + "outage?t=",
+                base + "outage/extra?t=" + m.group(2) + "." + expiry + "." + sig);
+        for (String bad : refused) {
+            var response = get(bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(403);
+            assertThat(response.body()).as(bad).doesNotContain("outage", "mentions");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        }
+
+        CLOCK.advance(Duration.ofHours(2));
+        assertThat(get(link).statusCode()).as("expired").isEqualTo(403);
+        CLOCK.set(NOW);
+        assertThat(get(link).statusCode()).isEqualTo(200);
+
+        var ack = command("/incident", "page revoke", "ULEAD");
+        assertThat(ack).contains("now gets 403");
+        assertThat(get(link).statusCode()).as("revoked").isEqualTo(403);
+        String fresh = link("ULEAD");
+        assertThat(fresh).isNotEqualTo(link);
+        assertThat(get(fresh).statusCode()).isEqualTo(200);
+        open(fresh);
+        assertThat(figure("mentions")).isEqualTo("12");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeadersAndNoSecret() throws Exception {
+        String link = link("ULEAD");
+        for (String url : List.of(link, link.replaceFirst("\\?t=.*", "?t=x"),
+                "http://127.0.0.1:" + PORT + "/incident-page/assets/page.css")) {
+            var r = get(url);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; "
+                    + "img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(r.body()).doesNotContain(SECRET, "xoxb-", SignedSlackRequests.SIGNING_SECRET);
+        }
+        assertThat(get(link).body()).contains("<meta http-equiv=\"refresh\" content=\"30\">")
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void onlyLeadsGetALink() throws Exception {
+        assertThat(command("/incident", "page", "UAGENT")).contains("needs the lead role").doesNotContain("t=");
+        assertThat(command("/incident", "page", "UNOBODY")).contains("needs the lead role");
+    }
+
+    // --- helpers
+
+    private static String row(Seed.Hour hour, String label) {
+        return label + " " + hour.negative() + " " + hour.neutral() + " " + hour.positive() + " " + hour.total();
+    }
+
+    private String link(String user) throws Exception {
+        String text = command("/incident", "page", user);
+        Matcher m = Pattern.compile("<(http[^|>]+)\\|open the page>").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
+    private String command(String command, String text, String user) throws Exception {
+        String body = slack.slashCommandBody(command, text, user, "C0CARE");
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/slack/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        slack.headers(body).forEach((k, v) -> builder.header(k, v.get(0)));
+        var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).path("text").asText();
+    }
+
+    /** {@code /digest} through Slack: the ephemeral answer the stub's response_url received. */
+    private String digest() throws Exception {
+        int before = SLACK.calls("response_url").size();
+        command("/digest", "", "ULEAD");
+        var answer = SLACK.await("response_url", before + 1, WAIT).get(before).body();
+        return new ObjectMapper().readTree(answer).path("text").asText();
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void open(String url) {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get(url);
+    }
+
+    private String figure(String name) {
+        return browser.findElement(By.cssSelector("[data-figure='" + name + "']")).getText();
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(e -> e.getText()).toList();
+    }
+
+    /** Laptop and phone widths, whole page; copied to docs/ with -Dincident.page.screenshots=docs. */
+    private void screenshots() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        for (var size : List.of(new int[]{1280, 0}, new int[]{390, 0})) {
+            browser.manage().window().setSize(new Dimension(size[0], 900));
+            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(size[0], (int) height));
+            Path shot = SCREENSHOTS.resolve(size[0] < 600 ? "incident-page-phone.png" : "incident-page.png");
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+            if ("docs".equals(System.getProperty("incident.page.screenshots"))) {
+                Files.createDirectories(Path.of("docs"));
+                Files.copy(shot, Path.of("docs").resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The incident's mentions and cases, with the figures they must give worked out by hand. */
+    static final class Seed {
+
+        record Hour(String at, int negative, int neutral, int positive) {
+            int total() {
+                return negative + neutral + positive;
+            }
+        }
+
+        static final Hour HOUR09 = new Hour("09:30", 5, 0, 0);
+        static final Hour HOUR10 = new Hour("10:30", 14, 4, 2);
+        static final Hour HOUR11 = new Hour("11:10", 6, 3, 3);
+
+        /** A theme per hostile text, so each is the example of one (ties are listed by name). */
+        static final List<String> THEMES = List.of("a-script", "b-img", "c-link", "d-rtl", "e-svg", "f-template");
+
+        /**
+         * Each mention by a different author; in the 11:00 hour the first six carry a hostile text and a theme of
+         * their own besides "outage", the second is by a hostile handle, the third by the press, the last 4 a wave.
+         */
+        static void mentions(IncidentMentionCounter counter) {
+            int n = 0;
+            for (Hour hour : List.of(HOUR09, HOUR10, HOUR11)) {
+                boolean last = hour == HOUR11;
+                for (int i = 0; i < hour.total(); i++) {
+                    n++;
+                    Label label = i < hour.negative() ? Label.NEGATIVE
+                            : i < hour.negative() + hour.neutral() ? Label.NEUTRAL : Label.POSITIVE;
+                    Instant at = Instant.parse("2026-03-02T" + hour.at() + ":00Z").plusSeconds(i * 60L);
+                    String handle = !last ? "user" + n : i == 1 ? HOSTILE_HANDLE : i == 2 ? "newsdesk" : "user" + n;
+                    long followers = !last ? 10 : i == 1 ? 900_000 : i == 2 ? 500_000 : 100 + n;
+                    String text = last ? HOSTILE.get(i % HOSTILE.size()) : "down again";
+                    List<String> themes = last && i < HOSTILE.size() ? List.of("outage", THEMES.get(i))
+                            : List.of("outage");
+                    var cluster = last && i >= 8
+                            ? new TriageDecision.Cluster("x:wave", TriageDecision.Cluster.Kind.RETWEET, 4)
+                            : new TriageDecision.Cluster("x:m" + n, TriageDecision.Cluster.Kind.SINGLE, 1);
+                    Mention m = new Mention("m" + n, "x", at, text, new Mention.Author("a" + n, handle, "User",
+                            followers, false), null, "en", null, null, null);
+                    counter.onDecision(m, new TriageDecision(m.key(), m.id(), "en",
+                            new TriageDecision.Sentiment(label, label == Label.NEGATIVE ? -0.5 : 0.2), Priority.P2,
+                            List.of(), themes, cluster, true, "C0CARE"));
+                }
+            }
+        }
+
+        /**
+         * c1 P2 claimed 5m, replied 15m, resolved; c2 P2 claimed 20m, replied 40m; c3 P1 untouched since 11:20
+         * (40m at 12:00); c4 P3 claimed 2m, no reply for 20m. Claim: 2m, 5m, 20m: median 5m, p90 20m, 2 over 15m
+         * (c2, c3 waiting). Reply: 15m, 40m: median 15m, p90 40m, 2 over 30m (c2, c3 waiting).
+         */
+        static void cases(CaseTimelineStore cases) {
+            Instant h = Instant.parse("2026-03-02T11:00:00Z");
+            cases.on(new CaseEvent.Received("x:c1", Priority.P2, "outage", h.plusSeconds(5 * 60)));
+            cases.on(new CaseEvent.Claimed("x:c1", "UAGENT", h.plusSeconds(10 * 60)));
+            cases.on(new CaseEvent.Replied("x:c1", "UAGENT", h.plusSeconds(20 * 60)));
+            cases.on(new CaseEvent.Resolved("x:c1", "UAGENT", h.plusSeconds(25 * 60)));
+            cases.on(new CaseEvent.Received("x:c2", Priority.P2, "outage", h.plusSeconds(10 * 60)));
+            cases.on(new CaseEvent.Claimed("x:c2", "UAGENT", h.plusSeconds(30 * 60)));
+            cases.on(new CaseEvent.Replied("x:c2", "UAGENT", h.plusSeconds(50 * 60)));
+            cases.on(new CaseEvent.Received("x:c3", Priority.P1, "outage", h.plusSeconds(20 * 60)));
+            cases.on(new CaseEvent.Received("x:c4", Priority.P3, "outage", h.plusSeconds(40 * 60)));
+            cases.on(new CaseEvent.Claimed("x:c4", "UAGENT", h.plusSeconds(42 * 60)));
+        }
+    }
+}

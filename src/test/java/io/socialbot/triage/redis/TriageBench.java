@@ -1,0 +1,184 @@
+package io.socialbot.triage.redis;
+
+import io.socialbot.mention.Mention;
+import io.socialbot.platform.redis.EmbeddedRedis;
+import io.socialbot.platform.redis.RedisClients;
+import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisProperties;
+import io.socialbot.triage.ClusterIndex;
+import io.socialbot.triage.DefaultMentionTriage;
+import io.socialbot.triage.InMemoryClusterIndex;
+import io.socialbot.triage.InMemoryRateGuard;
+import io.socialbot.triage.LanguageIdentifier;
+import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.MentionTriage;
+import io.socialbot.triage.OutageGenerator;
+import io.socialbot.triage.RateGuard;
+import io.socialbot.triage.SentimentClassifier;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageProperties;
+import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
+import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
+import io.socialbot.triage.opennlp.ShippedDoccatModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200] [--model=model.bin]}: all of triage (the
+ * OpenNLP language identifier and the shipped sentiment, or a model from {@code train}, included) on one thread over a generated outage, in the worker's batches, with in-memory
+ * ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
+ * under a fresh {@code bench*} namespace that expire after ten minutes), and on Redis one call per mention too.
+ */
+public final class TriageBench {
+
+    private record Ports(ClusterIndex clusters, RateGuard rateGuard) {
+    }
+
+    private TriageBench() {
+    }
+
+    public static int run(Map<String, String> options) throws IOException {
+        int count = Integer.parseInt(options.getOrDefault("mentions", "20000"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
+        if (count < 1 || rounds < 1 || batch < 1) {
+            throw new IllegalArgumentException("--mentions, --rounds and --batch must be positive");
+        }
+        TriageProperties settings = shippedSettings();
+        // a new outage each round, from seeds 42, 43...: a classifier that remembers texts (sentence embeddings)
+        // must not be timed on the ones it saw the round before
+        AtomicLong seeds = new AtomicLong(42);
+        Supplier<List<Mention>> mentions = () -> OutageGenerator.generate(count, seeds.getAndIncrement(),
+                Instant.parse("2026-11-23T08:00:00Z"), Duration.ofHours(1), "@" + settings.brand().handles().get(0));
+        LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
+        String model = options.get("model");
+        SentimentClassifier sentiments = model == null ? ShippedDoccatModel.blendedWith(lexicon)
+                : DoccatSentimentClassifier.load(Path.of(model), lexicon);
+        System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each, "
+                + "OpenNLP language identifier and %s%n", count, rounds,
+                model == null ? "shipped sentiment (lexicon and model)" : "sentiment model " + model);
+        LanguageIdentifier languages = new OpenNlpLanguageIdentifier();
+
+        Result memory = measure(settings, languages, sentiments, mentions, rounds, batch,
+                () -> new Ports(new InMemoryClusterIndex(), new InMemoryRateGuard(Clock.systemUTC(), settings.rateGuard())));
+        print("in-memory ports, batches of " + batch, memory, count);
+
+        String url = options.get("redis");
+        EmbeddedRedis embedded = url == null ? EmbeddedRedis.start() : null;
+        try (UnifiedJedis jedis = RedisClients.connect(embedded != null ? embedded.url() : url,
+                new RedisProperties(null, "sb", Duration.ofSeconds(5), 4))) {
+            Supplier<Ports> redisPorts = () -> {
+                RedisKeys keys = new RedisKeys("bench" + UUID.randomUUID().toString().substring(0, 8));
+                return new Ports(new RedisClusterIndex(jedis, keys, Duration.ofMinutes(10)),
+                        new RedisRateGuard(jedis, keys, Clock.systemUTC(), settings.rateGuard(),
+                                Duration.ofMinutes(10)));
+            };
+            String server = embedded != null ? " (embedded redis-server)" : "";
+            for (int size : new int[] {batch, 1}) {
+                Result onRedis = measure(settings, languages, sentiments, mentions, Math.max(1, rounds / 2), size,
+                        redisPorts);
+                print("redis ports" + server + ", " + (size == 1 ? "one call per mention" : "batches of " + size),
+                        onRedis, count);
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.stop();
+            }
+        }
+        return 0;
+    }
+
+    private record Result(List<Double> perSecond, Map<TriageDecision.Priority, Integer> priorities, int clusters,
+                          int posted, int refused, int irrelevant) {
+    }
+
+    private static Result measure(TriageProperties settings, LanguageIdentifier languages,
+                                  SentimentClassifier sentiments, Supplier<List<Mention>> outages, int rounds,
+                                  int batch, Supplier<Ports> ports) {
+        List<Double> rates = new ArrayList<>();
+        Result last = null;
+        for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
+            List<Mention> mentions = outages.get();
+            Ports p = ports.get();
+            var triage = new DefaultMentionTriage(settings, languages, sentiments, p.clusters(), p.rateGuard());
+            List<TriageDecision> decisions = new ArrayList<>(mentions.size());
+            long start = System.nanoTime();
+            for (int from = 0; from < mentions.size(); from += batch) {
+                List<Mention> slice = mentions.subList(from, Math.min(mentions.size(), from + batch));
+                if (batch == 1) {
+                    decisions.add(triage.triage(slice.get(0)));
+                    continue;
+                }
+                for (MentionTriage.Outcome outcome : triage.triageAll(slice)) {
+                    if (outcome instanceof MentionTriage.Outcome.Failed failed) {
+                        throw failed.error();
+                    }
+                    decisions.add(((MentionTriage.Outcome.Triaged) outcome).decision());
+                }
+            }
+            long nanos = System.nanoTime() - start;
+            if (round >= 0) {
+                rates.add(mentions.size() * 1e9 / nanos);
+            }
+            last = summarise(rates, decisions);
+        }
+        return last;
+    }
+
+    private static Result summarise(List<Double> rates, List<TriageDecision> decisions) {
+        Map<TriageDecision.Priority, Integer> priorities = new EnumMap<>(TriageDecision.Priority.class);
+        Set<String> clusters = new HashSet<>();
+        int posted = 0;
+        int refused = 0;
+        int irrelevant = 0;
+        for (TriageDecision d : decisions) {
+            priorities.merge(d.priority(), 1, Integer::sum);
+            clusters.add(d.cluster().id());
+            posted += d.postedTo() != null ? 1 : 0;
+            refused += d.reasons().stream().anyMatch(r -> r.endsWith(" rate limit")) ? 1 : 0;
+            irrelevant += d.relevant() ? 0 : 1;
+        }
+        return new Result(rates, priorities, clusters.size(), posted, refused, irrelevant);
+    }
+
+    private static void print(String name, Result r, int count) {
+        List<Double> sorted = new ArrayList<>(r.perSecond());
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %s: median %,.0f mentions/s, best %,.0f, worst %,.0f (%.1f us/mention)%n",
+                name, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.get(0),
+                1e6 / sorted.get(sorted.size() / 2));
+        System.out.printf(Locale.ROOT, "    %,d clusters for %,d mentions; posted %,d, refused by the rate guard %,d,"
+                + " not relevant %,d; %s%n", r.clusters(), count, r.posted(), r.refused(), r.irrelevant(), r.priorities());
+    }
+
+    /** The defaults shipped in {@code config/triage.yml}, bound the way the application binds them. */
+    static TriageProperties shippedSettings() {
+        try {
+            var yaml = new YamlPropertySourceLoader().load("triage", new ClassPathResource("config/triage.yml")).get(0);
+            return new Binder(ConfigurationPropertySources.from(yaml)).bind("socialbot.triage", TriageProperties.class)
+                    .get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
