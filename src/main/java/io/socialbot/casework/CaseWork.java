@@ -203,6 +203,11 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return outcome;
     }
 
+    /** An agent checked the thread after a send in doubt and the reply is not there: the next reply may go out. */
+    public boolean confirmResend(String caseKey) {
+        return cases.find(caseKey).map(c -> sender.confirmResend(c.postId())).orElse(false);
+    }
+
     public Optional<Case> find(String key) {
         return cases.find(key);
     }

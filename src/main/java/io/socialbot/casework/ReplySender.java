@@ -11,6 +11,14 @@ public interface ReplySender {
      */
     ReplyOutcome send(String idempotencyKey, String inReplyTo, String text);
 
+    /**
+     * An agent checked the thread after a send in doubt (an {@link Unknown}) and the reply is not there: the next
+     * reply to {@code inReplyTo} may go out. Returns false when nothing was in doubt.
+     */
+    default boolean confirmResend(String inReplyTo) {
+        return false;
+    }
+
     /** How a send ended. */
     sealed interface ReplyOutcome {
     }
@@ -30,5 +38,11 @@ public interface ReplySender {
     }
 
     /** Failure classes an agent can act on. */
-    enum FailureKind { DUPLICATE, TOO_LONG, TARGET_UNAVAILABLE, RATE_LIMITED, AUTH, NETWORK, DISABLED, OTHER }
+    enum FailureKind {
+        DUPLICATE, TOO_LONG, TARGET_UNAVAILABLE, RATE_LIMITED, AUTH, NETWORK, DISABLED, OTHER,
+        /** An earlier send to this post may be live: the agent must check the thread and confirm. */
+        IN_DOUBT,
+        /** The earlier reply whose send was in doubt is live on X; this one was not sent. */
+        ALREADY_ON_X
+    }
 }

@@ -45,6 +45,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ReplayCommand {
 
+    /**
+     * A rehearsal never touches a shared Redis, Slack or X, whatever the environment says: command-line settings
+     * outrank environment variables, and without a bot token or X credentials those adapters are off.
+     */
+    static final List<String> REHEARSAL = List.of("--socialbot.redis.url=",
+            "--socialbot.slack.bot-token=", "--socialbot.slack.app-token=", "--socialbot.slack.socket-mode=false",
+            "--socialbot.x.api-key=", "--socialbot.x.api-secret=", "--socialbot.x.access-token=",
+            "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=");
+
     private ReplayCommand() {
     }
 
@@ -65,13 +74,10 @@ public final class ReplayCommand {
         List<String> properties = new ArrayList<>(List.of(
                 "--socialbot.triage.worker.enabled=false",
                 "--socialbot.mention.replay.on-start=false",
-                "--socialbot.dry-run=" + dryRun,
                 "--logging.level.root=WARN",
                 "--logging.level.io.socialbot=WARN"));
         if (dryRun) {
-            // A rehearsal never touches a shared Redis, Slack or X, whatever the environment says.
-            properties.addAll(List.of("--socialbot.redis.url=", "--socialbot.slack.bot-token=",
-                    "--socialbot.slack.app-token=", "--socialbot.x.enabled=false"));
+            properties.addAll(REHEARSAL);
         }
         if (options.containsKey("brand")) {
             properties.add("--socialbot.triage.brand.handles=" + options.get("brand"));

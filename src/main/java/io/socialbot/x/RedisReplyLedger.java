@@ -70,6 +70,42 @@ final class RedisReplyLedger {
         redis.hset(key(idempotencyKey), java.util.Map.of("state", "FAILED", "failure", kind));
     }
 
+    /** A send to {@code inReplyTo} whose outcome is unknown; {@code confirmed} once an agent said to send anyway. */
+    record Doubt(String request, Instant attemptAt, boolean confirmed) {
+    }
+
+    /** Marks the post as answered "in doubt": a later reply to it must be confirmed first. */
+    void doubt(String inReplyTo, String idempotencyKey, Instant attemptAt) {
+        String k = doubtKey(inReplyTo);
+        redis.hset(k, java.util.Map.of("request", idempotencyKey, "attempt_at",
+                Long.toString(attemptAt.toEpochMilli())));
+        redis.hdel(k, "confirmed");
+        redis.pexpire(k, retention.toMillis());
+    }
+
+    java.util.Optional<Doubt> doubtOn(String inReplyTo) {
+        java.util.Map<String, String> h = redis.hgetAll(doubtKey(inReplyTo));
+        if (h.isEmpty() || h.get("request") == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Doubt(h.get("request"),
+                Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("attempt_at", "0"))), h.containsKey("confirmed")));
+    }
+
+    /** An agent checked the thread and asks to send anyway; the doubt stays until a send settles it. */
+    boolean confirm(String inReplyTo) {
+        String k = doubtKey(inReplyTo);
+        return redis.exists(k) && redis.hset(k, "confirmed", "1") >= 0;
+    }
+
+    void clearDoubt(String inReplyTo) {
+        redis.del(doubtKey(inReplyTo));
+    }
+
+    private String doubtKey(String inReplyTo) {
+        return keys.key("x", "reply-doubt", inReplyTo);
+    }
+
     private String key(String idempotencyKey) {
         return keys.key("x", "reply", idempotencyKey);
     }

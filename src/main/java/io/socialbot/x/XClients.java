@@ -1,5 +1,7 @@
 package io.socialbot.x;
 
+import twitter4j.AlternativeHttpClientImpl;
+import twitter4j.HttpClientFactory;
 import twitter4j.Twitter;
 import twitter4j.HttpRequest;
 import twitter4j.TwitterFactory;
@@ -37,7 +39,8 @@ final class XClients {
                 .setHttpReadTimeout(timeoutMillis)
                 // Retries are ours: a blind library retry of POST /2/tweets could double-post.
                 .setHttpRetryCount(0)
-                .setJSONStoreEnabled(false)
+                // The raw JSON is read for what the v2 add-on does not map (note_tweet, verified_type, errors).
+                .setJSONStoreEnabled(true)
                 .setTrimUserEnabled(false);
         if (!appOnly) {
             builder.setOAuthConsumerKey(p.apiKey())
@@ -46,12 +49,25 @@ final class XClients {
                     .setOAuthAccessTokenSecret(p.accessTokenSecret());
         }
         Configuration conf = builder.build();
+        requireSingleSendHttp(conf);
         V2ConfigurationKt.getV2Configuration(conf).setBaseURL(p.v2BaseUrl());
         // Twitter4J 4.0.7 only builds bearer auth from a consumer key/secret pair; X takes the bearer token alone.
         Twitter twitter = appOnly
                 ? new TwitterFactory(conf).getInstance(new BearerAuthorization(p.bearerToken()))
                 : new TwitterFactory(conf).getInstance();
         return TwitterV2ExKt.getV2(twitter);
+    }
+
+    /**
+     * Refuses to build a client on Twitter4J's default HTTP layer, which re-sends a POST by itself when a
+     * connection drops after X took it (a second public reply).
+     */
+    static void requireSingleSendHttp(Configuration conf) {
+        var http = HttpClientFactory.getInstance(conf.getHttpClientConfiguration());
+        if (!(http instanceof AlternativeHttpClientImpl)) {
+            throw new IllegalStateException("Twitter4J is not using socialbot's single-send HTTP client but "
+                    + http.getClass().getName() + "; check the twitter4j.http.httpClient system property");
+        }
     }
 
     /** App-only auth with a bearer token issued in the X developer portal. */

@@ -1,7 +1,10 @@
 package io.socialbot.x;
 
 import io.socialbot.casework.ReplySender;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socialbot.mention.MentionStore;
+import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.redis.RedisKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +30,13 @@ class XConfiguration {
 
     @Bean
     XPollLoop xPollLoop(XProperties props, ObjectProvider<MentionStore> store, UnifiedJedis redis, RedisKeys keys,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<OpsAlerts> ops) {
         if (!props.pollingEnabled()) {
             return XPollLoop.off(props.whyPollingOff());
         }
         var poller = new XMentionPoller(XClients.forPolling(props), store.getObject(), redis, keys, props,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new),
+                ops.getIfAvailable(() -> message -> log.warn("ops: {}", message)));
         return XPollLoop.running(poller, props.pollInterval());
     }
 
@@ -46,8 +50,11 @@ class XConfiguration {
             }
             return new DisabledReplySender();
         }
-        return new XReplySender(XClients.forPosting(props),
-                new RedisReplyLedger(redis, keys, REPLY_RECORD_RETENTION), clock.getIfAvailable(Clock::systemUTC),
-                props.sendAttempts(), props.sendBackoff(), d -> Thread.sleep(d.toMillis()));
+        var x = XClients.forPosting(props);
+        Long brand = XProperties.present(props.brandUserId()) ? Long.valueOf(props.brandUserId().strip()) : null;
+        return new XReplySender(x, new RedisReplyLedger(redis, keys, REPLY_RECORD_RETENTION),
+                new RedisPace(redis, keys.key("x", "posting", "pace")), new XReplyCheck(x, brand),
+                clock.getIfAvailable(Clock::systemUTC), props.sendAttempts(), props.sendBackoff(),
+                d -> Thread.sleep(d.toMillis()));
     }
 }

@@ -1,35 +1,38 @@
 package io.socialbot.x;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
+import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.redis.RedisKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import twitter4j.ErrorInfo;
+import twitter4j.JSONException;
+import twitter4j.JSONObject;
 import twitter4j.PaginationToken;
 import twitter4j.RateLimitStatus;
-import twitter4j.Tweet;
 import twitter4j.TweetsResponse;
 import twitter4j.TwitterException;
+import twitter4j.TwitterObjectFactory;
 import twitter4j.TwitterV2;
-import twitter4j.User2;
 
 /** Polls the brand's mentions (GET /2/users/:id/mentions) into the mention store, one replica at a time. */
 final class XMentionPoller {
 
-    static final String SOURCE = "twitter";
+    static final String SOURCE = XMentionMapper.SOURCE;
     static final String EXPANSIONS = "author_id,referenced_tweets.id";
-    static final String TWEET_FIELDS =
-            "created_at,lang,public_metrics,referenced_tweets,in_reply_to_user_id,conversation_id,author_id";
-    static final String USER_FIELDS = "public_metrics,verified";
-    // Twitter epoch of snowflake ids: a fallback creation time when created_at is missing.
-    private static final long TWEPOCH_MILLIS = 1288834974657L;
+    static final String TWEET_FIELDS = "created_at,lang,public_metrics,referenced_tweets,in_reply_to_user_id,"
+            + "conversation_id,author_id,note_tweet";
+    static final String USER_FIELDS = "public_metrics,verified,verified_type";
+    /** X serves only this many of the most recent mentions; older ones cannot be fetched at all. */
+    static final int MENTION_WINDOW = 800;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
     private static final Logger log = LoggerFactory.getLogger(XMentionPoller.class);
@@ -40,32 +43,36 @@ final class XMentionPoller {
     private final String checkpointKey;
     private final String pagingKey;
     private final RedisLease lease;
+    private final RedisPace pace;
     private final long brandUserId;
     private final int pageSize;
     private final Duration pollInterval;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final OpsAlerts ops;
 
     private static final String COMPLETE = """
             if ARGV[1] ~= '' then redis.call('SET', KEYS[1], ARGV[1]) end
             redis.call('DEL', KEYS[2])
             return 1""";
 
-    private Instant notBefore = Instant.EPOCH;
-    private int consecutiveFailures;
-
     XMentionPoller(TwitterV2 x, MentionStore store, UnifiedJedis redis, RedisKeys keys, XProperties props,
-            Clock clock) {
+            Clock clock, MeterRegistry meters, OpsAlerts ops) {
         this.x = x;
         this.store = store;
         this.redis = redis;
-        this.checkpointKey = keys.key("x", "mentions", props.brandUserId().strip(), "since_id");
-        this.pagingKey = keys.key("x", "mentions", props.brandUserId().strip(), "paging");
-        this.lease = new RedisLease(redis, keys.key("x", "mentions", props.brandUserId().strip(), "lease"),
-                leaseTtl(props));
-        this.brandUserId = Long.parseLong(props.brandUserId().strip());
+        String brand = props.brandUserId().strip();
+        this.checkpointKey = keys.key("x", "mentions", brand, "since_id");
+        this.pagingKey = keys.key("x", "mentions", brand, "paging");
+        this.lease = new RedisLease(redis, keys.key("x", "mentions", brand, "lease"), leaseTtl(props));
+        // Beside the lease: whoever holds it next waits for the same reset and goes on with the same backoff.
+        this.pace = new RedisPace(redis, keys.key("x", "mentions", brand, "pace"));
+        this.brandUserId = Long.parseLong(brand);
         this.pageSize = props.pageSize();
         this.pollInterval = props.pollInterval();
         this.clock = clock;
+        this.meters = meters;
+        this.ops = ops;
     }
 
     /** What one poll did. */
@@ -76,8 +83,8 @@ final class XMentionPoller {
     record NotLeader() implements PollOutcome {
     }
 
-    /** Waiting for a rate-limit reset or a network backoff to pass. */
-    record BackingOff(Instant until) implements PollOutcome {
+    /** Waiting for a rate-limit reset or a backoff to pass; {@code failures} in a row led to it (0: a limit). */
+    record BackingOff(Instant until, String reason, int failures) implements PollOutcome {
     }
 
     /** Pages fetched and stored; {@code sinceId} is the checkpoint after the poll. */
@@ -90,25 +97,31 @@ final class XMentionPoller {
 
     synchronized PollOutcome pollOnce() {
         Instant now = clock.instant();
-        if (now.isBefore(notBefore)) {
-            return new BackingOff(notBefore);
-        }
+        // Renewed even while waiting: a backing-off holder keeps the lease, so the wait is not lost by a handover.
         if (!lease.acquireOrRenew()) {
             return new NotLeader();
+        }
+        RedisPace.Wait wait = pace.current();
+        if (wait.holds(now)) {
+            return new BackingOff(wait.until(), wait.reason(), wait.failures());
         }
         String sinceId = redis.get(checkpointKey);
         String since = sinceId == null ? "" : sinceId;
         String newest = null;
         String token = null;
+        long oldest = Long.MAX_VALUE;
+        int fetched = 0;
         Map<String, String> paging = redis.hgetAll(pagingKey);
         if (!paging.isEmpty() && since.equals(paging.get("since"))) {
             // An earlier poll stopped mid-pagination (rate limit, crash): go on from its next page.
             newest = emptyToNull(paging.get("newest"));
             token = emptyToNull(paging.get("token"));
+            oldest = Long.parseLong(paging.getOrDefault("oldest", Long.toString(Long.MAX_VALUE)));
+            fetched = Integer.parseInt(paging.getOrDefault("fetched", "0"));
         }
         boolean resumed = token != null;
         int pages = 0;
-        int fetched = 0;
+        int fetchedNow = 0;
         int accepted = 0;
         try {
             do {
@@ -116,11 +129,25 @@ final class XMentionPoller {
                         token == null ? null : new PaginationToken(token), null, null,
                         sinceId == null ? null : Long.valueOf(sinceId), null, TWEET_FIELDS, null, USER_FIELDS);
                 pages++;
-                List<Mention> mentions = toMentions(page);
-                fetched += mentions.size();
+                if (page.getTweets().isEmpty() && !page.getErrors().isEmpty()) {
+                    return errorsOnly(page.getErrors(), now);
+                }
+                List<Mention> mentions = XMentionMapper.toMentions(page, rawJson(page));
+                fetchedNow += mentions.size();
+                for (Mention m : mentions) {
+                    oldest = Math.min(oldest, Long.parseLong(m.id()));
+                }
                 if (!mentions.isEmpty()) {
-                    accepted += (int) store.acceptAll(mentions).stream()
+                    int added = (int) store.acceptAll(mentions).stream()
                             .filter(r -> r instanceof MentionStore.Accepted).count();
+                    accepted += added;
+                    count("accepted", added);
+                    count("duplicate", mentions.size() - added);
+                }
+                if (!page.getErrors().isEmpty()) {
+                    // Data with errors beside it (e.g. a suspended author's user object): kept, and said.
+                    log.info("X mentions: page came with {} partial errors, first: {}", page.getErrors().size(),
+                            detail(page.getErrors().get(0)));
                 }
                 if (newest == null && page.getMeta() != null && page.getMeta().getNewestId() != null) {
                     // Results come newest first: the first page's newest_id is the next since_id.
@@ -131,11 +158,13 @@ final class XMentionPoller {
                 if (token != null) {
                     // Saved only after the store took the page: a crash re-reads at most this page's successor.
                     redis.hset(pagingKey, Map.of("since", since, "newest", newest == null ? "" : newest,
-                            "token", token));
+                            "token", token, "oldest", Long.toString(oldest),
+                            "fetched", Integer.toString(fetched + fetchedNow)));
                     if (exhausted(page.getRateLimitStatus())) {
+                        RedisPace.Wait limit = pace.current();
                         log.info("X mentions: rate limit used up after {} pages; resuming from the saved page "
-                                + "at {}", pages, notBefore);
-                        return new BackingOff(notBefore);
+                                + "at {}", pages, limit.until());
+                        return new BackingOff(limit.until(), limit.reason(), 0);
                     }
                 } else {
                     exhausted(page.getRateLimitStatus());
@@ -149,6 +178,11 @@ final class XMentionPoller {
             }
             return failed(e, now);
         }
+        fetched += fetchedNow;
+        if (sinceId != null && fetched >= MENTION_WINDOW && oldest != Long.MAX_VALUE
+                && oldest > Long.parseLong(sinceId)) {
+            reportGap(Long.parseLong(sinceId), oldest, fetched);
+        }
         String advance = newest != null && (sinceId == null || Long.parseLong(newest) > Long.parseLong(sinceId))
                 ? newest : "";
         // Only after every page was accepted by the store: a crash before this line repeats, never misses.
@@ -156,11 +190,11 @@ final class XMentionPoller {
         if (!advance.isEmpty()) {
             sinceId = advance;
         }
-        consecutiveFailures = 0;
-        if (fetched > 0) {
-            log.info("X mentions: {} fetched in {} pages, {} new", fetched, pages, accepted);
+        pace.succeeded();
+        if (fetchedNow > 0) {
+            log.info("X mentions: {} fetched in {} pages, {} new", fetchedNow, pages, accepted);
         }
-        return new Polled(pages, fetched, accepted, sinceId);
+        return new Polled(pages, fetchedNow, accepted, sinceId);
     }
 
     // The lease must outlive the pause between polls, or leadership would change hands every cycle.
@@ -174,70 +208,89 @@ final class XMentionPoller {
         lease.release();
     }
 
+    /**
+     * X had no older page, yet the oldest mention it served is newer than the checkpoint and the window is full:
+     * mentions between the two may be beyond X's 800 and lost to the bot.
+     */
+    private void reportGap(long checkpoint, long oldestServed, int fetched) {
+        Instant from = XMentionMapper.timeOf(checkpoint);
+        Instant to = XMentionMapper.timeOf(oldestServed);
+        Duration span = Duration.between(from, to);
+        meters.counter("socialbot.x.mention.gaps").increment();
+        meters.summary("socialbot.x.mention.gap.seconds").record(Math.max(0, span.toSeconds()));
+        ops.alert("X mentions: X serves only its " + MENTION_WINDOW + " most recent mentions and this poll read "
+                + fetched + " without reaching the last checkpoint, so mentions posted between " + from + " and "
+                + to + " (" + span.toMinutes() + " min) may be missing. Search X for that span to find them.");
+    }
+
+    private void count(String result, int n) {
+        if (n > 0) {
+            meters.counter("socialbot.mentions.in", "channel", "x", "result", result).increment(n);
+        }
+    }
+
     private boolean exhausted(RateLimitStatus status) {
         if (status != null && status.getRemaining() <= 0) {
-            notBefore = Instant.ofEpochSecond(status.getResetTimeInSeconds());
+            pace.waitUntil(Instant.ofEpochSecond(status.getResetTimeInSeconds()), "rate limit used up");
             return true;
         }
         return false;
+    }
+
+    /** A 200 with only {@code errors[]} (an unknown brand user id, say): a failure, with X's words. */
+    private PollOutcome errorsOnly(List<ErrorInfo> errors, Instant now) {
+        String reason = "X answered with errors only: " + detail(errors.get(0))
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        return backOff(200, reason, now);
     }
 
     private PollOutcome failed(TwitterException e, Instant now) {
         int status = e.getStatusCode();
         if (status == 429) {
             RateLimitStatus rl = e.getRateLimitStatus();
-            notBefore = rl != null ? Instant.ofEpochSecond(rl.getResetTimeInSeconds()) : now.plus(MAX_BACKOFF);
-            log.warn("X mentions: rate limited (429); next poll at {}", notBefore);
-            return new Failed(status, notBefore, "rate limited");
+            Instant until = pace.waitUntil(rl != null ? Instant.ofEpochSecond(rl.getResetTimeInSeconds())
+                    : now.plus(MAX_BACKOFF), "rate limited (429)");
+            log.warn("X mentions: rate limited (429); next poll at {}", until);
+            return new Failed(status, until, "rate limited");
         }
-        consecutiveFailures++;
-        Duration wait = pollInterval.multipliedBy(1L << Math.min(consecutiveFailures - 1, 10));
+        String reason = e.isCausedByNetworkIssue() ? "network error: " + e.getCause()
+                : status == 401 || status == 403 ? "authentication refused: an admin must check the X credentials ("
+                + XProblem.of(e).words() + ")"
+                : "HTTP " + status + ": " + XProblem.of(e).words();
+        return backOff(status, reason, now);
+    }
+
+    private PollOutcome backOff(int status, String reason, Instant now) {
+        int failures = pace.failed();
+        Duration wait = pollInterval.multipliedBy(1L << Math.min(failures - 1, 10));
         if (wait.compareTo(MAX_BACKOFF) > 0) {
             wait = MAX_BACKOFF;
         }
-        notBefore = now.plus(wait);
-        String reason = e.isCausedByNetworkIssue() ? "network error: " + e.getCause()
-                : status == 401 || status == 403 ? "authentication refused: an admin must check the X credentials"
-                : "HTTP " + status;
-        log.warn("X mentions: {} (failure {} in a row); next poll at {}", reason, consecutiveFailures, notBefore);
-        return new Failed(status, notBefore, reason);
+        Instant until = pace.waitUntil(now.plus(wait), reason);
+        log.warn("X mentions: {} (failure {} in a row); next poll at {}", reason, failures, until);
+        return new Failed(status, until, reason);
+    }
+
+    private static String detail(ErrorInfo e) {
+        String text = e.getDetail() != null ? e.getDetail() : e.getTitle();
+        String type = e.getType() == null ? "" : e.getType();
+        return type.startsWith(XProblem.TYPE_PREFIX) ? text + " (" + type.substring(XProblem.TYPE_PREFIX.length())
+                + ")" : String.valueOf(text);
+    }
+
+    private static JSONObject rawJson(TweetsResponse page) {
+        String raw = TwitterObjectFactory.getRawJSON(page);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new JSONObject(raw);
+        } catch (JSONException e) {
+            return null;
+        }
     }
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static List<Mention> toMentions(TweetsResponse page) {
-        Map<Long, User2> users = page.getUsersMap();
-        List<Mention> out = new ArrayList<>(page.getTweets().size());
-        for (Tweet t : page.getTweets()) {
-            out.add(toMention(t, t.getAuthorId() == null ? null : users.get(t.getAuthorId())));
-        }
-        return out;
-    }
-
-    static Mention toMention(Tweet t, User2 user) {
-        String id = Long.toString(t.getId());
-        Instant createdAt = t.getCreatedAt() != null ? t.getCreatedAt().toInstant()
-                : Instant.ofEpochMilli((t.getId() >> 22) + TWEPOCH_MILLIS);
-        Mention.Author author;
-        String url;
-        if (user != null) {
-            long followers = user.getPublicMetrics() == null ? 0 : user.getPublicMetrics().getFollowersCount();
-            author = new Mention.Author(Long.toString(user.getId()), user.getScreenName(), user.getName(),
-                    followers, user.getVerified());
-            url = "https://twitter.com/" + user.getScreenName() + "/status/" + id;
-        } else {
-            // The expansion can omit a user (suspended meanwhile): keep the mention, say who we know.
-            String authorId = t.getAuthorId() == null ? "unknown" : t.getAuthorId().toString();
-            author = new Mention.Author(authorId, "i", null, 0, false);
-            url = "https://twitter.com/i/web/status/" + id;
-        }
-        Mention.Metrics metrics = t.getPublicMetrics() == null ? Mention.Metrics.NONE
-                : new Mention.Metrics(t.getPublicMetrics().getRetweetCount(), t.getPublicMetrics().getLikeCount());
-        return new Mention(id, SOURCE, createdAt, t.getText(), author, url, t.getLang(),
-                t.getRetweetId() == null ? null : t.getRetweetId().toString(),
-                t.getRepliedToTweetId() == null ? null : t.getRepliedToTweetId().toString(),
-                metrics);
     }
 }

@@ -6,24 +6,26 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import twitter4j.AlternativeHttpClientImpl;
 import twitter4j.CreateTweetResponse;
-import twitter4j.RateLimitStatus;
 import twitter4j.TwitterException;
 import twitter4j.TwitterV2;
 
-/** Posts an agent's reply with POST /2/tweets, at most once per idempotency key. */
+/**
+ * Posts an agent's reply with POST /2/tweets, at most once per idempotency key; a send whose answer was lost puts
+ * the post "in doubt" until the brand's timeline shows the reply or an agent confirms it is not there.
+ */
 final class XReplySender implements ReplySender {
 
     private static final Logger log = LoggerFactory.getLogger(XReplySender.class);
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Waits between network retries; a field so tests do not sleep. */
     interface Sleeper {
@@ -32,14 +34,21 @@ final class XReplySender implements ReplySender {
 
     private final TwitterV2 x;
     private final RedisReplyLedger ledger;
+    private final RedisPace pace;
+    private final XReplyCheck check;
+    private final XReplyRefusals refusals;
     private final Clock clock;
     private final int attempts;
     private final Duration backoff;
     private final Sleeper sleeper;
 
-    XReplySender(TwitterV2 x, RedisReplyLedger ledger, Clock clock, int attempts, Duration backoff, Sleeper sleeper) {
+    XReplySender(TwitterV2 x, RedisReplyLedger ledger, RedisPace pace, XReplyCheck check, Clock clock, int attempts,
+            Duration backoff, Sleeper sleeper) {
         this.x = x;
         this.ledger = ledger;
+        this.pace = pace;
+        this.check = check;
+        this.refusals = new XReplyRefusals(clock);
         this.clock = clock;
         this.attempts = attempts;
         this.backoff = backoff;
@@ -62,45 +71,98 @@ final class XReplySender implements ReplySender {
             // Checked before claiming: nothing was sent, so the agent may shorten and retry with the same key.
             return tooLong(weighted);
         }
+        RedisPace.Wait wait = pace.current();
+        if (wait.holds(clock.instant())) {
+            // A limit seen by any replica: asking X before its reset only earns another 429.
+            return refusals.limited(wait.reason(), wait.until());
+        }
         RedisReplyLedger.Claim claim = ledger.claim(idempotencyKey, inReplyTo, clock.instant());
         if (claim instanceof RedisReplyLedger.AlreadySent sent) {
             return new Sent(sent.postId(), url(sent.postId()));
         }
         if (claim instanceof RedisReplyLedger.InFlight inFlight) {
-            return unknown(inFlight.attemptAt());
+            return settleInFlight(idempotencyKey, inReplyTo, inFlight.attemptAt());
         }
-        return sendClaimed(idempotencyKey, Long.parseLong(inReplyTo), text);
+        Optional<RedisReplyLedger.Doubt> doubt = ledger.doubtOn(inReplyTo);
+        if (doubt.isPresent() && !doubt.get().request().equals(idempotencyKey) && !doubt.get().confirmed()) {
+            return askFirst(idempotencyKey, inReplyTo, doubt.get());
+        }
+        return sendClaimed(idempotencyKey, inReplyTo, text, doubt.isPresent());
     }
 
-    private ReplyOutcome sendClaimed(String key, long inReplyTo, String text) {
+    @Override
+    public boolean confirmResend(String inReplyTo) {
+        return inReplyTo != null && ledger.confirm(inReplyTo);
+    }
+
+    /** The same request again while its first attempt never reported back: look before saying anything. */
+    private ReplyOutcome settleInFlight(String key, String inReplyTo, Instant attemptAt) {
+        XReplyCheck.Result live = check.replyTo(Long.parseLong(inReplyTo));
+        if (live instanceof XReplyCheck.Live found) {
+            ledger.sent(key, found.postId());
+            ledger.clearDoubt(inReplyTo);
+            return new Sent(found.postId(), url(found.postId()));
+        }
+        return unknown(attemptAt, live);
+    }
+
+    /** A new reply to a post whose earlier send is in doubt: never posted without a look or a confirmation. */
+    private ReplyOutcome askFirst(String key, String inReplyTo, RedisReplyLedger.Doubt doubt) {
+        XReplyCheck.Result live = check.replyTo(Long.parseLong(inReplyTo));
+        ledger.failed(key, FailureKind.IN_DOUBT.name());
+        String at = XReplyRefusals.HHMM.format(doubt.attemptAt());
+        if (live instanceof XReplyCheck.Live found) {
+            ledger.sent(doubt.request(), found.postId());
+            ledger.clearDoubt(inReplyTo);
+            return new Failed(FailureKind.ALREADY_ON_X, "The earlier reply (sent at " + at + ", its answer was lost) "
+                    + "is live on X: " + url(found.postId()) + ". This new text was not sent; send it again if the "
+                    + "customer needs a second reply.", null);
+        }
+        String looked = live instanceof XReplyCheck.CannotCheck cannot
+                ? "The bot could not look at the brand's recent posts (" + cannot.why() + "). "
+                : "It is not among the brand's recent posts on X, but X can take a moment to show a post. ";
+        return new Failed(FailureKind.IN_DOUBT, "An earlier reply on this case (sent at " + at + ") may or may not "
+                + "be on X: its answer was lost. " + looked + "Check the thread on X first. If the earlier reply is "
+                + "not there, confirm and send with `/reply <case> --confirm <text>`. Nothing was sent now.", null);
+    }
+
+    private ReplyOutcome sendClaimed(String key, String inReplyTo, String text, boolean afterDoubt) {
         Instant attemptAt = clock.instant();
         for (int attempt = 1; ; attempt++) {
             try {
                 CreateTweetResponse posted = x.createTweet(null, null, null, null, null, null, null, null, null,
-                        inReplyTo, null, text);
+                        Long.parseLong(inReplyTo), null, text);
                 String postId = Long.toString(posted.getId());
                 ledger.sent(key, postId);
+                if (afterDoubt) {
+                    ledger.clearDoubt(inReplyTo);
+                }
+                pace.succeeded();
+                XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader)
+                        .ifPresent(limit -> pace.waitUntil(limit.until(), limit.what()));
                 return new Sent(postId, url(postId));
             } catch (TwitterException e) {
                 if (e.isCausedByNetworkIssue() && neverReachedX(e)) {
-                    if (attempt < attempts) {
-                        if (!pause(backoff.multipliedBy(1L << (attempt - 1)))) {
-                            ledger.failed(key, FailureKind.NETWORK.name());
-                            return networkFailed();
-                        }
+                    if (attempt < attempts && pause(backoff.multipliedBy(1L << (attempt - 1)))) {
                         continue;
                     }
                     ledger.failed(key, FailureKind.NETWORK.name());
                     return networkFailed();
                 }
                 if (e.isCausedByNetworkIssue() || e.getStatusCode() >= 500) {
-                    // The request may have reached X (read timeout, 5xx): the ledger stays SENDING on purpose.
+                    // The request may have reached X (dropped connection, read timeout, 5xx): in doubt on purpose.
                     log.warn("X reply {}: outcome unknown after {} ({})", key,
                             e.isCausedByNetworkIssue() ? "a network error" : "HTTP " + e.getStatusCode(),
                             e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
-                    return unknown(attemptAt);
+                    ledger.doubt(inReplyTo, key, attemptAt);
+                    return unknown(attemptAt, null);
                 }
-                Failed failed = classify(e);
+                XPostingLimits.Exhausted limit = XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader).orElse(null);
+                Failed failed = refusals.classify(e, limit, afterDoubt);
+                if (failed.kind() == FailureKind.RATE_LIMITED && failed.retryAt() != null) {
+                    pace.waitUntil(failed.retryAt(), limit == null ? "posting limit of the brand account"
+                            : limit.what());
+                }
                 ledger.failed(key, failed.kind().name());
                 return failed;
             }
@@ -108,59 +170,14 @@ final class XReplySender implements ReplySender {
     }
 
     Failed classify(TwitterException e) {
-        int status = e.getStatusCode();
-        String body = responseText(e).toLowerCase(Locale.ROOT);
-        if (status == 429) {
-            RateLimitStatus rl = e.getRateLimitStatus();
-            Instant retryAt = rl != null ? Instant.ofEpochSecond(rl.getResetTimeInSeconds())
-                    : clock.instant().plus(Duration.ofMinutes(15));
-            return new Failed(FailureKind.RATE_LIMITED,
-                    "X's posting limit for the brand account is used up: try again after " + HHMM.format(retryAt)
-                            + ".", retryAt);
-        }
-        if (status == 401 || (status == 403 && (body.contains("authenticat") || body.contains("oauth")
-                || body.contains("not permitted to perform this action") && body.contains("token")))) {
-            // The agent cannot fix credentials; the admin learns from the log (status only, never tokens).
-            log.error("X refused the bot's credentials (HTTP {}): an admin must fix socialbot.x.* "
-                    + "(X_API_KEY/X_API_SECRET/X_ACCESS_TOKEN/X_ACCESS_TOKEN_SECRET)", status);
-            return new Failed(FailureKind.AUTH,
-                    "The bot cannot post to X right now: its X credentials were refused. An admin has to fix "
-                            + "them; your reply was not sent.", null);
-        }
-        if (body.contains("duplicate")) {
-            return new Failed(FailureKind.DUPLICATE,
-                    "X refused this reply as a duplicate of an earlier post: reword it before sending.", null);
-        }
-        if (body.contains("too long") || body.contains("length")) {
-            return new Failed(FailureKind.TOO_LONG,
-                    "X says the reply is too long: shorten it to 280 characters (links count as 23).", null);
-        }
-        if (status == 403 || status == 404) {
-            if (body.contains("suspend") || body.contains("protected") || body.contains("deleted")
-                    || body.contains("not visible") || body.contains("not found") || body.contains("does not exist")
-                    || body.contains("conversation is not allowed") || body.contains("not allowed to reply")) {
-                return new Failed(FailureKind.TARGET_UNAVAILABLE,
-                        "X will not take a reply to this post: it was deleted, or its author is suspended, "
-                                + "protected or restricts replies. Reach the customer another way (e.g. DM).", null);
-            }
-        }
-        log.warn("X reply refused with HTTP {}", status);
-        return new Failed(FailureKind.OTHER, "X refused the reply (HTTP " + status + "); it was not sent.", null);
-    }
-
-    /** X's own words: Twitter4J prefixes its canned text per status, which must not be matched. */
-    private static String responseText(TwitterException e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        String text = e.getStatusCode() != -1 && newline >= 0 ? message.substring(newline + 1) : message;
-        return e.isErrorMessageAvailable() ? text + " " + e.getErrorMessage() : text;
+        return refusals.classify(e, XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader).orElse(null), false);
     }
 
     private static boolean neverReachedX(TwitterException e) {
         Throwable c = e.getCause();
         while (c != null) {
             if (c instanceof ConnectException || c instanceof UnknownHostException
-                    || c instanceof NoRouteToHostException) {
+                    || c instanceof NoRouteToHostException || c instanceof HttpConnectTimeoutException) {
                 return true;
             }
             if (c instanceof SocketTimeoutException && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
@@ -195,13 +212,16 @@ final class XReplySender implements ReplySender {
                         + "emoji and CJK as 2). Shorten it.", null);
     }
 
-    private static Unknown unknown(Instant attemptAt) {
-        String when = attemptAt == null ? "earlier" : "at " + HHMM.format(attemptAt);
-        return new Unknown("An attempt to send this reply " + when + " did not report back (timeout or restart), "
-                + "so it may or may not be on X. Check the thread on X before sending anything again.");
+    private static Unknown unknown(Instant attemptAt, XReplyCheck.Result looked) {
+        String when = attemptAt == null ? "earlier" : "at " + XReplyRefusals.HHMM.format(attemptAt);
+        String note = looked instanceof XReplyCheck.NotFound
+                ? " It is not among the brand's recent posts yet, but X can take a moment to show a post." : "";
+        return new Unknown("The send " + when + " got no answer from X (connection lost, timeout or restart), so it "
+                + "may or may not be on X." + note + " Check the thread on X before sending anything again; a new "
+                + "reply on this case will ask you to confirm first.");
     }
 
     private static String url(String postId) {
-        return "https://twitter.com/i/web/status/" + postId;
+        return "https://x.com/i/web/status/" + postId;
     }
 }

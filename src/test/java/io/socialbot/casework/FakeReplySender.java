@@ -15,6 +15,13 @@ public class FakeReplySender implements ReplySender {
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Map<String, ReplyOutcome> byKey = new ConcurrentHashMap<>();
     public volatile Function<String, ReplyOutcome> answer = text -> null;
+    public final List<String> confirmed = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean confirmResend(String inReplyTo) {
+        confirmed.add(inReplyTo);
+        return true;
+    }
 
     @Override
     public ReplyOutcome send(String idempotencyKey, String inReplyTo, String text) {

@@ -84,7 +84,7 @@ class XConfigurationTest {
                             "socialbot.x.v2-base-url=" + stub.v2BaseUrl(), "socialbot.x.rest-base-url=" + stub.restBaseUrl())
                     .run(context -> {
                         assertThat(context.getBean(ReplySender.class)).isInstanceOf(XReplySender.class);
-                        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a loaded CI box
                         while (STORE.find("twitter:701").isEmpty() && System.nanoTime() < deadline) {
                             Thread.sleep(20);
                         }

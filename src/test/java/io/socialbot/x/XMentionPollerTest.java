@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class XMentionPollerTest {
     RedisKeys keys = TestRedis.freshKeys();
     MentionStore store = new RedisMentionStore(redis, keys);
     MutableClock clock = new MutableClock(T0);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +49,8 @@ class XMentionPollerTest {
     }
 
     XMentionPoller poller() {
-        return new XMentionPoller(XClients.forPolling(props()), store, redis, keys, props(), clock);
+        return new XMentionPoller(XClients.forPolling(props()), store, redis, keys, props(), clock, meters,
+                alerts::add);
     }
 
     static String tweet(long id, long authorId, String text, String refType, Long refId) {
@@ -99,7 +103,7 @@ class XMentionPollerTest {
         assertThat(gets).hasSize(2);
         assertThat(gets.get(0).query()).doesNotContainKey("since_id").doesNotContainKey("pagination_token")
                 .containsEntry("expansions", "author_id,referenced_tweets.id")
-                .containsEntry("user.fields", "public_metrics,verified")
+                .containsEntry("user.fields", "public_metrics,verified,verified_type")
                 .containsEntry("max_results", "10");
         assertThat(gets.get(0).query().get("tweet.fields")).contains("created_at", "lang", "public_metrics",
                 "referenced_tweets", "in_reply_to_user_id", "conversation_id");
@@ -164,7 +168,8 @@ class XMentionPollerTest {
         };
         stub.enqueue(XApiStub.MENTIONS, ok(page(List.of(tweet(401, 7, "x", null, null)),
                 List.of(user(7, "alice", 1, false)), null)));
-        var poller = new XMentionPoller(XClients.forPolling(props()), failing, redis, keys, props(), clock);
+        var poller = new XMentionPoller(XClients.forPolling(props()), failing, redis, keys, props(), clock, meters,
+                alerts::add);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(poller::pollOnce)
                 .isInstanceOf(io.socialbot.mention.StoreUnavailableException.class);
@@ -180,7 +185,8 @@ class XMentionPollerTest {
                 .withHeaders(XApiStub.rateLimit(450, 0, reset)));
         var poller = poller();
 
-        assertThat(poller.pollOnce()).isEqualTo(new XMentionPoller.BackingOff(Instant.ofEpochSecond(reset)));
+        assertThat(poller.pollOnce()).extracting(o -> ((XMentionPoller.BackingOff) o).until())
+                .isEqualTo(Instant.ofEpochSecond(reset));
         clock.advance(Duration.ofSeconds(119));
         assertThat(poller.pollOnce()).isInstanceOf(XMentionPoller.BackingOff.class);
         assertThat(stub.requests("GET", "/2/users/")).hasSize(1);
@@ -223,7 +229,8 @@ class XMentionPollerTest {
         assertThat(poller.pollOnce()).isEqualTo(new XMentionPoller.Failed(429, Instant.ofEpochSecond(reset),
                 "rate limited"));
         clock.advance(Duration.ofSeconds(299));
-        assertThat(poller.pollOnce()).isEqualTo(new XMentionPoller.BackingOff(Instant.ofEpochSecond(reset)));
+        assertThat(poller.pollOnce()).isEqualTo(new XMentionPoller.BackingOff(Instant.ofEpochSecond(reset),
+                "rate limited (429)", 0));
         assertThat(stub.requests("GET", "/2/users/")).hasSize(1);
 
         clock.advance(Duration.ofSeconds(1));
@@ -236,7 +243,8 @@ class XMentionPollerTest {
         var props = new XProperties(null, null, null, null, "b", BRAND, Duration.ofSeconds(10),
                 "http://127.0.0.1:1/1.1/", "http://127.0.0.1:1/2/", 10, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), 3, Duration.ofMillis(1));
-        var poller = new XMentionPoller(XClients.forPolling(props), store, redis, keys, props, clock);
+        var poller = new XMentionPoller(XClients.forPolling(props), store, redis, keys, props, clock, meters,
+                alerts::add);
 
         var first = (XMentionPoller.Failed) poller.pollOnce();
         assertThat(first.retryAt()).isEqualTo(T0.plusSeconds(10));

@@ -10,7 +10,7 @@ class XPropertiesTest {
 
     static XProperties props(String key, String secret, String token, String tokenSecret, String bearer, String brand) {
         return new XProperties(key, secret, token, tokenSecret, bearer, brand, Duration.ofSeconds(60),
-                "https://api.twitter.com/1.1", "https://api.twitter.com/2", 100, Duration.ofSeconds(30),
+                "https://api.x.com/1.1", "https://api.x.com/2", 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(500));
     }
 
@@ -29,8 +29,8 @@ class XPropertiesTest {
     void neverPrintsSecretsAndNormalisesBaseUrls() {
         var p = props("key-1", "secret-2", "token-3", "tsecret-4", "bearer-5", "1");
         assertThat(p.toString()).doesNotContain("key-1", "secret-2", "token-3", "tsecret-4", "bearer-5");
-        assertThat(p.v2BaseUrl()).isEqualTo("https://api.twitter.com/2/");
-        assertThat(p.restBaseUrl()).isEqualTo("https://api.twitter.com/1.1/");
+        assertThat(p.v2BaseUrl()).isEqualTo("https://api.x.com/2/");
+        assertThat(p.restBaseUrl()).isEqualTo("https://api.x.com/1.1/");
     }
 
     @Test
@@ -45,5 +45,15 @@ class XPropertiesTest {
     @Test
     void theLeaseOutlivesTwoPollIntervals() {
         assertThat(XMentionPoller.leaseTtl(props("", "", "", "", "b", "1"))).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void theDefaultHostsAreTheOnesXDocuments() {
+        var bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                        java.util.Map.of("socialbot.x.brand-user-id", "1000")))
+                .bind("socialbot.x", XProperties.class).get();
+        assertThat(bound.v2BaseUrl()).isEqualTo("https://api.x.com/2/");
+        assertThat(bound.restBaseUrl()).isEqualTo("https://api.x.com/1.1/");
     }
 }

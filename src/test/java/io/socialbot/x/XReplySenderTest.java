@@ -41,7 +41,7 @@ class XReplySenderTest {
 
     XProperties props(String restBase, String v2Base) {
         return new XProperties("key", "key-secret", "token", "token-secret", null, "1000", Duration.ofSeconds(1),
-                restBase, v2Base, 100, Duration.ofSeconds(5), Duration.ofMillis(400), 3, Duration.ofMillis(100));
+                restBase, v2Base, 100, Duration.ofSeconds(5), Duration.ofMillis(1500), 3, Duration.ofMillis(100));
     }
 
     XReplySender sender() {
@@ -49,7 +49,9 @@ class XReplySenderTest {
     }
 
     XReplySender sender(XProperties p) {
-        return new XReplySender(XClients.forPosting(p), new RedisReplyLedger(redis, keys, Duration.ofDays(1)), clock,
+        var x = XClients.forPosting(p);
+        return new XReplySender(x, new RedisReplyLedger(redis, keys, Duration.ofDays(1)),
+                new RedisPace(redis, keys.key("x", "posting", "pace")), new XReplyCheck(x, 1000L), clock,
                 p.sendAttempts(), p.sendBackoff(), pauses::add);
     }
 
@@ -75,7 +77,7 @@ class XReplySenderTest {
         ReplyOutcome first = sender.send("req-1", "205", "@alice sorry, fixing it");
         ReplyOutcome again = sender.send("req-1", "205", "@alice sorry, fixing it");
 
-        assertThat(first).isEqualTo(new Sent("9001", "https://twitter.com/i/web/status/9001"));
+        assertThat(first).isEqualTo(new Sent("9001", "https://x.com/i/web/status/9001"));
         assertThat(again).isEqualTo(first);
         assertThat(posts()).isEqualTo(1);
         var post = stub.requests("POST", "/2/tweets").get(0);
@@ -85,8 +87,96 @@ class XReplySenderTest {
     }
 
     @Test
+    void aPostTakenThenDroppedReachesXOnceAndTheAgentHearsItMayBeOnX() {
+        stub.enqueue(XApiStub.TWEETS, XApiStub.Answer.dropAfterRead());
+        // What a silent second POST would get: a "Reply sent" for what is then a second public reply.
+        stub.enqueue(XApiStub.TWEETS, created(9010, "@alice on it"));
+
+        ReplyOutcome outcome = sender().send("req-drop", "205", "@alice on it");
+
+        assertThat(posts()).isEqualTo(1);
+        assertThat(outcome).isInstanceOf(Unknown.class);
+        assertThat(((Unknown) outcome).agentMessage()).contains("may or may not be on X")
+                .contains("Check the thread on X");
+        assertThat(pauses).isEmpty();
+    }
+
+    static XApiStub.Answer brandTimeline(String... tweets) {
+        if (tweets.length == 0) {
+            return XApiStub.Answer.json(200, "{\"meta\":{\"result_count\":0}}");
+        }
+        return XApiStub.Answer.json(200, "{\"data\":[" + String.join(",", tweets) + "],\"meta\":{\"result_count\":"
+                + tweets.length + "}}");
+    }
+
+    static String brandReply(long id, long inReplyTo) {
+        return "{\"id\":\"" + id + "\",\"text\":\"@alice on it\",\"conversation_id\":\"" + inReplyTo + "\","
+                + "\"created_at\":\"2026-11-23T02:00:01.000Z\","
+                + "\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"" + inReplyTo + "\"}]}";
+    }
+
+    @Test
+    void aNewReplyAfterALateAnswerAsksFirstAndLooksAtTheBrandsPosts() {
+        stub.enqueue(XApiStub.TWEETS, XApiStub.Answer.dropAfterRead());
+        var sender = sender();
+        assertThat(sender.send("modal-1", "205", "@alice on it")).isInstanceOf(Unknown.class);
+
+        // A new request (another modal, a slash command) on the same post: looked up, not posted.
+        stub.enqueue(XApiStub.USER_TWEETS, brandTimeline("{\"id\":\"9050\",\"text\":\"other\","
+                + "\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"111\"}]}"));
+        var asked = (Failed) sender.send("command-2", "205", "@alice we are on it");
+        assertThat(asked.kind()).isEqualTo(FailureKind.IN_DOUBT);
+        assertThat(asked.agentMessage()).contains("may or may not be on X").contains("--confirm")
+                .contains("not among the brand's recent posts");
+        assertThat(posts()).isEqualTo(1);
+        var look = stub.requests("GET", "/2/users/1000/tweets").get(0);
+        assertThat(look.query()).containsEntry("since_id", "205").containsEntry("exclude", "retweets");
+        assertThat(look.query().get("tweet.fields")).contains("referenced_tweets");
+
+        // Later X shows the earlier reply: the agent hears it is live, and still nothing is posted again.
+        stub.enqueue(XApiStub.USER_TWEETS, brandTimeline(brandReply(9051, 205)));
+        var live = (Failed) sender.send("command-3", "205", "@alice we are on it");
+        assertThat(live.kind()).isEqualTo(FailureKind.ALREADY_ON_X);
+        assertThat(live.agentMessage()).contains("https://x.com/i/web/status/9051");
+        assertThat(posts()).isEqualTo(1);
+        // The first request is settled as sent, and the post is no longer in doubt.
+        assertThat(sender.send("modal-1", "205", "@alice on it")).isEqualTo(new Sent("9051",
+                "https://x.com/i/web/status/9051"));
+        stub.enqueue(XApiStub.TWEETS, created(9052, "follow-up"));
+        assertThat(sender.send("command-4", "205", "follow-up")).isInstanceOf(Sent.class);
+        assertThat(posts()).isEqualTo(2);
+    }
+
+    @Test
+    void aConfirmedResendGoesOutAndADuplicateThenReadsProbablyAlreadyOnX() {
+        stub.enqueue(XApiStub.TWEETS, created(9060, "hi").delayed(3000));
+        var sender = sender();
+        assertThat(sender.send("modal-1", "205", "@alice on it")).isInstanceOf(Unknown.class);
+        stub.enqueue(XApiStub.USER_TWEETS, problem(403, "Forbidden", "You are not permitted to perform this action."));
+        var asked = (Failed) sender.send("command-2", "205", "@alice on it");
+        assertThat(asked.kind()).isEqualTo(FailureKind.IN_DOUBT);
+        assertThat(asked.agentMessage()).contains("could not look");
+
+        assertThat(sender.confirmResend("205")).isTrue();
+        stub.enqueue(XApiStub.TWEETS, problem(403, "Forbidden",
+                "You are not allowed to create a Tweet with duplicate content."));
+        var duplicate = (Failed) sender.send("command-2", "205", "@alice on it");
+        assertThat(duplicate.kind()).isEqualTo(FailureKind.DUPLICATE);
+        assertThat(duplicate.agentMessage()).contains("probably already on X").doesNotContain("reword it before");
+        assertThat(posts()).isEqualTo(2);
+        assertThat(sender.confirmResend("999")).isFalse();
+    }
+
+    @Test
+    void everyTwitter4jClientUsesTheSingleSendHttpLayer() {
+        var conf = new twitter4j.conf.ConfigurationBuilder().build();
+        assertThat(twitter4j.HttpClientFactory.getInstance(conf.getHttpClientConfiguration()))
+                .isNotNull();
+    }
+
+    @Test
     void aTimeoutIsReportedAsUnknownAndTheRetryDoesNotPostAgain() throws Exception {
-        stub.enqueue(XApiStub.TWEETS, created(9002, "hi").delayed(1200));
+        stub.enqueue(XApiStub.TWEETS, created(9002, "hi").delayed(3000));
         stub.enqueue(XApiStub.TWEETS, created(9003, "hi"));
         var sender = sender();
 
@@ -157,6 +247,80 @@ class XReplySenderTest {
         assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(failed.retryAt()).isEqualTo(Instant.ofEpochSecond(reset));
         assertThat(failed.agentMessage()).contains("02:10 UTC");
+    }
+
+    @Test
+    void theDailyCapGetsItsOwnResetTimeAndEveryReplicaWaitsForIt() {
+        long window = T0.plusSeconds(600).getEpochSecond();
+        long daily = T0.plus(Duration.ofHours(20)).getEpochSecond(); // Mon 22:00 UTC
+        var headers = new java.util.HashMap<>(XApiStub.rateLimit(100, 0, window));
+        headers.putAll(XApiStub.dailyCaps(0, daily, 9000, T0.plus(Duration.ofHours(23)).getEpochSecond()));
+        stub.enqueue(XApiStub.TWEETS, problem(429, "Too Many Requests", "Too Many Requests").withHeaders(headers));
+
+        var failed = (Failed) sender().send("req-cap", "205", "hello");
+
+        assertThat(failed.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(failed.retryAt()).isEqualTo(Instant.ofEpochSecond(daily));
+        assertThat(failed.agentMessage()).contains("24-hour posting cap of the brand account", "Mon 22:00 UTC")
+                .doesNotContain("02:10");
+        // Another replica (its own sender, the same Redis), past the 15-minute reset: still no POST before 22:00.
+        clock.advance(Duration.ofMinutes(11));
+        var other = (Failed) sender().send("req-cap-2", "206", "hello again");
+        assertThat(other.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(other.retryAt()).isEqualTo(Instant.ofEpochSecond(daily));
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuccessThatUsesUpTheAppsDailyCapHoldsTheNextSend() {
+        long daily = T0.plus(Duration.ofHours(5)).getEpochSecond();
+        stub.enqueue(XApiStub.TWEETS, created(9070, "last one").withHeaders(XApiStub.dailyCaps(40,
+                T0.plus(Duration.ofHours(20)).getEpochSecond(), 0, daily)));
+
+        assertThat(sender().send("req-last", "205", "last one")).isInstanceOf(Sent.class);
+        var held = (Failed) sender().send("req-next", "206", "next");
+
+        assertThat(held.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(held.agentMessage()).contains("24-hour posting cap of the bot's X app", "07:00 UTC");
+        assertThat(posts()).isEqualTo(1);
+        clock.advance(Duration.ofHours(5));
+        stub.enqueue(XApiStub.TWEETS, created(9071, "next"));
+        assertThat(sender().send("req-next", "206", "next")).isInstanceOf(Sent.class);
+    }
+
+    @Test
+    void eachDocumented403KindGetsAMessageThatSaysWhatToDo() {
+        stub.enqueue(XApiStub.TWEETS, XApiStub.Answer.json(403, "{\"client_id\":\"123\",\"detail\":\"When "
+                + "authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter "
+                + "developer App that is attached to a Project.\",\"registration_url\":\"https://developer.x.com/\","
+                + "\"title\":\"Client Forbidden\",\"required_enrollment\":\"Appropriate Level of API Access\","
+                + "\"reason\":\"client-not-enrolled\",\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}"));
+        stub.enqueue(XApiStub.TWEETS, XApiStub.Answer.json(403, "{\"title\":\"Unsupported Authentication\","
+                + "\"detail\":\"Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.\","
+                + "\"type\":\"https://api.twitter.com/2/problems/unsupported-authentication\",\"status\":403}"));
+        stub.enqueue(XApiStub.TWEETS, problem(403, "Forbidden", "You are not permitted to perform this action."));
+        stub.enqueue(XApiStub.TWEETS, XApiStub.Answer.json(429, "{\"title\":\"UsageCapExceeded\",\"detail\":"
+                + "\"Usage cap exceeded: Monthly product cap\",\"type\":\"https://api.twitter.com/2/problems/"
+                + "usage-capped\",\"period\":\"Monthly\",\"scope\":\"Product\",\"status\":429}"));
+        stub.enqueue(XApiStub.TWEETS, problem(403, "Forbidden", "Something X has not documented yet."));
+        var sender = sender();
+
+        var notEnrolled = (Failed) sender.send("f1", "205", "hello");
+        assertThat(notEnrolled.kind()).isEqualTo(FailureKind.AUTH);
+        assertThat(notEnrolled.agentMessage()).contains("not attached to a Project", "admin");
+        var appOnly = (Failed) sender.send("f2", "205", "hello");
+        assertThat(appOnly.kind()).isEqualTo(FailureKind.AUTH);
+        assertThat(appOnly.agentMessage()).contains("credentials were refused");
+        var notPermitted = (Failed) sender.send("f3", "205", "hello");
+        assertThat(notPermitted.kind()).isEqualTo(FailureKind.AUTH);
+        assertThat(notPermitted.agentMessage()).contains("not permitted", "read-only").doesNotContain("HTTP 403");
+        var capped = (Failed) sender.send("f4", "205", "hello");
+        assertThat(capped.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(capped.agentMessage()).contains("usage cap", "Monthly product cap");
+        var other = (Failed) sender.send("f5", "205", "hello");
+        assertThat(other.kind()).isEqualTo(FailureKind.OTHER);
+        assertThat(other.agentMessage()).contains("Something X has not documented yet.");
+        assertThat(posts()).isEqualTo(5);
     }
 
     @Test

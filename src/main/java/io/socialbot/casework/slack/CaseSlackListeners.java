@@ -17,6 +17,7 @@ import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.mention.MentionJson;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.access.Role;
+import io.socialbot.platform.slack.SlackCommandText;
 import io.socialbot.platform.slack.SlackListeners;
 import io.socialbot.platform.slack.SlackText;
 import java.util.List;
@@ -35,6 +36,8 @@ final class CaseSlackListeners implements SlackListeners {
 
     private static final Logger log = LoggerFactory.getLogger(CaseSlackListeners.class);
     static final String REPLY_MODAL = "case_reply_modal";
+    /** Sends after a send in doubt, once the agent has checked the thread: {@code /reply <case> --confirm <text>}. */
+    static final String CONFIRM = "--confirm";
     static final String REPLY_BLOCK = "reply";
     static final String REPLY_INPUT = "text";
 
@@ -42,7 +45,8 @@ final class CaseSlackListeners implements SlackListeners {
             *Casework commands* (`<case>` is a case id, a tweet id or a tweet link):
             • `/claim <case>`: take a case; nobody else can work it until you release or resolve it
             • `/release <case>`: give it back to the queue
-            • `/reply <case> <text>`: reply on X to the original post (280 characters as X counts them)
+            • `/reply <case> <text>`: reply on X to the original post (280 characters as X counts them);
+              `/reply <case> --confirm <text>` after an unclear send, once you checked the thread on X
             • `/resolve <case> [note]`: close it
             • `/mine`: your open cases   • `/queue`: unclaimed cases, most urgent first""";
 
@@ -182,7 +186,9 @@ final class CaseSlackListeners implements SlackListeners {
             case "/claim" -> parts.length == 0 ? usage(command) : claim(parts[0], user);
             case "/release" -> parts.length == 0 ? usage(command) : release(parts[0], user);
             case "/resolve" -> parts.length == 0 ? usage(command) : resolve(parts[0], user, rest);
-            case "/reply" -> parts.length < 2 ? usage(command) : replyCommand(parts[0], user, rest);
+            // Slack escapes & < > and wraps links in command text: X must get what the agent typed.
+            case "/reply" -> parts.length < 2 ? usage(command)
+                    : replyCommand(parts[0], user, SlackCommandText.decode(rest));
             default -> HELP;
         };
     }
@@ -276,7 +282,13 @@ final class CaseSlackListeners implements SlackListeners {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        return reply(c.get().key(), user, text, "slack-command:" + UUID.randomUUID());
+        String reply = text;
+        if (reply.startsWith(CONFIRM + " ")) {
+            // The agent checked the thread after a send in doubt: the earlier reply is not on X.
+            reply = reply.substring(CONFIRM.length()).strip();
+            work.confirmResend(c.get().key());
+        }
+        return reply(c.get().key(), user, reply, "slack-command:" + UUID.randomUUID());
     }
 
     String reply(String key, String user, String text, String requestId) {

@@ -27,8 +27,9 @@ class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
     static final String ENABLED = "!'${socialbot.slack.bot-token:}'.isBlank()";
 
+    /** Says once at start how Slack is reached, or that it is not. */
     @Bean
-    SlackMode slackMode(SlackProperties properties) {
+    SlackHealthIndicator slackHealthIndicator(SlackProperties properties, ObjectProvider<App> app, Clock clock) {
         if (!properties.enabled()) {
             log.info("Slack: no bot token (SLACK_BOT_TOKEN), so nothing is sent to Slack: dry-run, posts are printed");
         } else if (properties.socketMode()) {
@@ -36,12 +37,12 @@ class SlackConfiguration {
         } else {
             log.info("Slack: HTTP at /slack/events, Web API at {}", properties.apiUrl());
         }
-        return new SlackMode(properties.enabled(), properties.socketMode());
+        return new SlackHealthIndicator(properties, app, clock);
     }
 
     @Bean
-    SlackHealthIndicator slackHealthIndicator(SlackProperties properties, ObjectProvider<App> app, Clock clock) {
-        return new SlackHealthIndicator(properties, app, clock);
+    io.socialbot.platform.ops.OpsAlerts opsAlerts(SlackProperties properties, ObjectProvider<App> app) {
+        return new SlackOpsAlerts(app, properties.opsChannel());
     }
 
     @Bean
@@ -109,9 +110,5 @@ class SlackConfiguration {
                 return socket != null;
             }
         };
-    }
-
-    /** Whether Slack is on, for components that print instead of posting when it is off. */
-    record SlackMode(boolean enabled, boolean socketMode) {
     }
 }

@@ -215,6 +215,31 @@ class CaseSlackListenersTest {
     }
 
     @Test
+    void slashCommandTextIsDecodedFromSlacksFormatBeforeItIsMeasuredAndSent() throws Exception {
+        decide(mention("600", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        decide(mention("601", "still no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        // What Slack sends for "/reply 600 Sorry & thanks <3 see status.example.com"
+        app.run(requests.slashCommand("/reply",
+                "600 Sorry &amp; thanks &lt;3 see <http://status.example.com|status.example.com>", AGENT));
+        assertThat(responseText(0)).startsWith("Reply sent");
+        assertThat(x.sent.get(0).text()).isEqualTo("Sorry & thanks <3 see status.example.com");
+
+        // 286 characters as Slack sends them, 278 as typed: measured after decoding, so it goes out.
+        app.run(requests.slashCommand("/reply", "601 " + "x".repeat(275) + " &amp;&amp;", AGENT));
+        assertThat(responseText(1)).startsWith("Reply sent");
+        assertThat(x.sent.get(1).text()).isEqualTo("x".repeat(275) + " &&");
+    }
+
+    @Test
+    void aConfirmedReplyAfterAnUnclearSendTellsTheSenderBeforeSending() throws Exception {
+        decide(mention("700", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
+        app.run(requests.slashCommand("/reply", "700 --confirm We are on it", AGENT));
+        assertThat(responseText(0)).startsWith("Reply sent");
+        assertThat(x.confirmed).containsExactly("700");
+        assertThat(x.sent.get(0).text()).isEqualTo("We are on it");
+    }
+
+    @Test
     void anXFailureIsShownAndTheTextKept() throws Exception {
         decide(mention("500", "no signal"), List.of("outage"), TriageDecision.Sentiment.Label.NEGATIVE);
         x.answer = text -> new ReplySender.Failed(ReplySender.FailureKind.RATE_LIMITED,

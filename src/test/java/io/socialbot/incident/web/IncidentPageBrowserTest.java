@@ -47,6 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code /incident page} answered with. Figures are checked against {@code /digest} and against counts made here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext // its schedules would go on calling the closed Slack stub, and it holds a fixed port
 class IncidentPageBrowserTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
