@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code train --file=F.tsv --out=model.bin [--seed=42] [--iterations=100] [--embeddings=false]}: trains a sentiment
- * model on labelled tweets.
+ * {@code train --file=F.tsv --out=model.bin [--seed=42] [--iterations=100] [--embeddings=true|false]}: trains a
+ * sentiment model on labelled tweets; with sentence embeddings by default when the build has the embedder ({@code
+ * -Pembeddings}), else without.
  */
 public final class TrainCommand {
 
@@ -24,7 +25,7 @@ public final class TrainCommand {
         }
         long seed = CommandOptions.number(options, "seed", 42);
         int iterations = (int) CommandOptions.number(options, "iterations", 100);
-        boolean embeddings = CommandOptions.flag(options, "embeddings", true);
+        boolean embeddings = CommandOptions.flag(options, "embeddings", DoccatSentimentClassifier.sentenceEmbeddingsAvailable());
         List<LabelledText> rows = LabelledText.read(file);
         long start = System.nanoTime();
         DoccatSentimentClassifier model = DoccatSentimentClassifier.train(rows, new LexiconSentimentClassifier(),

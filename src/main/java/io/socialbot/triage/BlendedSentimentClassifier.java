@@ -1,20 +1,14 @@
 package io.socialbot.triage;
 
 /**
- * The lexicon's score moved part of the way towards a trained model's score, labelled at the lexicon's thresholds.
+ * The lexicon's score moved towards a trained model's score: all the way when the lexicon finds no cue, less as its
+ * cue grows stronger; labelled at the blend's own thresholds.
  */
 public final class BlendedSentimentClassifier implements SentimentClassifier {
 
-    /**
-     * How far the model moves the lexicon's score. Small on purpose: the model settles the lexicon's close calls
-     * (a complaint in words the lists lack: "bill went up again without warning"), but a lexicon score of -0.65
-     * or below (negation, irony, an angry emoji) stays negative even against a model sure of the opposite. 0.3
-     * was picked from 0.2 to 0.35 on the shared measuring sets; see the README.
-     */
-    static final double MODEL_WEIGHT = 0.3;
-
     private final LexiconSentimentClassifier lexicon;
     private final Model model;
+    private final Settings settings;
 
     /** A trained model's score in [-1, 1], such as P(positive) - P(negative), given the lexicon's score too. */
     @FunctionalInterface
@@ -23,15 +17,56 @@ public final class BlendedSentimentClassifier implements SentimentClassifier {
         double score(String text, double lexiconScore);
     }
 
+    /**
+     * How the two are blended; every value was chosen by cross-validation on the project's corpus ({@code
+     * SentimentCrossValidation}), never on the shared measuring sets.
+     *
+     * @param modelWeight the model's share where the lexicon's cue is strong (|score| at or above {@code weakBelow})
+     * @param weakBelow   lexicon scores nearer 0 than this are weak cues: the model's share grows linearly from
+     *                    {@code modelWeight} there to 1 at a score of 0 (no cue), so the model decides those
+     * @param positiveAt  lowest blended score labelled positive
+     * @param negativeAt  highest blended score labelled negative
+     */
+    public record Settings(double modelWeight, double weakBelow, double positiveAt, double negativeAt) {
+
+        /** The shipped blend. */
+        public static final Settings DEFAULTS = new Settings(0.9, 0.7, 0.2, -0.2);
+
+        /** The model's share of the blend for a lexicon score. */
+        public double modelShare(double lexiconScore) {
+            if (weakBelow <= 0) {
+                return modelWeight;
+            }
+            double weakness = Math.max(0, 1 - Math.abs(lexiconScore) / weakBelow);
+            return modelWeight + (1 - modelWeight) * weakness;
+        }
+
+        public double blend(double lexiconScore, double modelScore) {
+            double share = modelShare(lexiconScore);
+            return (1 - share) * lexiconScore + share * modelScore;
+        }
+
+        public TriageDecision.Sentiment.Label labelOf(double score) {
+            return score >= positiveAt ? TriageDecision.Sentiment.Label.POSITIVE
+                    : score <= negativeAt ? TriageDecision.Sentiment.Label.NEGATIVE
+                    : TriageDecision.Sentiment.Label.NEUTRAL;
+        }
+    }
+
     public BlendedSentimentClassifier(LexiconSentimentClassifier lexicon, Model model) {
+        this(lexicon, model, Settings.DEFAULTS);
+    }
+
+    public BlendedSentimentClassifier(LexiconSentimentClassifier lexicon, Model model, Settings settings) {
         this.lexicon = lexicon;
         this.model = model;
+        this.settings = settings;
     }
 
     @Override
     public TriageDecision.Sentiment classify(String text) {
         double lexiconScore = lexicon.score(text);
-        double score = (1 - MODEL_WEIGHT) * lexiconScore + MODEL_WEIGHT * model.score(text, lexiconScore);
-        return new TriageDecision.Sentiment(lexicon.labelOf(score), score);
+        double score = settings.blend(lexiconScore, model.score(text, lexiconScore));
+        return new TriageDecision.Sentiment(settings.labelOf(score), score);
     }
 }

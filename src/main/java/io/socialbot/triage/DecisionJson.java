@@ -9,10 +9,13 @@ import java.util.List;
 
 /**
  * The published JSON of a decision (dry-run {@code decisions.jsonl}, Redis): {@code id}, {@code duplicate},
- * {@code lang}, {@code sentiment} {label, score}, {@code priority}, {@code reasons}, {@code themes}, {@code cluster}
+ * {@code lang}, {@code sentiment} {label, score}, {@code priority}, {@code reasons}, {@code themes}, {@code places},
+ * {@code cluster}
  * {id, kind, size}, {@code relevant}, {@code posted_to}. Names are stable: teams script against them.
  */
 public final class DecisionJson {
+
+    private static final String LEGACY_PLACE = "place:";
 
     private DecisionJson() {
     }
@@ -35,6 +38,8 @@ public final class DecisionJson {
         d.reasons().forEach(reasons::add);
         ArrayNode themes = node.putArray("themes");
         d.themes().forEach(themes::add);
+        ArrayNode places = node.putArray("places");
+        d.places().forEach(places::add);
         if (d.cluster() == null) {
             node.putNull("cluster");
         } else {
@@ -74,10 +79,20 @@ public final class DecisionJson {
             cluster = new TriageDecision.Cluster(c.get("id").asText(),
                     TriageDecision.Cluster.Kind.valueOf(c.get("kind").asText().toUpperCase()), c.get("size").asInt());
         }
+        // decisions stored before places had their own field carried them as "place:<name>" themes
+        List<String> themes = new ArrayList<>();
+        List<String> places = strings(n.get("places"));
+        for (String theme : strings(n.get("themes"))) {
+            if (theme.startsWith(LEGACY_PLACE)) {
+                places.add(theme.substring(LEGACY_PLACE.length()));
+            } else {
+                themes.add(theme);
+            }
+        }
         return new TriageDecision(
                 text(n, "key"), text(n, "id"), text(n, "lang"), sentiment,
                 n.hasNonNull("priority") ? TriageDecision.Priority.valueOf(n.get("priority").asText()) : null,
-                strings(n.get("reasons")), strings(n.get("themes")), cluster,
+                strings(n.get("reasons")), themes, places, cluster,
                 !n.has("relevant") || n.get("relevant").asBoolean(), text(n, "posted_to"));
     }
 

@@ -47,7 +47,7 @@ public final class DefaultMentionTriage implements MentionTriage {
         this.themes = new PhraseMatcher(settings.themes());
         Map<String, List<String>> placeGroups = new LinkedHashMap<>();
         for (String place : settings.places()) {
-            placeGroups.put("place:" + String.join(" ", MentionText.phraseWords(place)), List.of(place));
+            placeGroups.put(String.join(" ", MentionText.phraseWords(place)), List.of(place));
         }
         this.places = new PhraseMatcher(placeGroups);
         this.duplicates = new NearDuplicates(settings.clusters().minWords());
@@ -115,7 +115,7 @@ public final class DefaultMentionTriage implements MentionTriage {
     /** All of a mention that does not depend on other mentions: text, language, sentiment, themes, anchors. */
     private record Reading(int index, Mention mention, MentionText text, String lang,
                            TriageDecision.Sentiment sentiment, String irrelevance, Map<String, String> found,
-                           ClusterIndex.Request request) {
+                           List<String> placesNamed, ClusterIndex.Request request) {
     }
 
     /**
@@ -136,8 +136,9 @@ public final class DefaultMentionTriage implements MentionTriage {
         TriageDecision.Sentiment sentiment = classified != null ? classified : sentiments.classify(mention.text());
         String irrelevance = irrelevance(mention, text);
         Map<String, String> found = new LinkedHashMap<>(themes.find(text.words()));
-        found.putAll(places.find(text.words()));
-        return new Reading(index, mention, text, lang, sentiment, irrelevance, found, clusterRequest(mention, text));
+        List<String> placesNamed = List.copyOf(places.find(text.words()).keySet());
+        return new Reading(index, mention, text, lang, sentiment, irrelevance, found, placesNamed,
+                clusterRequest(mention, text));
     }
 
     /** The readings' memberships in order; null for a reading whose join failed, with its outcome set. */
@@ -178,12 +179,14 @@ public final class DefaultMentionTriage implements MentionTriage {
         if (reading.irrelevance() != null) {
             return new TriageDecision(mention.key(), mention.id(), reading.lang(), reading.sentiment(),
                     TriageDecision.Priority.P4, List.of("P4: not relevant: " + reading.irrelevance()), themeIds,
-                    cluster, false, null);
+                    reading.placesNamed(), cluster, false, null);
         }
 
         Duration age = PriorityRules.nonNegative(Duration.between(membership.firstAt(), mention.createdAt()));
+        // a retweet, or a later share of the same story with its own link, repeats a post that holds the case
+        boolean echo = retweet || (!first && kind == TriageDecision.Cluster.Kind.CONTENT && hasLink(mention.text()));
         PriorityRules.Outcome outcome = rules.decide(new PriorityRule.Signals(mention, reading.sentiment(), found,
-                cluster, age));
+                cluster, age, echo));
         List<String> reasons = new ArrayList<>(outcome.reasons());
         String postedTo = null;
         String member = "in cluster " + cluster.id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ", "
@@ -206,7 +209,16 @@ public final class DefaultMentionTriage implements MentionTriage {
             }
         }
         return new TriageDecision(mention.key(), mention.id(), reading.lang(), reading.sentiment(),
-                outcome.priority(), reasons, themeIds, cluster, true, postedTo);
+                outcome.priority(), reasons, themeIds, reading.placesNamed(), cluster, true, postedTo);
+    }
+
+    private static boolean hasLink(String text) {
+        for (int i = text.indexOf("http"); i >= 0; i = text.indexOf("http", i + 4)) {
+            if (TweetText.startsWithUrl(text, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String language(Mention mention) {

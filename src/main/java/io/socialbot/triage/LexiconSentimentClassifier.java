@@ -17,18 +17,17 @@ import java.util.Set;
 /**
  * Rule-based sentiment in the manner of VADER, tuned for customer care: weighted words, phrases and emoji from
  * {@code sentiment/*.txt}, negation, intensifiers, "but", irony ("great job losing my bag") and politeness that
- * is not praise inside a complaint. Handles and links carry no sentiment.
+ * is not praise inside a complaint. Handles and links carry no sentiment. Status questions, promotions and news are
+ * framed apart ({@link SentimentCues}): asking whether the network is down is not a complaint, "win a free phone" is
+ * not praise.
  */
 public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** VADER's normalisation constant: score = sum / sqrt(sum^2 + ALPHA). */
     private static final double ALPHA = 15;
     private static final double NEGATION = -0.74;
-    /** Punctuation that ends a clause. */
-    private static final String CLAUSE_ENDS = ",.;:!?\u2026";
     private static final double CAPS_BOOST = 0.733;
     private static final double EXCLAMATION = 0.292;
-    private static final double QUESTION = 0.5;
     private static final int NEGATION_WINDOW = 3;
     private static final int IRONY_WINDOW = 5;
     static final String NUMBER = "<num>";
@@ -40,25 +39,45 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     private final Set<String> failures = new HashSet<>();
     private final Set<String> emoticons = new HashSet<>();
     private final Map<String, List<Phrase>> phrases = new HashMap<>();
-    private final double positiveAt;
-    private final double negativeAt;
+    private final Settings settings;
+    private final SentimentCues cues;
+    private final LexiconTokenizer tokenizer;
+
+    /**
+     * The lexicon's settings, each chosen by cross-validation on the project's corpus ({@code
+     * SentimentCrossValidation}); see the README.
+     *
+     * @param positiveAt       lowest score labelled positive
+     * @param negativeAt       highest score labelled negative
+     * @param question         factor on the score of a question without {@code !}: its feeling words are often
+     *                         hypothetical ("is the wifi good?")
+     * @param topicInQuestion  factor on a topic's negative weight inside a question ("is there an outage?")
+     * @param topicInStatement factor on a topic's negative weight elsewhere ("waiting for the session to start")
+     * @param promotion        factor on positive weights in a promotion ("win a free phone")
+     * @param news             factor on the score of a news report ("the outage lasted three hours, NorthTel said")
+     */
+    public record Settings(double positiveAt, double negativeAt, double question, double topicInQuestion,
+                           double topicInStatement, double promotion, double news) {
+
+        /** The shipped settings. */
+        public static final Settings DEFAULTS = new Settings(0.2, -0.15, 0.5, 0.0, 1.0, 0.0, 0.5);
+
+        public Settings withThresholds(double positive, double negative) {
+            return new Settings(positive, negative, question, topicInQuestion, topicInStatement, promotion, news);
+        }
+    }
 
     /** A phrase of two or more tokens; {@code *} matches any one token. */
     private record Phrase(String[] tokens, double weight) {
     }
 
-    /** The shipped word lists and thresholds. */
+    /** The shipped word lists and settings. */
     public LexiconSentimentClassifier() {
-        this(0.3, -0.15);
+        this(Settings.DEFAULTS);
     }
 
-    /**
-     * @param positiveAt lowest score labelled positive
-     * @param negativeAt highest score labelled negative
-     */
-    public LexiconSentimentClassifier(double positiveAt, double negativeAt) {
-        this.positiveAt = positiveAt;
-        this.negativeAt = negativeAt;
+    public LexiconSentimentClassifier(Settings settings) {
+        this.settings = settings;
         readWeights("positive.txt", 1, words);
         readWeights("negative.txt", -1, words);
         readWeights("emoji.txt", 1, words);
@@ -88,7 +107,15 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 phrases.computeIfAbsent(tokens[0], t -> new ArrayList<>()).add(new Phrase(tokens, weight));
             }
         }
-        addInflections(words);
+        Inflections.addTo(words, new HashSet<>(lines("gradable.txt")));
+        cues = new SentimentCues(lines("topics.txt"), lines("promotions.txt"), lines("news.txt"));
+        Set<String> symbols = new HashSet<>();
+        for (String w : words.keySet()) {
+            if (w.codePointCount(0, w.length()) == 1 && w.codePointAt(0) > 0x2000) {
+                symbols.add(w);
+            }
+        }
+        tokenizer = new LexiconTokenizer(emoticons, symbols);
         // longest phrase first, so "thanks for nothing" wins over "thanks for"
         phrases.values().forEach(list -> list.sort((a, b) -> b.tokens.length - a.tokens.length));
     }
@@ -101,18 +128,20 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** The label of a score at this lexicon's thresholds. */
     TriageDecision.Sentiment.Label labelOf(double score) {
-        return score >= positiveAt ? TriageDecision.Sentiment.Label.POSITIVE
-                : score <= negativeAt ? TriageDecision.Sentiment.Label.NEGATIVE
+        return score >= settings.positiveAt() ? TriageDecision.Sentiment.Label.POSITIVE
+                : score <= settings.negativeAt() ? TriageDecision.Sentiment.Label.NEGATIVE
                 : TriageDecision.Sentiment.Label.NEUTRAL;
     }
 
     /** The compound score in [-1, 1]. */
     public double score(String text) {
-        Tokens t = tokenize(text);
+        LexiconTokenizer.Tokens t = tokenizer.tokenize(text);
         int n = t.words.size();
         if (n == 0) {
             return 0;
         }
+        boolean[] topic = cues.topics(t.words);
+        boolean promotion = cues.promotion(t.words);
         double[] valence = new double[n];
         boolean[] politeAt = new boolean[n];
         boolean complaint = false;
@@ -145,6 +174,12 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                     }
                 }
             }
+            if (v < 0 && topic[i]) {
+                // a question about the outage asks after it; the topic words of a statement may still complain
+                v *= t.asks(i) ? settings.topicInQuestion() : settings.topicInStatement();
+            } else if (v > 0 && promotion) {
+                v *= settings.promotion(); // "win a free phone" sells, it does not praise
+            }
             valence[i] = v;
             complaint |= v < 0 && !politeAt[i];
             i += span;
@@ -164,13 +199,16 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             sum += Math.signum(sum) * Math.min(t.exclamations, 4) * EXCLAMATION;
         }
         if (t.questions > 0 && t.exclamations == 0) {
-            sum *= QUESTION; // a question asks; its feeling words are often hypothetical ("is the wifi good?")
+            sum *= settings.question(); // a question asks; its feeling words are often hypothetical
+        }
+        if (sum != 0 && cues.news(t.words)) {
+            sum *= settings.news(); // "the outage lasted three hours, NorthTel said" reports, it does not feel
         }
         return sum / Math.sqrt(sum * sum + ALPHA);
     }
 
     /** Intensifiers, capitals and negation around a word with a valence. */
-    private double shaped(Tokens t, int i, double v) {
+    private double shaped(LexiconTokenizer.Tokens t, int i, double v) {
         double scaled = v;
         if (t.caps.get(i) && t.mixedCase) {
             scaled += Math.signum(v) * CAPS_BOOST;
@@ -229,24 +267,9 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         return v == null ? 0 : v;
     }
 
-    /** Adds the plain inflections of every listed word ("delays", "cancelling") up front: one lookup per token. */
-    private static void addInflections(Map<String, Double> words) {
-        Map<String, Double> forms = new HashMap<>();
-        words.forEach((w, v) -> {
-            if (w.length() < 3 || !Character.isLetter(w.charAt(0))) {
-                return;
-            }
-            String stem = w.endsWith("e") ? w.substring(0, w.length() - 1) : w;
-            for (String form : new String[] {w + "s", w + "es", stem + "ed", stem + "ing", stem + "est"}) {
-                forms.putIfAbsent(form, v);
-            }
-        });
-        forms.forEach(words::putIfAbsent);
-    }
-
     /** The tokens the lexicon sees, lower-cased, numbers as {@code <num>}; also used as features by trained models. */
     public List<String> tokens(String text) {
-        return tokenize(text).words;
+        return tokenizer.tokenize(text).words;
     }
 
     /** Whether a token (as {@link #tokens} gives it) is one of the lexicon's negators: "not", "never", "can't", ... */
@@ -256,102 +279,13 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** The lexicon's label for a {@link #score}, as a token a trained model can use as one more feature. */
     public String verdictToken(double s) {
-        if (s >= positiveAt) {
+        if (s >= settings.positiveAt()) {
             return s >= 0.5 ? "__lex_pos2__" : "__lex_pos__";
         }
-        if (s <= negativeAt) {
+        if (s <= settings.negativeAt()) {
             return s <= -0.5 ? "__lex_neg2__" : "__lex_neg__";
         }
         return "__lex_neu__";
-    }
-
-    private static final class Tokens {
-        final List<String> words = new ArrayList<>();
-        final List<Boolean> caps = new ArrayList<>();
-        /** Each word's clause: punctuation between words starts a new one, and negation stays within its own. */
-        final List<Integer> clauses = new ArrayList<>();
-        int clause;
-        int exclamations;
-        int questions;
-        boolean mixedCase;
-
-        void add(String word, boolean capitals) {
-            words.add(word);
-            caps.add(capitals);
-            clauses.add(clause);
-        }
-    }
-
-    private Tokens tokenize(String text) {
-        Tokens t = new Tokens();
-        if (text == null) {
-            return t;
-        }
-        int n = text.length();
-        int i = 0;
-        boolean anyLower = false;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int end = TweetText.skipToSpace(text, i);
-            if (c == '@' || TweetText.startsWithUrl(text, i)) {
-                i = end; // a brand's handle or a link says nothing about feeling
-                continue;
-            }
-            if (end - i <= 4) {
-                String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
-                if (emoticons.contains(chunk)) {
-                    t.add(chunk, false);
-                    i = end;
-                    continue;
-                }
-            }
-            int j = i;
-            while (j < end) {
-                int cp = text.codePointAt(j);
-                if (Character.isLetter(cp)) {
-                    int start = j;
-                    boolean upper = true;
-                    while (j < end) {
-                        int d = text.codePointAt(j);
-                        if (Character.isLetter(d)) {
-                            upper &= Character.isUpperCase(d);
-                            anyLower |= Character.isLowerCase(d);
-                            j += Character.charCount(d);
-                        } else if ((d == '\'' || d == '\u2019') && j + 1 < end && Character.isLetter(text.charAt(j + 1))) {
-                            j++;
-                        } else {
-                            break;
-                        }
-                    }
-                    String word = text.substring(start, j).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-                    t.add(word, upper && j - start > 1);
-                } else if (Character.isDigit(cp)) {
-                    while (j < end && Character.isDigit(text.charAt(j))) {
-                        j++;
-                    }
-                    t.add(NUMBER, false);
-                } else {
-                    if (CLAUSE_ENDS.indexOf(cp) >= 0) {
-                        t.clause++;
-                    }
-                    if (cp == '!') {
-                        t.exclamations++;
-                    } else if (cp == '?') {
-                        t.questions++;
-                    } else if (cp > 0x2000 && words.containsKey(new String(Character.toChars(cp)))) {
-                        t.add(new String(Character.toChars(cp)), false);
-                    }
-                    j += Character.charCount(cp);
-                }
-            }
-            i = end;
-        }
-        t.mixedCase = anyLower;
-        return t;
     }
 
     private static void readWeights(String file, int sign, Map<String, Double> into) {

@@ -11,9 +11,18 @@ interface PriorityRule {
 
     Optional<Hit> apply(Signals signals);
 
-    /** What the rules look at. {@code themes} maps each theme found to the phrase that found it. */
+    /**
+     * What the rules look at. {@code themes} maps each theme found to the phrase that found it; {@code echo} says the
+     * mention repeats a post someone else made (a retweet, or a later share of the same link), so it adds to that
+     * post rather than bringing a new person who needs help.
+     */
     record Signals(Mention mention, TriageDecision.Sentiment sentiment, Map<String, String> themes,
-                   TriageDecision.Cluster cluster, Duration clusterAge) {
+                   TriageDecision.Cluster cluster, Duration clusterAge, boolean echo) {
+
+        Signals(Mention mention, TriageDecision.Sentiment sentiment, Map<String, String> themes,
+                TriageDecision.Cluster cluster, Duration clusterAge) {
+            this(mention, sentiment, themes, cluster, clusterAge, false);
+        }
     }
 
     /**

@@ -33,28 +33,40 @@ final class PriorityRules {
         return new PriorityRules(rules, p.thresholds());
     }
 
-    /** A theme found in the text: {@code safety ("ambulance")}. */
+    /**
+     * A theme found in the text: {@code safety ("ambulance")}. An echo of a P1 theme (a retweet of a safety case, the
+     * hundredth share of a news story that mentions 999) is said but weighs nothing: the post it repeats is the case.
+     */
     static PriorityRule theme(String name, TriageProperties.Rule rule) {
         String theme = rule.theme() == null || rule.theme().isBlank() ? name : rule.theme();
         return s -> {
             String phrase = s.themes().get(theme);
-            return phrase == null ? Optional.empty()
-                    : Optional.of(new PriorityRule.Hit(name, rule.weight(), rule.p1(), name + " (\"" + phrase + "\")",
-                            theme));
+            if (phrase == null) {
+                return Optional.empty();
+            }
+            String reason = name + " (\"" + phrase + "\")";
+            if (rule.p1() && s.echo()) {
+                return Optional.of(new PriorityRule.Hit(name, 0, false, reason + ", shared", theme));
+            }
+            return Optional.of(new PriorityRule.Hit(name, rule.weight(), rule.p1(), reason, theme));
         };
     }
 
-    /** A very large or verified audience: {@code influence: 120k followers, verified}, P1. */
+    /**
+     * A very large or officially verified audience (X's business or government tick; a paid tick is not influence):
+     * {@code influence: 120k followers, verified}, P1.
+     */
     static PriorityRule audience(TriageProperties.Influence settings) {
         return s -> {
             Mention.Author a = s.mention().author();
-            boolean large = a.followers() >= settings.p1Followers();
-            boolean verified = a.verified() && settings.verifiedIsP1();
-            if (!large && !verified) {
-                return Optional.empty();
-            }
-            return Optional.of(new PriorityRule.Hit("audience", 0, true, audienceText(a)));
+            return isP1Audience(a, settings)
+                    ? Optional.of(new PriorityRule.Hit("audience", 0, true, audienceText(a)))
+                    : Optional.empty();
         };
+    }
+
+    static boolean isP1Audience(Mention.Author a, TriageProperties.Influence settings) {
+        return a.followers() >= settings.p1Followers() || (a.officiallyVerified() && settings.verifiedIsP1());
     }
 
     /** Negative feeling, weighted by how negative: {@code negative -0.8}. */
@@ -73,19 +85,23 @@ final class PriorityRules {
     static PriorityRule influence(double followerWeight, double engagementWeight, TriageProperties.Influence settings) {
         return s -> {
             Mention.Author a = s.mention().author();
-            if (a.followers() >= settings.p1Followers() || (a.verified() && settings.verifiedIsP1())) {
+            if (isP1Audience(a, settings)) {
                 return Optional.empty(); // the audience rule speaks for them
             }
             double followers = Math.max(0, Math.log10(a.followers() + 1.0) - 2) * followerWeight;
             long engagement = s.mention().metrics().retweets() + s.mention().metrics().likes();
             double engaged = Math.max(0, Math.log10(engagement + 1.0)) * engagementWeight;
-            boolean worthSaying = a.followers() >= settings.reasonFromFollowers() || engagement >= 100;
+            boolean paidTick = a.verified() && !a.officiallyVerified();
+            boolean worthSaying = a.followers() >= settings.reasonFromFollowers() || engagement >= 100 || paidTick;
             if (!worthSaying) {
                 return Optional.empty();
             }
             List<String> parts = new ArrayList<>();
-            if (a.followers() >= settings.reasonFromFollowers()) {
+            if (a.followers() >= settings.reasonFromFollowers() || paidTick) {
                 parts.add(count(a.followers()) + " followers");
+            }
+            if (paidTick) {
+                parts.add("paid tick"); // shown so a person sees it, weighed as the followers it has
             }
             if (engagement >= 100) {
                 parts.add(count(engagement) + " retweets and likes");
@@ -124,7 +140,8 @@ final class PriorityRules {
         }
         hits.sort(Comparator.comparing((PriorityRule.Hit h) -> !h.p1())
                 .thenComparing(Comparator.comparingDouble(PriorityRule.Hit::weight).reversed()));
-        TriageDecision.Priority priority = p1 || score >= thresholds.p1() ? TriageDecision.Priority.P1
+        boolean scoreMakesP1 = thresholds.p1() > 0 && score >= thresholds.p1();
+        TriageDecision.Priority priority = p1 || scoreMakesP1 ? TriageDecision.Priority.P1
                 : score >= thresholds.p2() ? TriageDecision.Priority.P2
                 : score >= thresholds.p3() ? TriageDecision.Priority.P3
                 : TriageDecision.Priority.P4;
@@ -150,8 +167,10 @@ final class PriorityRules {
     static String audienceText(Mention.Author a) {
         StringBuilder sb = new StringBuilder("influence: ");
         sb.append(count(a.followers())).append(" followers");
-        if (a.verified()) {
+        if (a.officiallyVerified()) {
             sb.append(", verified");
+        } else if (a.verified()) {
+            sb.append(", paid tick");
         }
         return sb.toString();
     }

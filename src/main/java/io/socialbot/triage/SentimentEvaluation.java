@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Accuracy, per-class and macro F1 and throughput of a sentiment classifier on labelled texts. */
-public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1, double textsPerSecond) {
+/**
+ * Accuracy, per-class and macro F1, the confusion matrix and throughput of a sentiment classifier on labelled texts.
+ *
+ * @param confusion counts by true label (row) and predicted label (column), indexed by {@link Label#ordinal()}
+ */
+public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1, int[][] confusion,
+                                  double textsPerSecond) {
 
     /** Texts per call, as many as a triage batch. */
     private static final int BATCH = 200;
@@ -41,7 +46,7 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
             double recall = actual == 0 ? 0 : (double) tp / actual;
             f1.put(label, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
         }
-        return new SentimentEvaluation(rows.size(), correct, f1, rows.size() * 1e9 / nanos);
+        return new SentimentEvaluation(rows.size(), correct, f1, confusion, rows.size() * 1e9 / nanos);
     }
 
     public double accuracy() {
@@ -61,7 +66,26 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
         out.append(String.format(Locale.ROOT, "macro-F1 %.3f%n", macroF1()));
         f1.forEach((label, value) -> out.append(String.format(Locale.ROOT, "F1 %s %.3f%n",
                 label.name().toLowerCase(Locale.ROOT), value)));
+        out.append(confusionTable());
         out.append(String.format(Locale.ROOT, "texts/s %.0f%n", textsPerSecond));
+        return out.toString();
+    }
+
+    /** Which way it errs: one row per true label, one column per predicted label. */
+    public String confusionTable() {
+        StringBuilder out = new StringBuilder("confusion (rows: true label, columns: predicted)\n");
+        out.append(String.format(Locale.ROOT, "%-10s", ""));
+        for (Label predicted : Label.values()) {
+            out.append(String.format(Locale.ROOT, "%10s", predicted.name().toLowerCase(Locale.ROOT)));
+        }
+        out.append('\n');
+        for (Label actual : Label.values()) {
+            out.append(String.format(Locale.ROOT, "%-10s", actual.name().toLowerCase(Locale.ROOT)));
+            for (Label predicted : Label.values()) {
+                out.append(String.format(Locale.ROOT, "%10d", confusion[actual.ordinal()][predicted.ordinal()]));
+            }
+            out.append('\n');
+        }
         return out.toString();
     }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * @param sentiment label and score in [-1, 1]
  * @param priority  P1 (most urgent) to P4
  * @param reasons   readable reasons, most important first, e.g. {@code P1: safety ("ambulance")}
- * @param themes    theme ids tagged on the mention
+ * @param themes    theme ids tagged on the mention (never places)
+ * @param places    places named in the mention, from {@code socialbot.triage.places}: a facet of its own beside
+ *                  themes, so coverage by place never crowds safety or legal out of the top themes
  * @param cluster   the retweet storm or near-duplicate group the mention belongs to
  * @param relevant  false for spam, giveaways and same-name mentions: kept and counted, never posted
  * @param postedTo  the Slack channel the mention is to be posted to, or null when it is not posted
@@ -26,6 +28,7 @@ public record TriageDecision(
         Priority priority,
         List<String> reasons,
         List<String> themes,
+        List<String> places,
         Cluster cluster,
         boolean relevant,
         String postedTo) {
@@ -33,6 +36,14 @@ public record TriageDecision(
     public TriageDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         themes = themes == null ? List.of() : List.copyOf(themes);
+        places = places == null ? List.of() : List.copyOf(places);
+    }
+
+    /** A decision that names no places. */
+    public TriageDecision(String key, String id, String lang, Sentiment sentiment, Priority priority,
+                          List<String> reasons, List<String> themes, Cluster cluster, boolean relevant,
+                          String postedTo) {
+        this(key, id, lang, sentiment, priority, reasons, themes, List.of(), cluster, relevant, postedTo);
     }
 
     /** Themes whose mentions a person answers with care: never a template, never a broadcast update. */
@@ -50,7 +61,8 @@ public record TriageDecision(
     }
 
     public TriageDecision withPostedTo(String channel) {
-        return new TriageDecision(key, id, lang, sentiment, priority, reasons, themes, cluster, relevant, channel);
+        return new TriageDecision(key, id, lang, sentiment, priority, reasons, themes, places, cluster, relevant,
+                channel);
     }
 
     /** Negative, neutral or positive, with a score from -1 (angry) to 1 (delighted). */

@@ -88,7 +88,7 @@ public record TriageProperties(
 
         public Priority {
             rules = rules == null ? Map.of() : new LinkedHashMap<>(rules);
-            thresholds = thresholds == null ? new Thresholds(80, 40, 15) : thresholds;
+            thresholds = thresholds == null ? new Thresholds(0, 40, 15) : thresholds;
         }
     }
 
@@ -96,8 +96,11 @@ public record TriageProperties(
     public record Rule(String theme, @DefaultValue("0") double weight, @DefaultValue("false") boolean p1) {
     }
 
-    /** Lowest score for P1, P2 and P3; anything lower is P4. */
-    public record Thresholds(@DefaultValue("80") double p1, @DefaultValue("40") double p2, @DefaultValue("15") double p3) {
+    /**
+     * Lowest score for P2 and P3; anything lower is P4. P1 means a human now and comes from {@code p1: true} rules
+     * and the P1 audience; {@code p1} above 0 lets a score alone reach P1 too (0, the default, never).
+     */
+    public record Thresholds(@DefaultValue("0") double p1, @DefaultValue("40") double p2, @DefaultValue("15") double p3) {
     }
 
     /**

@@ -63,7 +63,8 @@ class DefaultMentionTriageTest {
                 301));
         assertThat(last.reasons()).contains("P2: storm: 300 retweets in 10 min",
                 "in cluster twitter:100 (retweet, 301): updates its post");
-        assertThat(last.themes()).contains("outage", "place:leeds");
+        assertThat(last.themes()).contains("outage").doesNotContain("place:leeds");
+        assertThat(last.places()).containsExactly("leeds");
     }
 
     @Test
@@ -228,10 +229,24 @@ class DefaultMentionTriageTest {
     }
 
     @Test
-    void placesAreTaggedForCoverageCounts() {
+    void placesAreTheirOwnFacetBesideThemes() {
         TriageDecision d = triage.triage(mention("1", "@BrandTel no coverage anywhere in Newcastle or York"));
 
-        assertThat(d.themes()).containsExactly("coverage", "place:newcastle", "place:york");
+        assertThat(d.themes()).containsExactly("coverage");
+        assertThat(d.places()).containsExactly("newcastle", "york");
+        assertThat(DecisionJson.read(DecisionJson.write(d))).isEqualTo(d);
+        assertThat(DecisionJson.toJson(d).get("places").toString()).isEqualTo("[\"newcastle\",\"york\"]");
+    }
+
+    @Test
+    void aRetweetOfASafetyCaseSaysSoButLeavesP1ToTheOriginal() {
+        TriageDecision original = triage.triage(mention("500", "@BrandTel my nan's pendant alarm is dead, no signal"));
+        TriageDecision echo = triage.triage(TriageFixtures.retweet("501", "500",
+                "RT @someone: @BrandTel my nan's pendant alarm is dead, no signal"));
+
+        assertThat(original.priority()).isEqualTo(TriageDecision.Priority.P1);
+        assertThat(echo.priority()).isNotEqualTo(TriageDecision.Priority.P1);
+        assertThat(echo.reasons()).anyMatch(r -> r.startsWith("safety (\"") && r.endsWith(", shared"));
     }
 
     /** A mixed hour: a storm, near-duplicates, an emergency, spam, and a cluster first refused by the rate guard. */

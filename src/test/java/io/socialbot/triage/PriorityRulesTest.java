@@ -52,8 +52,45 @@ class PriorityRulesTest {
         assertThat(verified.reasons()).containsExactly("P1: influence: 800 followers, verified");
     }
 
+    private static Mention ticked(long followers, String verifiedType) {
+        Mention m = small();
+        return new Mention(m.id(), m.source(), m.createdAt(), m.text(),
+                new Mention.Author("u1", "ticked", "Ticked", followers, true, verifiedType), null, null, null, null,
+                Mention.Metrics.NONE);
+    }
+
     @Test
-    void churnAndCompensationWithAnAngryToneRankHigh() {
+    void aPaidTickAloneIsNotInfluenceButIsShown() {
+        var paid = decide(ticked(800, "blue"), NEUTRAL, Map.of());
+        var business = decide(ticked(800, "business"), NEUTRAL, Map.of());
+        var government = decide(ticked(800, "government"), NEUTRAL, Map.of());
+
+        assertThat(paid.priority()).isEqualTo(TriageDecision.Priority.P4);
+        assertThat(paid.reasons()).containsExactly("P4: influence: 800 followers, paid tick");
+        assertThat(business.priority()).isEqualTo(TriageDecision.Priority.P1);
+        assertThat(business.reasons()).containsExactly("P1: influence: 800 followers, verified");
+        assertThat(government.priority()).isEqualTo(TriageDecision.Priority.P1);
+        // a paid tick on a genuinely large account is P1 for the audience, and says which tick it is
+        assertThat(decide(ticked(150_000, "blue"), NEUTRAL, Map.of()).reasons())
+                .containsExactly("P1: influence: 150k followers, paid tick");
+    }
+
+    @Test
+    void anEchoOfAP1ThemeIsSaidButLeavesP1ToThePostItRepeats() {
+        var echo = rules.decide(new PriorityRule.Signals(small(), NEUTRAL, Map.of("emergency", "999"), SINGLE,
+                Duration.ZERO, true));
+        var press = rules.decide(new PriorityRule.Signals(small(), NEUTRAL, Map.of("press", "journalist"), SINGLE,
+                Duration.ZERO, true));
+
+        assertThat(echo.priority()).isEqualTo(TriageDecision.Priority.P4);
+        assertThat(echo.reasons()).containsExactly("P4: safety (\"999\"), shared");
+        assertThat(press.priority()).isEqualTo(TriageDecision.Priority.P4);
+        assertThat(decide(small(), NEUTRAL, Map.of("emergency", "999")).priority())
+                .isEqualTo(TriageDecision.Priority.P1);
+    }
+
+    @Test
+    void churnAndCompensationWithAnAngryToneRankHighButAScoreAloneIsNeverP1() {
         var churn = decide(small(), NEGATIVE, Map.of("churn", "switching", "outage", "down"));
         var compensation = decide(small(), NEUTRAL, Map.of("compensation", "refund*"));
 
@@ -61,8 +98,17 @@ class PriorityRulesTest {
 
         assertThat(churn.priority()).isEqualTo(TriageDecision.Priority.P2);
         assertThat(churn.reasons()).containsExactly("P2: churn (\"switching\")", "negative -0.8", "outage (\"down\")");
-        assertThat(both.reasons()).containsExactly("P1: churn (\"leaving\")", "compensation (\"refund*\")",
+        // 35 + 30 + 24: once P1 by score; P1 now means a human now (safety, press, legal, audience)
+        assertThat(both.reasons()).containsExactly("P2: churn (\"leaving\")", "compensation (\"refund*\")",
                 "negative -0.8");
+        var scoredP1 = TriageFixtures.shippedSettings();
+        var withP1Score = new TriageProperties(scoredP1.brand(), scoredP1.spam(), scoredP1.themes(), scoredP1.places(),
+                new TriageProperties.Priority(scoredP1.priority().rules(), new TriageProperties.Thresholds(80, 40, 15),
+                        30, 0.3, 8, 2, 25), scoredP1.influence(), scoredP1.routing(), scoredP1.rateGuard(),
+                scoredP1.clusters());
+        assertThat(PriorityRules.from(withP1Score).decide(new PriorityRule.Signals(small(), NEGATIVE,
+                Map.of("churn", "leaving", "compensation", "refund*"), SINGLE, Duration.ZERO)).priority())
+                .as("a configured p1 threshold still lets a score reach P1").isEqualTo(TriageDecision.Priority.P1);
         assertThat(compensation.priority()).isEqualTo(TriageDecision.Priority.P3);
         assertThat(compensation.reasons()).containsExactly("P3: compensation (\"refund*\")");
     }

@@ -53,8 +53,9 @@ class RouterTest {
 
     @Test
     void byPriorityWithP4NotPosted() {
+        assertThat(route(small(), NEGATIVE, Map.of("legal", "ofcom"), "en")).isEqualTo("#care-urgent");
         assertThat(route(small(), NEGATIVE, Map.of("churn", "leaving", "compensation", "refund*"), "en"))
-                .isEqualTo("#care-urgent");
+                .isEqualTo("#care-queue");
         assertThat(route(small(), NEUTRAL, Map.of(), "en")).isNull();
         assertThat(route(small(), NEUTRAL, Map.of(), "fr")).isEqualTo("#care-international");
     }

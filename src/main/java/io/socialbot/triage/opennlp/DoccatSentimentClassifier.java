@@ -95,6 +95,7 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         }
         String embeddings = model.getManifestProperty(EMBEDDINGS_ENTRY);
         if (MiniLmSentenceEmbedder.NAME.equals(embeddings)) {
+            SentenceEmbeddings.require(file + " was trained with sentence embeddings");
             return new DoccatSentimentClassifier(model, lexicon, MiniLmSentenceEmbedder.shared());
         }
         if (NO_EMBEDDINGS.equals(embeddings)) {
@@ -137,6 +138,9 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         List<Event> ngrams = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             ngrams.add(scaled(LABELS[labels[i]], withCharacters.get(i), scales));
+        }
+        if (embeddings) {
+            SentenceEmbeddings.require("train with sentence embeddings (or --embeddings=false)");
         }
         MiniLmSentenceEmbedder embedder = embeddings ? MiniLmSentenceEmbedder.shared() : null;
         List<Event> sentences = new ArrayList<>();
@@ -264,6 +268,11 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
 
     public void save(Path file) throws IOException {
         model.serialize(file);
+    }
+
+    /** Whether this build carries the sentence embedder ({@code -Pembeddings}); the default jar leaves it out. */
+    public static boolean sentenceEmbeddingsAvailable() {
+        return SentenceEmbeddings.available();
     }
 
     /** Whether the model reads sentence embeddings, which makes it better and slower. */
