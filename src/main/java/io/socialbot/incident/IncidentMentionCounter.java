@@ -50,10 +50,14 @@ public final class IncidentMentionCounter implements DecisionListener {
                 cluster == null ? 1 : cluster.size(), d.relevant());
     }
 
-    /** The places a mention names: triage tags them as {@code place:<name>} themes. */
+    /** The places a mention names: triage's own facet (older decisions' {@code place:<name>} themes are read too). */
     static List<String> places(TriageDecision d) {
-        return d.themes().stream().filter(t -> t.startsWith(PLACE_THEME))
+        List<String> tagged = d.themes().stream().filter(t -> t.startsWith(PLACE_THEME))
                 .map(t -> t.substring(PLACE_THEME.length())).toList();
+        if (d.places() == null || d.places().isEmpty()) {
+            return tagged;
+        }
+        return java.util.stream.Stream.concat(d.places().stream(), tagged.stream()).distinct().toList();
     }
 
     /** The start of the hour (in the brand's zone) an instant falls in. */

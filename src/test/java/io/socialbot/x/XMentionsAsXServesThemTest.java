@@ -186,8 +186,6 @@ class XMentionsAsXServesThemTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("end to end with triage: needs PriorityRules on Author.officiallyVerified() "
-            + "(issue 18); on this branch a paid tick still makes P1 and #care-influencers")
     void aPaidTickWithTwoFollowersIsNotP1WhileABusinessTickIs() {
         List<Mention> polled = pollBlueAndBusiness();
 
