@@ -133,7 +133,7 @@ class IncidentCommandsTest {
         assertThat(withPage.handle("UAGENT", "page revoke").reply()).contains("needs the lead role");
         String reply = withPage.handle("ULEAD", "page").reply();
         assertThat(reply).contains("<https://bot.example.com/incident-page/outage?t=0.", "|open the page>",
-                "until 2026-03-02 21:20 UTC");
+                "until 2026-03-02 21:20 GMT");
         String token = reply.replaceFirst("(?s).*\\?t=([^|]+)\\|.*", "$1");
         assertThat(links.check("outage", token)).isInstanceOf(IncidentPageLinks.Granted.class);
         assertThat(withPage.handle("ULEAD", "page revoke").reply()).contains("*outage* now gets 403");
