@@ -39,8 +39,9 @@ public final class CaseCsv {
     public static List<CaseTimeline> read(String csv) {
         List<List<String>> rows = rows(csv);
         String header = rows.isEmpty() ? "" : String.join(",", rows.get(0));
-        if (!header.equals(HEADER) && !HEADER.startsWith(header + ",")
-                || header.split(",").length < 10) {
+        // this version's header, or an older export's: up to resolved (10 columns) or first_broadcast (11)
+        boolean older = HEADER.startsWith(header + ",") && header.split(",").length >= 10;
+        if (!header.equals(HEADER) && !older) {
             throw new IllegalArgumentException("not a case export: the first line must be " + HEADER);
         }
         List<CaseTimeline> out = new ArrayList<>();
@@ -49,7 +50,6 @@ public final class CaseCsv {
             if (r.size() != fields) {
                 throw new IllegalArgumentException("expected " + fields + " fields, got " + r.size() + ": " + r);
             }
-            // older exports end at resolved (10 fields) or first_broadcast (11); the note came last (12)
             out.add(new CaseTimeline(r.get(0), r.get(1).isEmpty() ? null : Priority.valueOf(r.get(1)),
                     nullIfEmpty(r.get(2)), nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), instant(r.get(5)),
                     instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9)),

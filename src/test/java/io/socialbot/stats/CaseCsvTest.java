@@ -23,6 +23,31 @@ class CaseCsvTest {
     }
 
     @Test
+    void roundTripsTheBroadcastAndTheResolveNote() {
+        Instant t = Instant.parse("2026-07-15T09:00:00Z");
+        List<CaseTimeline> cases = List.of(new CaseTimeline("x:3", Priority.P2, "outage", "C1", "U1", t, null, null,
+                null, t.plusSeconds(600), t.plusSeconds(120), "refunded, \"see\" DM"));
+        assertThat(CaseCsv.read(CaseCsv.write(cases))).isEqualTo(cases);
+    }
+
+    @Test
+    void readsOlderExportsWithoutTheBroadcastOrTheNote() {
+        String ten = "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved\r\n"
+                + "x:1,P1,,,,2026-07-15T09:00:00Z,,,,\r\n";
+        assertThat(CaseCsv.read(ten)).containsExactly(new CaseTimeline("x:1", Priority.P1, null, null, null,
+                Instant.parse("2026-07-15T09:00:00Z"), null, null, null, null));
+        String eleven = "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,"
+                + "first_broadcast\r\nx:1,P1,,,,2026-07-15T09:00:00Z,,,,,2026-07-15T09:05:00Z\r\n";
+        assertThat(CaseCsv.read(eleven).get(0).broadcast()).isEqualTo(Instant.parse("2026-07-15T09:05:00Z"));
+        assertThat(CaseCsv.read(eleven).get(0).note()).isNull();
+        // a header that is no version's (the note without the broadcast column) is refused, not misread
+        assertThatThrownBy(() -> CaseCsv.read(
+                "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,note\r\n"))
+                .hasMessageContaining("first line");
+        assertThatThrownBy(() -> CaseCsv.read("case_key,priority\r\nx:1,P1\r\n")).hasMessageContaining("first line");
+    }
+
+    @Test
     void refusesSomethingElse() {
         assertThatThrownBy(() -> CaseCsv.read("a,b\n1,2\n")).hasMessageContaining("first line");
     }
