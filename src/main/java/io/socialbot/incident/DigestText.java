@@ -182,7 +182,7 @@ final class DigestText {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
-    public static String share(long part, long whole) {
+    static String share(long part, long whole) {
         return whole == 0 ? "0%" : Math.round(part * 100.0 / whole) + "%";
     }
 
