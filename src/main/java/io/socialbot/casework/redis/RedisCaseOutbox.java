@@ -2,6 +2,7 @@ package io.socialbot.casework.redis;
 
 import io.socialbot.casework.CaseOutbox;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     // KEYS: the due sets, most urgent first; ARGV: now, max, lease ms, pace ms, case prefix, pace prefix, token,
     // burst. The pace is a GCRA per channel (one per pace, bursts of up to `burst`); a Retry-After is a hard wait.
-    private static final String CLAIM = """
+    private static final RedisScript CLAIM = new RedisScript("""
             local now = tonumber(ARGV[1])
             local max = tonumber(ARGV[2])
             local lease = tonumber(ARGV[3])
@@ -66,10 +67,10 @@ public final class RedisCaseOutbox implements CaseOutbox {
               end
             end
             return out
-            """;
+            """);
 
     // KEYS: case, post set, update set; ARGV: key, attempt, channel id, ts, rev shown, now
-    private static final String POSTED = """
+    private static final RedisScript POSTED = new RedisScript("""
             local h = redis.call('HMGET', KEYS[1], 'ts', 'rev', 'attempt', 'lost')
             if h[1] and h[1] ~= ARGV[4] then return 'duplicate' end
             local first = 'again'
@@ -80,10 +81,10 @@ public final class RedisCaseOutbox implements CaseOutbox {
             if h[3] == ARGV[2] or not h[1] then redis.call('ZREM', KEYS[2], ARGV[1]) end
             if tonumber(h[2] or '0') > tonumber(ARGV[5]) then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[1]) end
             return first
-            """;
+            """);
 
     // KEYS: case, due set; ARGV: key, attempt, rev shown, now
-    private static final String UPDATED = """
+    private static final RedisScript UPDATED = new RedisScript("""
             local h = redis.call('HMGET', KEYS[1], 'rev', 'attempt', 'shown')
             if tonumber(h[3] or '-1') < tonumber(ARGV[3]) then redis.call('HSET', KEYS[1], 'shown', ARGV[3]) end
             redis.call('HSET', KEYS[1], 'fails', 0)
@@ -95,10 +96,10 @@ public final class RedisCaseOutbox implements CaseOutbox {
               redis.call('ZREM', KEYS[2], ARGV[1])
             end
             return 1
-            """;
+            """);
 
     // KEYS: case, due set; ARGV: key, attempt, due, in doubt; returns the failures so far, -1 when not ours
-    private static final String RETRY = """
+    private static final RedisScript RETRY = new RedisScript("""
             if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[2] then return -1 end
             local fails = redis.call('HINCRBY', KEYS[1], 'fails', 1)
             redis.call('HDEL', KEYS[1], 'attempt')
@@ -107,26 +108,26 @@ public final class RedisCaseOutbox implements CaseOutbox {
             end
             redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
             return fails
-            """;
+            """);
 
     // KEYS: case, update set, post set; ARGV: key, ts that is gone, now
-    private static final String LOST = """
+    private static final RedisScript LOST = new RedisScript("""
             if redis.call('HGET', KEYS[1], 'ts') ~= ARGV[2] then return 0 end
             redis.call('HDEL', KEYS[1], 'ts', 'chid', 'dstate', 'attempt', 'first', 'shown')
             redis.call('HSET', KEYS[1], 'fails', 0, 'lost', ARGV[2])
             redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
             return 1
-            """;
+            """);
 
     // KEYS: case, due set; ARGV: key, attempt, reason
-    private static final String PARK = """
+    private static final RedisScript PARK = new RedisScript("""
             if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[2] then return 0 end
             redis.call('HDEL', KEYS[1], 'attempt')
             redis.call('HSET', KEYS[1], 'parked', ARGV[3])
             redis.call('ZREM', KEYS[2], ARGV[1])
             return 1
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -167,7 +168,7 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace, int burst) {
-        List<?> rows = (List<?>) redis.eval(CLAIM, dueSets(), List.of(String.valueOf(now.toEpochMilli()),
+        List<?> rows = (List<?>) CLAIM.run(redis, dueSets(), List.of(String.valueOf(now.toEpochMilli()),
                 String.valueOf(max), String.valueOf(lease.toMillis()), String.valueOf(pace.toMillis()),
                 keys.key("case") + ":", keys.key("slack-pace") + ":", token, String.valueOf(Math.max(1, burst))));
         List<Delivery> out = new ArrayList<>(rows.size());
@@ -187,7 +188,7 @@ public final class RedisCaseOutbox implements CaseOutbox {
     @Override
     public Recorded recordPosted(Delivery d, String channelId, String ts, Instant now) {
         String posts = postSet(d.caseKey());
-        String r = (String) redis.eval(POSTED, List.of(caseKey(d.caseKey()), posts, updateSet(posts)), List.of(d.caseKey(),
+        String r = (String) POSTED.run(redis, List.of(caseKey(d.caseKey()), posts, updateSet(posts)), List.of(d.caseKey(),
                 d.attempt(), channelId == null ? "" : channelId, ts, String.valueOf(d.rev()),
                 String.valueOf(now.toEpochMilli())));
         return switch (r) {
@@ -199,39 +200,41 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public void recordUpdated(Delivery d, Instant now) {
-        redis.eval(UPDATED, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(),
+        UPDATED.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(),
                 String.valueOf(d.rev()), String.valueOf(now.toEpochMilli())));
     }
 
     @Override
     public int retryAt(Delivery d, Instant at, boolean inDoubt) {
-        return ((Long) redis.eval(RETRY, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(),
+        return ((Long) RETRY.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(),
                 d.attempt(), String.valueOf(at.toEpochMilli()), inDoubt ? "1" : "0"))).intValue();
     }
+
+    private static final RedisScript PACE = new RedisScript("""
+            local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+            return 1
+            """);
 
     @Override
     public void paceChannel(String channel, Instant until) {
         String key = keys.key("slack-pace", channel) + ":wait";
         long untilMs = until.toEpochMilli();
         // never shorten a wait another replica was given
-        redis.eval("""
-                local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
-                if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
-                return 1
-                """, List.of(key), List.of(String.valueOf(untilMs), String.valueOf(
+        PACE.run(redis, List.of(key), List.of(String.valueOf(untilMs), String.valueOf(
                 Math.max(1, untilMs - System.currentTimeMillis()) + 3_600_000L)));
     }
 
     @Override
     public void lost(Delivery d, Instant now) {
         String posts = postSet(d.caseKey());
-        redis.eval(LOST, List.of(caseKey(d.caseKey()), updateSet(posts), posts), List.of(d.caseKey(), d.messageTs(),
+        LOST.run(redis, List.of(caseKey(d.caseKey()), updateSet(posts), posts), List.of(d.caseKey(), d.messageTs(),
                 String.valueOf(now.toEpochMilli())));
     }
 
     @Override
     public void park(Delivery d, String reason) {
-        redis.eval(PARK, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(), reason));
+        PARK.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(), reason));
     }
 
     @Override

@@ -39,6 +39,19 @@ class RedisCaseTimelineStoreTest {
     }
 
     @Test
+    void aServerThatLostItsScriptsStillRecordsOneEventAndAPipelineOfThem() {
+        store.on(new CaseEvent.Received("x:f", Priority.P2, null, T));
+        TestRedis.client().scriptFlush(); // a restart or failover: EVALSHA answers NOSCRIPT
+        store.on(new CaseEvent.Claimed("x:f", "U1", T.plusSeconds(60)));
+        TestRedis.client().scriptFlush();
+        store.onAll(List.of(new CaseEvent.Received("x:g", Priority.P3, null, T),
+                new CaseEvent.Claimed("x:g", "U2", T.plusSeconds(30))));
+
+        assertThat(store.find("x:f").orElseThrow().claimed()).isEqualTo(T.plusSeconds(60));
+        assertThat(store.find("x:g").orElseThrow().claimed()).isEqualTo(T.plusSeconds(30));
+    }
+
+    @Test
     void theResolveNoteIsKeptAndExported() {
         store.on(new CaseEvent.Received("x:n", Priority.P2, null, T));
         store.on(new CaseEvent.Resolved("x:n", "U2", "refunded, \"see\" ticket 42", T.plusSeconds(500)));
