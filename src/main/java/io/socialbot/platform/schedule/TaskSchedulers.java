@@ -22,7 +22,8 @@ public final class TaskSchedulers {
         return scheduler;
     }
 
-    static ThreadPoolTaskScheduler unstarted(Clock clock, int threads) {
+    /** The same, not yet started: for a bean, which the context initializes and shuts down. */
+    public static ThreadPoolTaskScheduler unstarted(Clock clock, int threads) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(threads);
         scheduler.setThreadNamePrefix("socialbot-schedule-");
