@@ -8,6 +8,7 @@ import io.socialbot.casework.CaseEventListener;
 import io.socialbot.casework.CaseOutbox;
 import io.socialbot.casework.CaseWork;
 import io.socialbot.casework.CurrentIncident;
+import io.socialbot.casework.ReplyDrafts;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.platform.access.AccessPolicy;
@@ -87,8 +88,9 @@ class CaseSlackConfiguration {
     @Bean
     CaseSlackListeners caseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length,
                                           AccessPolicy access, ObjectProvider<CurrentIncident> incident,
-                                          ExecutorService caseworkExecutor) {
-        return new CaseSlackListeners(work, suggestions, length, access,
-                incident.getIfAvailable(() -> Optional::empty), caseworkExecutor);
+                                          ExecutorService caseworkExecutor, ReplyDrafts drafts) {
+        CurrentIncident current = incident.getIfAvailable(() -> Optional::empty);
+        return new CaseSlackListeners(work, suggestions, length, access, current, caseworkExecutor,
+                drafts.enabled() ? new DraftModalUpdater(drafts, current, caseworkExecutor) : null);
     }
 }

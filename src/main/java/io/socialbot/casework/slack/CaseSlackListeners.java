@@ -56,9 +56,17 @@ final class CaseSlackListeners implements SlackListeners {
     private final AccessPolicy access;
     private final CurrentIncident incident;
     private final ExecutorService executor;
+    private final DraftModalUpdater drafts;
 
     CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
                        CurrentIncident incident, ExecutorService executor) {
+        this(work, suggestions, length, access, incident, executor, null);
+    }
+
+    /** @param drafts adds the language model's drafts to an open Reply modal; null when drafting is off */
+    CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
+                       CurrentIncident incident, ExecutorService executor, DraftModalUpdater drafts) {
+        this.drafts = drafts;
         this.work = work;
         this.suggestions = suggestions;
         this.length = length;
@@ -125,9 +133,14 @@ final class CaseSlackListeners implements SlackListeners {
                 }
                 // views.open must use the trigger within 3 s: open the modal before acking
                 Optional<CaseView> view = work.view(key);
+                List<String> suggested = suggestions(view);
                 var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
-                        .view(ReplyModal.view(key, view, suggestions(view))));
+                        .view(ReplyModal.view(key, view, suggested,
+                                drafts == null ? ReplyModal.DraftPanel.NONE : drafts.opening(view))));
                 if (opened.isOk()) {
+                    if (drafts != null) {
+                        drafts.fill(ctx.client(), opened.getView(), key, view, suggested, user); // after, never before
+                    }
                     return ctx.ack();
                 }
                 problem = "Slack refused the reply window (" + opened.getError() + ")";
