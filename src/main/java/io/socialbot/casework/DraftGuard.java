@@ -18,6 +18,8 @@ public final class DraftGuard {
 
     /** Seven or more digits, with the separators people write between them. */
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d\\s().\\-/]{5,}\\d");
+    /** Anything with a scheme or www., whatever its domain: twitter-text knows only real top-level domains. */
+    private static final Pattern SCHEME_LINK = Pattern.compile("(?i)\\b(?:[a-z][a-z0-9+.-]*://|www\\.)[^\\s]+");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
 
     private final ReplyEntities entities;
@@ -35,7 +37,7 @@ public final class DraftGuard {
         handles.add(customerHandle.toLowerCase(Locale.ROOT));
         entities.handles(customerText).forEach(h -> handles.add(h.toLowerCase(Locale.ROOT)));
         entities.handles(facts).forEach(h -> handles.add(h.toLowerCase(Locale.ROOT)));
-        Set<String> links = entities.links(facts).stream().map(DraftGuard::link).collect(Collectors.toSet());
+        Set<String> links = links(facts).stream().map(DraftGuard::link).collect(Collectors.toSet());
         return new Allowed(links, handles, phones(facts).stream().map(DraftGuard::digits).collect(Collectors.toSet()));
     }
 
@@ -47,7 +49,7 @@ public final class DraftGuard {
             problems.add("an e-mail address (" + email.group() + ")");
         }
         String withoutEmails = EMAIL.matcher(draft).replaceAll(" ");
-        for (String link : entities.links(withoutEmails)) {
+        for (String link : links(withoutEmails)) {
             if (!allowed.links().contains(link(link))) {
                 problems.add("a link not in the facts file (" + link + ")");
             }
@@ -63,6 +65,15 @@ public final class DraftGuard {
             }
         }
         return problems;
+    }
+
+    private List<String> links(String text) {
+        Set<String> found = new java.util.LinkedHashSet<>(entities.links(text));
+        Matcher m = SCHEME_LINK.matcher(text);
+        while (m.find()) {
+            found.add(m.group().replaceAll("[.,;:!?)\\]]+$", ""));
+        }
+        return List.copyOf(found);
     }
 
     private static List<String> phones(String text) {
