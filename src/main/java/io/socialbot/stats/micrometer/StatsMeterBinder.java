@@ -36,8 +36,11 @@ public class StatsMeterBinder implements MeterBinder, AutoCloseable {
         this.refresh = refresh;
     }
 
-    /** Re-reads today's figures; the scheduler calls this every {@code refresh}. */
-    public void refresh() {
+    /**
+     * Re-reads today's figures; the scheduler calls this every {@code refresh}. One at a time: otherwise a slow read
+     * begun before a newer one could finish last and put older figures back (seen under load in the binder test).
+     */
+    public synchronized void refresh() {
         try {
             ReportWindow today = stats.windows().parse("today");
             latest.set(stats.report(today));
