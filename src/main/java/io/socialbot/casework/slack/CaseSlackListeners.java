@@ -9,6 +9,7 @@ import io.socialbot.casework.CaseStore;
 import io.socialbot.casework.CaseView;
 import io.socialbot.casework.CaseWork;
 import io.socialbot.casework.CurrentIncident;
+import io.socialbot.casework.ReplyApprovals;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySender;
 import io.socialbot.casework.ReplySuggestions;
@@ -57,16 +58,22 @@ final class CaseSlackListeners implements SlackListeners {
     private final CurrentIncident incident;
     private final ExecutorService executor;
     private final DraftModalUpdater drafts;
+    private final ReplyApprovals approvals;
 
     CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
                        CurrentIncident incident, ExecutorService executor) {
-        this(work, suggestions, length, access, incident, executor, null);
+        this(work, suggestions, length, access, incident, executor, null, null);
     }
 
-    /** @param drafts adds the language model's drafts to an open Reply modal; null when drafting is off */
+    /**
+     * @param drafts    adds the language model's drafts to an open Reply modal; null when drafting is off
+     * @param approvals holds the replies a lead must approve; null when approvals are off
+     */
     CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
-                       CurrentIncident incident, ExecutorService executor, DraftModalUpdater drafts) {
+                       CurrentIncident incident, ExecutorService executor, DraftModalUpdater drafts,
+                       ReplyApprovals approvals) {
         this.drafts = drafts;
+        this.approvals = approvals;
         this.work = work;
         this.suggestions = suggestions;
         this.length = length;
@@ -344,6 +351,12 @@ final class CaseSlackListeners implements SlackListeners {
     }
 
     String reply(String key, String user, String text, String requestId) {
+        if (approvals != null) {
+            Optional<ReplyApprovals.Hold> held = approvals.hold(key, user, access.has(user, Role.LEAD), text);
+            if (held.isPresent()) {
+                return ApprovalSlackListeners.held(held.get(), key);
+            }
+        }
         ReplySender.ReplyOutcome outcome = work.reply(key, user, text, requestId);
         if (outcome instanceof ReplySender.Sent sent) {
             return "Reply sent" + (sent.url() == null ? "." : ": " + SlackText.escape(sent.url()));

@@ -63,7 +63,7 @@ class DraftModalTest {
                 rig.mentions::find, rig.clock, Duration.ofMinutes(30), 300);
         CaseSlackListeners listeners = new CaseSlackListeners(rig.work, new ReplySuggestions(new PromptTemplates(null)),
                 new TwitterTextLength(), access, Optional::empty, executor,
-                new DraftModalUpdater(drafts, Optional::empty, executor));
+                new DraftModalUpdater(drafts, Optional::empty, executor), null);
         return TestSlackApps.app(slack, listeners);
     }
 

@@ -62,6 +62,10 @@ public final class SlackWorkspace {
             idsByName.put(channel.toLowerCase(), channel); // an id a test made up: a channel the bot is in
             return channel;
         }
+        if (channel.matches("[UW][A-Z0-9]{3,}")) {
+            // a user id posts to the bot's direct message with that person, as Slack's chat.postMessage does
+            return idsByName.computeIfAbsent("dm-" + channel, n -> "D" + channel.substring(1));
+        }
         String bare = channel.startsWith("#") ? channel.substring(1) : channel;
         return idsByName.get(bare); // Slack also takes a name in chat.postMessage
     }
