@@ -5,6 +5,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ final class XMentionPoller {
     private final RedisPace pace;
     private final long brandUserId;
     private final int pageSize;
-    private final Duration pollInterval;
+    private final RetryPolicy retry;
     private final Clock clock;
     private final MeterRegistry meters;
     private final OpsAlerts ops;
@@ -69,7 +70,7 @@ final class XMentionPoller {
         this.pace = new RedisPace(redis, keys.key("x", "mentions", brand, "pace"));
         this.brandUserId = Long.parseLong(brand);
         this.pageSize = props.pageSize();
-        this.pollInterval = props.pollInterval();
+        this.retry = retryPolicy(props.pollInterval());
         this.clock = clock;
         this.meters = meters;
         this.ops = ops;
@@ -197,6 +198,12 @@ final class XMentionPoller {
         return new Polled(pages, fetchedNow, accepted, sinceId);
     }
 
+    /** After failures in a row: the poll interval doubling up to 15 minutes, for as long as X keeps failing. */
+    static RetryPolicy retryPolicy(Duration pollInterval) {
+        Duration first = pollInterval.compareTo(MAX_BACKOFF) < 0 ? pollInterval : MAX_BACKOFF;
+        return new RetryPolicy(Integer.MAX_VALUE, first, MAX_BACKOFF);
+    }
+
     // The lease must outlive the pause between polls, or leadership would change hands every cycle.
     static Duration leaseTtl(XProperties props) {
         Duration twoIntervals = props.pollInterval().multipliedBy(2);
@@ -261,12 +268,9 @@ final class XMentionPoller {
     }
 
     private PollOutcome backOff(int status, String reason, Instant now) {
+        // The count of failures in a row lives in Redis beside the lease, so a new leader goes on with the same wait.
         int failures = pace.failed();
-        Duration wait = pollInterval.multipliedBy(1L << Math.min(failures - 1, 10));
-        if (wait.compareTo(MAX_BACKOFF) > 0) {
-            wait = MAX_BACKOFF;
-        }
-        Instant until = pace.waitUntil(now.plus(wait), reason);
+        Instant until = pace.waitUntil(now.plus(retry.backoff(failures)), reason);
         log.warn("X mentions: {} (failure {} in a row); next poll at {}", reason, failures, until);
         return new Failed(status, until, reason);
     }

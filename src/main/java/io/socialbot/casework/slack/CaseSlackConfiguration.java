@@ -16,6 +16,7 @@ import io.socialbot.casework.ReplyDrafts;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.platform.access.AccessPolicy;
+import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.slack.SlackProperties;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class CaseSlackConfiguration {
     @ConditionalOnExpression(DELIVERS)
     SlackCaseMessages slackCaseMessages(SlackProperties slack, CaseDeliveryProperties delivery) {
         return new SlackCaseMessages(deliverySlack(slack.apiUrl(), (int) delivery.readTimeout().toMillis())
-                .methods(slack.botToken()), slack.opsChannel());
+                .methods(slack.botToken()));
     }
 
     /**
@@ -71,10 +72,11 @@ class CaseSlackConfiguration {
     @Bean
     @ConditionalOnExpression(DELIVERS)
     CaseDelivery caseDelivery(CaseOutbox outbox, SlackCaseMessages messages, CaseWork work,
-                              ObjectProvider<CaseEventListener> listeners, Clock clock, CaseDeliveryProperties delivery) {
+                              ObjectProvider<CaseEventListener> listeners, Clock clock, CaseDeliveryProperties delivery,
+                              OpsAlerts ops) {
         ExecutorService workers = DaemonThreads.pool("case-delivery", delivery.workers());
         List<CaseEventListener> all = listeners.orderedStream().toList();
-        return new CaseDelivery(outbox, messages, work::view, all, clock, workers, delivery.settings());
+        return new CaseDelivery(outbox, messages, work::view, all, clock, workers, delivery.settings(), ops);
     }
 
     /** The outbox is looked at every tick on the bot's scheduler; what is due is decided on the injected clock. */

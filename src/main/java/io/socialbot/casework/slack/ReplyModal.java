@@ -21,6 +21,9 @@ import java.util.Optional;
 /** The Reply modal, built with the SDK's {@code Views}/{@code Blocks} builders, within Slack's limits for views. */
 final class ReplyModal {
 
+    static final String CALLBACK = "case_reply_modal";
+    static final String BLOCK = "reply";
+    static final String INPUT = "text";
     static final int TITLE = 24;
     static final int MODAL_BLOCKS = 100;
     static final int INPUT_MAX = 3_000;
@@ -53,9 +56,9 @@ final class ReplyModal {
                     + "Write to this person yourself, and escalate as your safety process says."))));
         }
         String initial = draft != null ? draft : suggested.isEmpty() ? null : suggested.get(0);
-        blocks.add(input(i -> i.blockId(CaseSlackListeners.REPLY_BLOCK)
+        blocks.add(input(i -> i.blockId(BLOCK)
                 .label(plainText("Your reply (280 as X counts)"))
-                .element(plainTextInput(e -> e.actionId(CaseSlackListeners.REPLY_INPUT).multiline(true)
+                .element(plainTextInput(e -> e.actionId(INPUT).multiline(true)
                         .maxLength(INPUT_MAX).initialValue(initial == null ? null : SlackText.clip(initial, INPUT_MAX))))));
         if (suggested.size() > 1) {
             StringBuilder others = new StringBuilder("*Other suggestions*");
@@ -67,7 +70,7 @@ final class ReplyModal {
         }
         drafts(blocks, panel);
         // same block and action ids in every version: views.update keeps what the agent already typed
-        return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(CaseSlackListeners.REPLY_MODAL)
+        return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(CALLBACK)
                 .privateMetadata(SlackText.clip(key, PRIVATE_METADATA))
                 .title(viewTitle(t -> t.type("plain_text").text(SlackText.clip("Reply on X", TITLE))))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Send")))
