@@ -22,15 +22,25 @@ import redis.clients.jedis.UnifiedJedis;
 public final class RedisCaseStore implements CaseStore {
 
     // queues the case in the outbox (its priority's post or update set, due since it was received) and counts a
-    // change, so the poster shows every change; NX keeps a wait Slack asked for
+    // change, so the poster shows every change; NX keeps a wait Slack asked for and never moves a claimed delivery.
+    // A person's change (urev) is due at once; growth alone waits for the spacing after the post was last shown,
+    // so a storm's new members fold into few edits.
     static final String ENQUEUE = """
-            local function enqueue(case, key, prefix)
-              redis.call('HINCRBY', case, 'rev', 1)
-              local h = redis.call('HMGET', case, 'priority', 'received', 'ts')
-              local set = (h[3] and 'U' or '') .. (h[1] or 'P4')
-              redis.call('ZADD', prefix .. set, 'NX', tonumber(h[2] or '0'), key)
+            local function enqueue(case, key, prefix, growth)
+              local rev = redis.call('HINCRBY', case, 'rev', 1)
+              local h = redis.call('HMGET', case, 'priority', 'received', 'ts', 'shownat', 'attempt')
+              local set = prefix .. (h[3] and 'U' or '') .. (h[1] or 'P4')
+              local due = tonumber(h[2] or '0')
+              if growth then
+                if h[3] then due = math.max(due, tonumber(h[4] or '0') + SPACING) end
+                redis.call('ZADD', set, 'NX', due, key)
+              else
+                redis.call('HSET', case, 'urev', rev)
+                if h[3] and not h[5] then redis.call('ZADD', set, 'LT', due, key)
+                else redis.call('ZADD', set, 'NX', due, key) end
+              end
             end
-            """;
+            """.replace("SPACING", String.valueOf(RedisCaseOutbox.GROWTH_SPACING.toMillis()));
 
     // KEYS: case, queue, post index, outbox prefix; ARGV: key, queue score, received millis, then field/value pairs
     private static final RedisScript CREATE = new RedisScript(ENQUEUE + """
@@ -38,7 +48,7 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('HSET', KEYS[1], unpack(ARGV, 4))
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
             redis.call('SET', KEYS[3], ARGV[1])
-            enqueue(KEYS[1], ARGV[1], KEYS[4])
+            enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return 1
             """);
 
@@ -54,7 +64,7 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('HSET', KEYS[1], 'status', 'CLAIMED', 'owner', ARGV[2])
             redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('SADD', KEYS[3], ARGV[1])
-            enqueue(KEYS[1], ARGV[1], KEYS[4])
+            enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return {'claimed'}
             """);
 
@@ -68,7 +78,7 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('HDEL', KEYS[1], 'owner')
             redis.call('SREM', KEYS[3] .. c[2], ARGV[1])
             redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
-            enqueue(KEYS[1], ARGV[1], KEYS[4])
+            enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return {'released'}
             """);
 
@@ -80,7 +90,7 @@ public final class RedisCaseStore implements CaseStore {
             if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'note', ARGV[2]) end
             redis.call('ZREM', KEYS[2], ARGV[1])
             if c[2] then redis.call('SREM', KEYS[3] .. c[2], ARGV[1]) end
-            enqueue(KEYS[1], ARGV[1], KEYS[4])
+            enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return 1
             """);
 
@@ -88,7 +98,7 @@ public final class RedisCaseStore implements CaseStore {
     private static final RedisScript GROW = new RedisScript(ENQUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             local size = redis.call('HINCRBY', KEYS[1], 'size', 1)
-            enqueue(KEYS[1], ARGV[1], KEYS[2])
+            enqueue(KEYS[1], ARGV[1], KEYS[2], true)
             return size
             """);
 
@@ -220,7 +230,7 @@ public final class RedisCaseStore implements CaseStore {
             if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
             redis.call('HINCRBY', KEYS[1], 'replies', 1)
             redis.call('HDEL', KEYS[1], 'draft')
-            enqueue(KEYS[1], ARGV[2], KEYS[3])
+            enqueue(KEYS[1], ARGV[2], KEYS[3], false)
             return 1
             """);
 

@@ -30,8 +30,11 @@ public class StatsMeterBinder implements MeterBinder {
         this.stats = stats;
     }
 
-    /** Re-reads today's figures; the schedule calls this every {@code socialbot.stats.metrics-refresh}. */
-    public void refresh() {
+    /**
+     * Re-reads today's figures; the schedule calls this every {@code socialbot.stats.metrics-refresh}. One at a time:
+     * otherwise a slow read begun before a newer one could finish last and put older figures back.
+     */
+    public synchronized void refresh() {
         try {
             ReportWindow today = stats.windows().parse("today");
             latest.set(stats.report(today));

@@ -25,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
 public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     /** Hash fields, in the order HMGET asks for them. */
-    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b", "n"};
+    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b", "n", "aw"};
     static final int CHUNK = 5_000;
 
     // One script for every event so each step is atomic: a step on an unknown case is dropped (like the
@@ -62,6 +62,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
               if redis.call('HSETNX', KEYS[1], 'f', ARGV[2]) == 1 and ARGV[4] ~= '' then
                 redis.call('HSETNX', KEYS[1], 'a', ARGV[4])
               end
+            elseif op == 'approval' then
+              redis.call('HINCRBY', KEYS[1], 'aw', ARGV[4])
             elseif op == 'broadcast' then
               redis.call('HSETNX', KEYS[1], 'b', ARGV[2])
             elseif op == 'resolved' then
@@ -156,7 +158,7 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         }
         return new CaseTimeline(v.get(0), v.get(1) == null ? null : Priority.valueOf(v.get(1)), v.get(2), v.get(3),
                 v.get(4), millis(v.get(5)), millis(v.get(6)), millis(v.get(7)), millis(v.get(8)), millis(v.get(9)),
-                millis(v.get(10)), v.get(11));
+                millis(v.get(10)), v.get(11), v.get(12) == null ? null : Duration.ofMillis(Long.parseLong(v.get(12))));
     }
 
     private static Instant millis(String s) {
@@ -180,6 +182,9 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         } else if (event instanceof CaseEvent.Replied r) {
             op = "replied";
             value = nullToEmpty(r.agent());
+        } else if (event instanceof CaseEvent.ApprovalDecided a) {
+            op = "approval"; // each held reply's wait adds up on its case
+            value = String.valueOf(Math.max(0, a.waited().toMillis()));
         } else if (event instanceof CaseEvent.Broadcast) {
             op = "broadcast"; // never sets the agent: the bot is not one
         } else if (event instanceof CaseEvent.Resolved r) {

@@ -147,6 +147,11 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
                 .append(report.total().byBroadcast()).append(" first answered by an incident broadcast, not an agent. ")
                 .append("Breaches: answered later than the priority's target, or still waiting past it (")
                 .append(report.total().openBreaches()).append(" waiting now). p50/p90 by nearest rank._");
+        if (report.approvalWait().count() > 0) {
+            sb.append("\n*Approval wait* (inside the reply time): ").append(report.approvalWait().count())
+                    .append(report.approvalWait().count() == 1 ? " case" : " cases").append(" held for a lead, p50/p90 ")
+                    .append(pair(report.approvalWait()));
+        }
         return sb.toString();
     }
 

@@ -52,6 +52,20 @@ class RedisCaseTimelineStoreTest {
     }
 
     @Test
+    void approvalWaitsAddUpOnTheCase() {
+        store.on(new CaseEvent.ApprovalDecided("x:a", "U9", T, true, T.plusSeconds(30)));
+        assertThat(store.find("x:a")).as("a step on an unknown case is dropped").isEmpty();
+        store.on(new CaseEvent.Received("x:a", Priority.P1, null, T));
+        store.on(new CaseEvent.ApprovalDecided("x:a", "U9", T, false, T.plusSeconds(90)));
+        store.on(new CaseEvent.Replied("x:a", "U2", T.plusSeconds(200)));
+        store.on(new CaseEvent.ApprovalDecided("x:a", "U9", T.plusSeconds(100), true, T.plusSeconds(130)));
+
+        assertThat(store.find("x:a").orElseThrow().approvalWait()).isEqualTo(java.time.Duration.ofSeconds(120));
+        store.on(new CaseEvent.Received("x:b", Priority.P1, null, T));
+        assertThat(store.find("x:b").orElseThrow().approvalWait()).isNull();
+    }
+
+    @Test
     void theResolveNoteIsKeptAndExported() {
         store.on(new CaseEvent.Received("x:n", Priority.P2, null, T));
         store.on(new CaseEvent.Resolved("x:n", "U2", "refunded, \"see\" ticket 42", T.plusSeconds(500)));
