@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code /stats [window]}, {@code /stats agents [window]}, {@code /stats export [window]}: acks at once, computes
  * the report on its own thread, answers ephemerally through response_url (the CSV goes to the requester's DM).
  */
-public class StatsSlackListeners implements SlackListeners, AutoCloseable {
+class StatsSlackListeners implements SlackListeners, AutoCloseable {
 
     public static final String COMMAND = "/stats";
 
