@@ -135,7 +135,7 @@ public final class CaseDelivery {
             }
             if (found instanceof CannotLook c) {
                 if (!c.retryAfter().isZero()) { // Slack asked to wait before the look: a wait, not a failure
-                    outbox.paceChannel(d.channel(), clock.instant().plus(c.retryAfter()));
+                    outbox.paceChannel(d.channel(), clock.instant().plus(c.retryAfter()), settings.channelPace());
                     outbox.waitUntil(d, clock.instant().plus(c.retryAfter()), true);
                     return;
                 }
@@ -180,7 +180,7 @@ public final class CaseDelivery {
             // Slack asked for is not a failure and grows no backoff.
             Instant until = clock.instant().plus(r.retryAfter());
             if (d.isPost()) {
-                outbox.paceChannel(d.channel(), until);
+                outbox.paceChannel(d.channel(), until, settings.channelPace());
             } else {
                 outbox.paceUpdates(until);
             }

@@ -42,8 +42,12 @@ public interface CaseOutbox {
     /** Gives the lease back; due again at {@code at}. {@code inDoubt}: the post may or may not be in Slack. */
     int retryAt(Delivery d, Instant at, boolean inDoubt);
 
-    /** No post goes to {@code channel} before {@code until} (Slack's {@code Retry-After}), by any replica. */
-    void paceChannel(String channel, Instant until);
+    /**
+     * No post goes to {@code channel} before {@code until} (Slack's {@code Retry-After}), by any replica. The slot
+     * the refused call took from the channel's budget is given back ({@code slot}, the post pace): the pace counts
+     * messages posted, and this call posted none.
+     */
+    void paceChannel(String channel, Instant until, Duration slot);
 
     /**
      * The post attempt {@code d} is over, whatever its outcome: its channel may take its next post. A channel has one

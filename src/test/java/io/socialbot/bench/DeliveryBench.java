@@ -47,7 +47,8 @@ class DeliveryBench {
     @Test
     @EnabledIfSystemProperty(named = "bench", matches = "true")
     void run() throws Exception {
-        main(new String[] {System.getProperty("bench.mentions", "20000"), System.getProperty("bench.runs", "3")});
+        main(new String[] {System.getProperty("bench.mentions", "20000"), System.getProperty("bench.runs", "3"),
+            System.getProperty("bench.rate", "0")});
     }
 
     /** One round's figures. */
@@ -70,14 +71,16 @@ class DeliveryBench {
     public static void main(String[] args) throws Exception {
         int mentions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        System.out.printf("delivery bench on %d cores, %d mentions, %d runs each; load average %s%n",
-                Runtime.getRuntime().availableProcessors(), mentions, runs, loadAverage());
-        round(Math.min(2_000, mentions), false); // warm-up: JIT, classifiers, Redis scripts
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        System.out.printf("delivery bench on %d cores, %d mentions offered %s, %d runs each; load average %s%n",
+                Runtime.getRuntime().availableProcessors(), mentions, rate > 0 ? "at " + rate + "/s"
+                        : "as fast as the webhook takes them", runs, loadAverage());
+        round(Math.min(2_000, mentions), false, 0); // warm-up: JIT, classifiers, Redis scripts
         List<Round> quiet = new ArrayList<>();
         List<Round> throttled = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             for (boolean limit : new boolean[] {false, true}) {
-                Round r = round(mentions, limit);
+                Round r = round(mentions, limit, rate);
                 System.out.println(r.line() + "; load average " + loadAverage());
                 (limit ? throttled : quiet).add(r);
             }
@@ -110,7 +113,8 @@ class DeliveryBench {
         }
     }
 
-    static Round round(int count, boolean throttled) throws Exception {
+    /** @param rate mentions a second offered to the webhook; 0: as fast as it takes them (triage then lags) */
+    static Round round(int count, boolean throttled, int rate) throws Exception {
         try (SlackApiStub slack = new SlackApiStub()) {
             if (throttled) {
                 slack.rateLimitEvery(3, 2);
@@ -136,6 +140,10 @@ class DeliveryBench {
                 long before = worker.triaged();
                 long started = System.nanoTime();
                 for (int i = 0; i < storm.size(); i += 100) {
+                    long due = started + (rate > 0 ? (long) (i * 1e9 / rate) : 0);
+                    while (System.nanoTime() < due) {
+                        Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
+                    }
                     StringBuilder body = new StringBuilder();
                     List<Mention> batch = storm.subList(i, Math.min(storm.size(), i + 100));
                     for (Mention m : batch) {

@@ -110,4 +110,26 @@ class OutboxOrderTest {
         assertThat(slack.workspace().messages().get(0).blocks().toString()).contains("Claimed by <@U0AGENT>",
                 "Cluster: 22 posts");
     }
+
+    @Test
+    void aRefusedPostGivesItsSlotBackSoTheChannelKeepsItsPaceAfterTheWait() {
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            decide(id, TriageDecision.Priority.P2, "#care-queue"); // burst 3, one a second
+        }
+        CaseDelivery poster = rig.replica();
+        poster.runDue();
+        poster.runDue();
+        slack.rateLimitNext("chat.postMessage", 1);
+        poster.runDue(); // c: 429, Retry-After 1 s
+        assertThat(slack.workspace().postsPerCase()).containsOnlyKeys("twitter:a", "twitter:b");
+
+        rig.clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 3; i++) {
+            poster.runDue();
+        }
+        // c's refused call posted nothing: its slot is back, so d goes with it; e waits for the pace
+        assertThat(slack.workspace().postsPerCase()).containsOnlyKeys("twitter:a", "twitter:b", "twitter:c",
+                "twitter:d");
+        assertThat(slack.callsTooEarly()).isZero();
+    }
 }
