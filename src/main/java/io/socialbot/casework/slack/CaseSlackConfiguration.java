@@ -94,12 +94,22 @@ class CaseSlackConfiguration {
     @Bean
     CaseSlackListeners caseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length,
                                           AccessPolicy access, ObjectProvider<CurrentIncident> incident,
-                                          ExecutorService caseworkExecutor, ReplyDrafts drafts,
+                                          ExecutorService caseworkExecutor, ObjectProvider<DraftModalUpdater> drafts,
                                           ObjectProvider<ReplyApprovals> approvals) {
         CurrentIncident current = incident.getIfAvailable(() -> Optional::empty);
         return new CaseSlackListeners(work, suggestions, length, access, current, caseworkExecutor,
-                drafts.enabled() ? new DraftModalUpdater(drafts, current, caseworkExecutor) : null,
-                approvals.getIfAvailable());
+                drafts.getIfAvailable(), approvals.getIfAvailable());
+    }
+
+    /**
+     * Drafts for open Reply modals, when a model is configured, on threads of their own: a slow model holds only
+     * these, never the threads that send replies.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnExpression("!'${socialbot.model.base-url:}'.isBlank()")
+    DraftModalUpdater draftModalUpdater(ReplyDrafts drafts, ObjectProvider<CurrentIncident> incident) {
+        return new DraftModalUpdater(drafts, incident.getIfAvailable(() -> Optional::empty),
+                DaemonThreads.pool("reply-drafts", 4));
     }
 
     /** Replies a lead approves, when {@code socialbot.approval.enabled} and a bot token are set. */

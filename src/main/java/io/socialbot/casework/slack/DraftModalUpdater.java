@@ -65,6 +65,11 @@ final class DraftModalUpdater {
         });
     }
 
+    /** Stops drafting with the bot: a draft still being asked for is dropped, the modal keeps its templates. */
+    void shutdownNow() {
+        executor.shutdownNow();
+    }
+
     static ReplyModal.DraftPanel panel(ReplyDrafts.DraftOutcome outcome) {
         if (outcome instanceof ReplyDrafts.Drafted drafted) {
             return new ReplyModal.DraftPanel(false, drafted.drafts(), null);

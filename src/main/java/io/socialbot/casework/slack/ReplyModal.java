@@ -61,11 +61,16 @@ final class ReplyModal {
                 .element(plainTextInput(e -> e.actionId(INPUT).multiline(true)
                         .maxLength(INPUT_MAX).initialValue(initial == null ? null : SlackText.clip(initial, INPUT_MAX))))));
         if (suggested.size() > 1) {
+            // each suggestion clipped before it is escaped, within what is left of the section: no cut entity
             StringBuilder others = new StringBuilder("*Other suggestions*");
             for (String s : suggested.subList(1, suggested.size())) {
-                others.append("\n• ").append(SlackText.escape(s));
+                int room = CaseBlocks.SECTION_TEXT - others.length() - 3;
+                if (room < 2) {
+                    break;
+                }
+                others.append("\n• ").append(SlackText.escape(s, room));
             }
-            String shown = SlackText.clip(others.toString(), CaseBlocks.SECTION_TEXT);
+            String shown = others.toString();
             blocks.add(section(s -> s.text(markdownText(shown))));
         }
         drafts(blocks, panel);

@@ -43,13 +43,16 @@ class DraftModalTest {
     final DeliveryRig rig = new DeliveryRig();
     final SlackApiStub slack = rig.slack;
     final ChatCompletionsStub model = new ChatCompletionsStub();
-    final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /** One thread each, as few as can be: a draft that waits must hold only its own. */
+    final ExecutorService executor = Executors.newFixedThreadPool(1);
+    final ExecutorService drafting = Executors.newFixedThreadPool(1);
     final AccessPolicy access = new AccessPolicy(Set.of(AGENT, "U0OTHER"), Set.of(), Set.of(), false);
     final SignedSlackRequests requests = new SignedSlackRequests(slack);
 
     @AfterEach
     void stop() {
         executor.shutdownNow();
+        drafting.shutdownNow();
         model.close();
         rig.close();
     }
@@ -63,7 +66,7 @@ class DraftModalTest {
                 rig.mentions::find, rig.clock, Duration.ofMinutes(30), 300);
         CaseSlackListeners listeners = new CaseSlackListeners(rig.work, new ReplySuggestions(new PromptTemplates(null)),
                 new TwitterTextLength(), access, Optional::empty, executor,
-                new DraftModalUpdater(drafts, Optional::empty, executor), null);
+                new DraftModalUpdater(drafts, Optional::empty, drafting), null);
         return TestSlackApps.app(slack, listeners);
     }
 
@@ -106,6 +109,23 @@ class DraftModalTest {
         ChatCompletionsStub.Request asked = model.requests().get(0);
         assertThat(asked.user()).contains("still no signal in Bristol", "Themes: outage");
         assertThat(asked.system()).contains("status.example.com");
+    }
+
+    @Test
+    void aModelThatHasNotAnsweredNeverHoldsUpASend() throws Exception {
+        App app = app(30, Duration.ofSeconds(20));
+        open("709", "no signal", List.of("outage"));
+        model.always(new ChatCompletionsStub.Held());
+        app.run(requests.blockAction("case_reply", "twitter:709", AGENT, "C0CARE", "1700000000.000100"));
+        slack.await("views.open", 1, Duration.ofSeconds(5));
+
+        app.run(requests.viewSubmission("case_reply_modal", "twitter:709",
+                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"@jo_bristol On it.\"}}}", AGENT));
+
+        slack.await("chat.postEphemeral", 1, Duration.ofSeconds(5));
+        assertThat(rig.x.sent).hasSize(1);
+        assertThat(slack.calls("views.update")).as("the model is still thinking").isEmpty();
+        model.release();
     }
 
     @Test
