@@ -11,6 +11,7 @@ import io.socialbot.casework.CaseMessages.Refused;
 import io.socialbot.casework.CaseMessages.Sent;
 import io.socialbot.casework.CaseMessages.Unknown;
 import io.socialbot.casework.CaseOutbox.Delivery;
+import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,15 @@ public final class CaseDelivery {
 
     /** How deliveries are paced and retried; see the README's Casework section. */
     public record Settings(int workers, Duration lease, Duration channelPace, int channelBurst, Duration firstBackoff,
-                           Duration maxBackoff, int reportAfter) {
+                           Duration maxBackoff, int reportAfter, Duration updatePace, int updateBurst) {
+
+        CaseOutbox.Budget posts() {
+            return new CaseOutbox.Budget(channelPace, channelBurst);
+        }
+
+        CaseOutbox.Budget updates() {
+            return new CaseOutbox.Budget(updatePace, updateBurst);
+        }
     }
 
     private final CaseOutbox outbox;
@@ -46,10 +55,15 @@ public final class CaseDelivery {
     private final Settings settings;
     private final Semaphore free;
     private final RetryPolicy retries;
+    private final OpsAlerts ops;
 
-    /** @param executor runs each delivery; {@code Runnable::run} in tests, so a pass ends with its deliveries */
+    /**
+     * @param executor runs each delivery; {@code Runnable::run} in tests, so a pass ends with its deliveries
+     * @param ops      hears, once per case and kind, of a delivery that needs a person
+     */
     public CaseDelivery(CaseOutbox outbox, CaseMessages messages, Function<String, Optional<CaseView>> views,
-                        List<CaseEventListener> listeners, Clock clock, Executor executor, Settings settings) {
+                        List<CaseEventListener> listeners, Clock clock, Executor executor, Settings settings,
+                        OpsAlerts ops) {
         this.outbox = outbox;
         this.messages = messages;
         this.views = views;
@@ -59,6 +73,7 @@ public final class CaseDelivery {
         this.settings = settings;
         this.free = new Semaphore(settings.workers());
         this.retries = new RetryPolicy(settings.reportAfter(), settings.firstBackoff(), settings.maxBackoff());
+        this.ops = ops;
     }
 
     /** One pass: claims what is due now (as many as there are free workers) and delivers it; returns how many. */
@@ -69,8 +84,7 @@ public final class CaseDelivery {
         }
         List<Delivery> due;
         try {
-            due = outbox.claimDue(clock.instant(), slots, settings.lease(), settings.channelPace(),
-                    settings.channelBurst());
+            due = outbox.claimDue(clock.instant(), slots, settings.lease(), settings.posts(), settings.updates());
         } catch (RuntimeException e) {
             free.release(slots);
             log.warn("Case outbox unavailable ({}); deliveries wait", e.toString());
@@ -100,7 +114,11 @@ public final class CaseDelivery {
             return;
         }
         if (d.isPost()) {
-            post(d, view.get());
+            try {
+                post(d, view.get());
+            } finally {
+                outbox.channelFree(d);
+            }
         } else {
             update(d, view.get());
         }
@@ -116,10 +134,12 @@ public final class CaseDelivery {
                 return;
             }
             if (found instanceof CannotLook c) {
-                if (!c.retryAfter().isZero()) {
-                    outbox.paceChannel(d.channel(), clock.instant().plus(c.retryAfter()));
+                if (!c.retryAfter().isZero()) { // Slack asked to wait before the look: a wait, not a failure
+                    outbox.paceChannel(d.channel(), clock.instant().plus(c.retryAfter()), settings.channelPace());
+                    outbox.waitUntil(d, clock.instant().plus(c.retryAfter()), true);
+                    return;
                 }
-                retry(d, c.retryAfter(), true, "post", "could not check whether Slack has it (" + c.reason() + ")");
+                retry(d, Duration.ZERO, true, "post", "could not check whether Slack has it (" + c.reason() + ")");
                 return;
             }
         }
@@ -155,9 +175,17 @@ public final class CaseDelivery {
 
     private void failed(Delivery d, Sent sent, String kind) {
         if (sent instanceof RateLimited r) {
-            // Slack's answer holds for the channel, for every replica, however long it is
-            outbox.paceChannel(d.channel(), clock.instant().plus(r.retryAfter()));
-            retry(d, r.retryAfter(), false, kind, "rate-limited");
+            // Slack's answer holds for every replica, however long it is: for the channel's posts, or for the
+            // workspace's updates. Nothing was done, so the delivery goes again exactly then, not later: a wait
+            // Slack asked for is not a failure and grows no backoff.
+            Instant until = clock.instant().plus(r.retryAfter());
+            if (d.isPost()) {
+                outbox.paceChannel(d.channel(), until, settings.channelPace());
+            } else {
+                outbox.paceUpdates(until);
+            }
+            outbox.waitUntil(d, until, false);
+            log.info("Case {} {}: Slack asked to wait {} s", d.caseKey(), kind, r.retryAfter().toSeconds());
         } else if (sent instanceof Refused r) {
             outbox.park(d, r.error());
             report(d, kind + ":" + r.error(), "could not be " + (kind.equals("post") ? "posted" : "updated")
@@ -189,7 +217,7 @@ public final class CaseDelivery {
     private void report(Delivery d, String kind, String what) {
         try {
             if (outbox.firstReport(d.caseKey(), kind)) {
-                messages.report("Case " + d.caseKey() + " (" + d.channel() + ") " + what + ".");
+                ops.alert("Case " + d.caseKey() + " (" + d.channel() + ") " + what + ".");
             }
         } catch (RuntimeException e) {
             log.warn("Could not report trouble with case {}: {}", d.caseKey(), e.toString());

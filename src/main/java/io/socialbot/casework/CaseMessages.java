@@ -3,7 +3,7 @@ package io.socialbot.casework;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A case's message where people work (Slack): post, update, find an earlier post, tell the ops channel. */
+/** A case's message where people work (Slack): post, update, find an earlier post. */
 public interface CaseMessages {
 
     /** Posts the case, marked with its key so that {@link #find} can see the post later. */
@@ -14,9 +14,6 @@ public interface CaseMessages {
 
     /** Looks for a post of the case in its channel since {@code since}. */
     Found find(String channel, String caseKey, Instant since);
-
-    /** Tells the people who look after the bot (the ops channel), or the log when there is none. */
-    void report(String text);
 
     /** How a post or update ended. */
     sealed interface Sent permits Delivered, RateLimited, NotSent, Unknown, Refused, Gone {

@@ -12,11 +12,23 @@ import java.util.List;
 public interface CaseOutbox {
 
     /**
-     * Claims up to {@code max} deliveries due at {@code now}, most urgent first, one per channel per {@code pace}
-     * after bursts of up to {@code burst}, none to a channel Slack asked to wait ({@link #paceChannel}); each stays
-     * leased for {@code lease} (then it is due again, in doubt when it was a post).
+     * Claims up to {@code max} deliveries due at {@code now}: every due post before any update, each most urgent
+     * first. Posts take the {@code posts} budget of their channel (Slack: about one a second per channel, short bursts
+     * allowed), so a busy channel never holds back another; updates take the workspace's {@code updates} budget
+     * (chat.update is limited per workspace, not per channel). None goes where Slack asked to wait
+     * ({@link #paceChannel}, {@link #paceUpdates}). Each stays leased for {@code lease} (then it is due again, in
+     * doubt when it was a post).
      */
-    List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace, int burst);
+    List<Delivery> claimDue(Instant now, int max, Duration lease, Budget posts, Budget updates);
+
+    /** A rate: one call per {@code pace}, after bursts of up to {@code burst}. */
+    record Budget(Duration pace, int burst) {
+        public Budget {
+            if (pace.isNegative() || burst < 1) {
+                throw new IllegalArgumentException("a budget needs a pace >= 0 and a burst >= 1: " + pace + ", " + burst);
+            }
+        }
+    }
 
     /**
      * Records where the case was posted and the state shown; true the first time the case is posted. Refused
@@ -30,8 +42,24 @@ public interface CaseOutbox {
     /** Gives the lease back; due again at {@code at}. {@code inDoubt}: the post may or may not be in Slack. */
     int retryAt(Delivery d, Instant at, boolean inDoubt);
 
-    /** Nothing is sent to {@code channel} before {@code until} (Slack's {@code Retry-After}), by any replica. */
-    void paceChannel(String channel, Instant until);
+    /**
+     * No post goes to {@code channel} before {@code until} (Slack's {@code Retry-After}), by any replica. The slot
+     * the refused call took from the channel's budget is given back ({@code slot}, the post pace): the pace counts
+     * messages posted, and this call posted none.
+     */
+    void paceChannel(String channel, Instant until, Duration slot);
+
+    /**
+     * The post attempt {@code d} is over, whatever its outcome: its channel may take its next post. A channel has one
+     * post in flight at a time (else it frees itself after the lease).
+     */
+    void channelFree(Delivery d);
+
+    /** No update goes out before {@code until} (Slack's {@code Retry-After} on chat.update), by any replica. */
+    void paceUpdates(Instant until);
+
+    /** {@link #retryAt} without counting a failure: Slack asked to wait, and waiting is all it takes. */
+    void waitUntil(Delivery d, Instant at, boolean inDoubt);
 
     /** The post is gone from Slack (deleted): forget it, so the next delivery posts the case again. */
     void lost(Delivery d, Instant now);

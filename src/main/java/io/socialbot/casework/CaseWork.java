@@ -66,7 +66,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
             if (!cases.create(c)) {
                 return; // re-delivered decision: the case exists and is queued
             }
-            emit(new CaseEvent.Received(key, decision.priority(), incident.name().orElse(null), arrived(mention)));
+            emit(new CaseEvent.Received(key, decision.priority(), incident.name().orElse(null), mention.arrivedBy(clock.instant())));
         } else if (decision.cluster() != null && decision.cluster().kind() != TriageDecision.Cluster.Kind.SINGLE) {
             cases.grow(decision.cluster().id()); // the outbox folds a storm's growth into a few edits
         }
@@ -109,15 +109,6 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return ResolveOutcome.RESOLVED;
     }
 
-    /**
-     * When the response clock starts: the mention's {@code created_at} as its network reports it, so time spent
-     * in the triage queue counts against us; never later than now (a source clock running ahead).
-     */
-    private Instant arrived(Mention mention) {
-        Instant now = clock.instant();
-        return mention.createdAt().isAfter(now) ? now : mention.createdAt();
-    }
-
     /** Only the owner or a lead may act on a claimed case; an unclaimed case is any agent's (README: Casework). */
     public static boolean mayAct(Case c, String actor, boolean lead) {
         return lead || c.owner() == null || c.ownedBy(actor);
@@ -156,6 +147,11 @@ public final class CaseWork implements DecisionListener, CaseReplies {
             cases.keepDraft(caseKey, text); // the agent's words are never lost to a failed send
         }
         return outcome;
+    }
+
+    /** Keeps an agent's unsent text on the case (a reply a lead returned), for the Reply modal to offer again. */
+    public void keepDraft(String caseKey, String text) {
+        cases.keepDraft(caseKey, text);
     }
 
     /** An agent checked the thread after a send in doubt and the reply is not there: the next reply may go out. */

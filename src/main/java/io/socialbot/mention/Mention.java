@@ -3,7 +3,11 @@ package io.socialbot.mention;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One post that mentions the brand, in the format shared by replay, webhook and X. */
+/**
+ * One post that mentions the brand, in the format shared by replay, webhook and X. {@code receivedAt} is when the
+ * bot's store accepted it (the start of every response clock, see {@code stats.ResponsePolicy}); it is null until
+ * then and is never taken from a source's input.
+ */
 public record Mention(
         String id,
         String source,
@@ -14,7 +18,8 @@ public record Mention(
         String lang,
         String retweetOf,
         String inReplyTo,
-        Metrics metrics) {
+        Metrics metrics,
+        Instant receivedAt) {
 
     public static final String DEFAULT_SOURCE = "unknown";
 
@@ -25,6 +30,26 @@ public record Mention(
         Objects.requireNonNull(author, "author");
         source = source == null || source.isBlank() ? DEFAULT_SOURCE : source;
         metrics = metrics == null ? Metrics.NONE : metrics;
+    }
+
+    /** A mention as a source hands it over, not yet accepted by the bot. */
+    public Mention(String id, String source, Instant createdAt, String text, Author author, String url, String lang,
+            String retweetOf, String inReplyTo, Metrics metrics) {
+        this(id, source, createdAt, text, author, url, lang, retweetOf, inReplyTo, metrics, null);
+    }
+
+    /** The same mention, stamped with when the bot's store accepted it. */
+    public Mention withReceivedAt(Instant at) {
+        return new Mention(id, source, createdAt, text, author, url, lang, retweetOf, inReplyTo, metrics, at);
+    }
+
+    /**
+     * When the mention arrived at the bot, the start of its response clock: {@link #receivedAt} once stored; for a
+     * mention without one (an older stored form), its {@code created_at} capped at {@code now}.
+     */
+    public Instant arrivedBy(Instant now) {
+        Instant at = receivedAt != null ? receivedAt : createdAt;
+        return at.isAfter(now) ? now : at;
     }
 
     /** The dedupe identity, encoded by {@link MentionKey}: the same id from two sources is two mentions. */

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The one response-time rule that {@code /stats}, the gauges and the incident digest all apply.
  * <ul>
- * <li>The clock starts when the mention arrived ({@link CaseTimeline#received()}: the mention's {@code created_at}
- *     as its network reports it, never later than triage opened the case), so time in our queue counts.</li>
+ * <li>The clock starts when the mention arrived at the bot ({@link CaseTimeline#received()}: when the webhook, the
+ *     X poller or a replay handed it to the store), so time in our own queue and triage counts; the network's
+ *     {@code created_at} is used only for a mention stored before arrival was recorded (capped at triage).</li>
  * <li>It stops at the first answer the customer saw: an agent's reply or the bot's status-update broadcast,
  *     whichever came first; a case closed without any answer stops it at resolution; a case still waiting is
  *     measured up to now.</li>

@@ -29,6 +29,14 @@ public final class MentionTimeTriage implements MentionTriage {
         return delegate.triageAll(mentions);
     }
 
+    /**
+     * A rate guard on the mentions' own clock, for a process whose cases no Slack will ever carry (a dry run on its
+     * own Redis): it routes as the day would have, without holding back what nobody delivers.
+     */
+    public static RateGuard onMentionClock(TriageProperties.RateGuard settings) {
+        return new MentionTimeRateGuard(settings);
+    }
+
     /** A token bucket per channel whose clock is the time of the mention asking to be posted. */
     static final class MentionTimeRateGuard implements RateGuard {
         private final EventClock clock = new EventClock();

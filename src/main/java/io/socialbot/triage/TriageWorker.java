@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Takes queued mentions, triages each once, saves the decision and tells the listeners. An entry is acknowledged
@@ -203,11 +204,11 @@ public final class TriageWorker {
     }
 
     /**
-     * Starts the background loops: new entries as they come, and, on a second thread every tenth of
+     * Starts the background loops on {@code scheduler}: new entries as they come, and, every tenth of
      * {@code reclaimAfter}, entries idle for {@code reclaimAfter} taken over, also while a batch is in hand.
      */
-    public void start(Duration reclaimAfter) {
-        loops.start(reclaimAfter);
+    public void start(TaskScheduler scheduler, Duration reclaimAfter) {
+        loops.start(scheduler, reclaimAfter);
     }
 
     /** Stops taking entries, waits up to {@code grace} for the batch in hand, and hands back what is unfinished. */

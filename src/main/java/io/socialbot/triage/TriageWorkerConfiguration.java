@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 
 /** The worker that moves mentions from the queue through triage to the decision listeners. */
 @Configuration(proxyBeanMethods = false)
@@ -67,14 +68,15 @@ class TriageWorkerConfiguration {
     }
 
     @Bean
-    SmartLifecycle triageWorkerLifecycle(TriageWorker worker, TriageWorkerProperties properties) {
+    SmartLifecycle triageWorkerLifecycle(TriageWorker worker, TriageWorkerProperties properties,
+                                          TaskScheduler scheduler) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
                 if (properties.enabled()) {
-                    worker.start(properties.reclaimAfter());
+                    worker.start(scheduler, properties.reclaimAfter());
                 }
                 running = true;
             }

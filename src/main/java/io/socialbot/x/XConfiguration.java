@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Wires the X adapter: mention polling and reply sending, each off (and saying so) without credentials. */
@@ -30,14 +32,15 @@ class XConfiguration {
 
     @Bean
     XPollLoop xPollLoop(XProperties props, ObjectProvider<MentionStore> store, UnifiedJedis redis, RedisKeys keys,
-            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<OpsAlerts> ops) {
+            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<OpsAlerts> ops,
+            TaskScheduler scheduler) {
         if (!props.pollingEnabled()) {
             return XPollLoop.off(props.whyPollingOff());
         }
         var poller = new XMentionPoller(XClients.forPolling(props), store.getObject(), redis, keys, props,
                 clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new),
                 ops.getIfAvailable(() -> message -> log.warn("ops: {}", message)));
-        return XPollLoop.running(poller, props.pollInterval());
+        return XPollLoop.running(poller, scheduler, props.pollInterval());
     }
 
     @Bean
@@ -54,7 +57,6 @@ class XConfiguration {
         Long brand = XProperties.present(props.brandUserId()) ? Long.valueOf(props.brandUserId().strip()) : null;
         return new XReplySender(x, new RedisReplyLedger(redis, keys, REPLY_RECORD_RETENTION),
                 new RedisPace(redis, keys.key("x", "posting", "pace")), new XReplyCheck(x, brand),
-                clock.getIfAvailable(Clock::systemUTC), props.sendAttempts(), props.sendBackoff(),
-                d -> Thread.sleep(d.toMillis()));
+                clock.getIfAvailable(Clock::systemUTC), props.sendRetry(), RetryPolicy.Sleeper.REAL);
     }
 }

@@ -5,6 +5,8 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
+import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,15 +48,15 @@ final class XMentionPoller {
     private final RedisPace pace;
     private final long brandUserId;
     private final int pageSize;
-    private final Duration pollInterval;
+    private final RetryPolicy retry;
     private final Clock clock;
     private final MeterRegistry meters;
     private final OpsAlerts ops;
 
-    private static final String COMPLETE = """
+    private static final RedisScript COMPLETE = new RedisScript("""
             if ARGV[1] ~= '' then redis.call('SET', KEYS[1], ARGV[1]) end
             redis.call('DEL', KEYS[2])
-            return 1""";
+            return 1""");
 
     XMentionPoller(TwitterV2 x, MentionStore store, UnifiedJedis redis, RedisKeys keys, XProperties props,
             Clock clock, MeterRegistry meters, OpsAlerts ops) {
@@ -69,7 +71,7 @@ final class XMentionPoller {
         this.pace = new RedisPace(redis, keys.key("x", "mentions", brand, "pace"));
         this.brandUserId = Long.parseLong(brand);
         this.pageSize = props.pageSize();
-        this.pollInterval = props.pollInterval();
+        this.retry = retryPolicy(props.pollInterval());
         this.clock = clock;
         this.meters = meters;
         this.ops = ops;
@@ -186,7 +188,7 @@ final class XMentionPoller {
         String advance = newest != null && (sinceId == null || Long.parseLong(newest) > Long.parseLong(sinceId))
                 ? newest : "";
         // Only after every page was accepted by the store: a crash before this line repeats, never misses.
-        redis.eval(COMPLETE, List.of(checkpointKey, pagingKey), List.of(advance));
+        COMPLETE.run(redis, List.of(checkpointKey, pagingKey), List.of(advance));
         if (!advance.isEmpty()) {
             sinceId = advance;
         }
@@ -195,6 +197,12 @@ final class XMentionPoller {
             log.info("X mentions: {} fetched in {} pages, {} new", fetchedNow, pages, accepted);
         }
         return new Polled(pages, fetchedNow, accepted, sinceId);
+    }
+
+    /** After failures in a row: the poll interval doubling up to 15 minutes, for as long as X keeps failing. */
+    static RetryPolicy retryPolicy(Duration pollInterval) {
+        Duration first = pollInterval.compareTo(MAX_BACKOFF) < 0 ? pollInterval : MAX_BACKOFF;
+        return new RetryPolicy(Integer.MAX_VALUE, first, MAX_BACKOFF);
     }
 
     // The lease must outlive the pause between polls, or leadership would change hands every cycle.
@@ -261,12 +269,9 @@ final class XMentionPoller {
     }
 
     private PollOutcome backOff(int status, String reason, Instant now) {
+        // The count of failures in a row lives in Redis beside the lease, so a new leader goes on with the same wait.
         int failures = pace.failed();
-        Duration wait = pollInterval.multipliedBy(1L << Math.min(failures - 1, 10));
-        if (wait.compareTo(MAX_BACKOFF) > 0) {
-            wait = MAX_BACKOFF;
-        }
-        Instant until = pace.waitUntil(now.plus(wait), reason);
+        Instant until = pace.waitUntil(now.plus(retry.backoff(failures)), reason);
         log.warn("X mentions: {} (failure {} in a row); next poll at {}", reason, failures, until);
         return new Failed(status, until, reason);
     }

@@ -1,38 +1,43 @@
 package io.socialbot.x;
 
+import io.socialbot.platform.schedule.RepeatingTask;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 
-/** Runs the mention poller on its own thread at the poll interval (or stays idle when X is off). */
+/** Runs the mention poller on the bot's scheduler at the poll interval, first at start (or stays idle when X is off). */
 final class XPollLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(XPollLoop.class);
 
     private final XMentionPoller poller;
-    private final Duration interval;
+    private final RepeatingTask schedule;
+    private final Clock clock;
     private final String offReason;
-    private ScheduledExecutorService executor;
     private boolean started;
     private volatile XMentionPoller.PollOutcome lastOutcome;
-    private volatile java.time.Instant lastPollAt;
+    private volatile Instant lastPollAt;
 
-    private XPollLoop(XMentionPoller poller, Duration interval, String offReason) {
+    private XPollLoop(XMentionPoller poller, TaskScheduler scheduler, Duration interval, String offReason) {
         this.poller = poller;
-        this.interval = interval;
         this.offReason = offReason;
+        this.clock = scheduler == null ? Clock.systemUTC() : scheduler.getClock();
+        // The poller keeps its own backoff in Redis beside the lease (shared by every replica), so the schedule
+        // just asks at each interval; a poll waiting on a reset or a backoff answers without calling X.
+        this.schedule = poller == null ? null
+                : new RepeatingTask("x-mention-poll", scheduler, interval, this::tick).startingAfter(Duration.ZERO);
     }
 
-    static XPollLoop running(XMentionPoller poller, Duration interval) {
-        return new XPollLoop(poller, interval, null);
+    static XPollLoop running(XMentionPoller poller, TaskScheduler scheduler, Duration interval) {
+        return new XPollLoop(poller, scheduler, interval, null);
     }
 
     static XPollLoop off(String reason) {
-        return new XPollLoop(null, null, reason);
+        return new XPollLoop(null, null, null, reason);
     }
 
     @Override
@@ -44,33 +49,28 @@ final class XPollLoop implements SmartLifecycle {
             started = true;
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "x-mention-poll");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("X adapter is on: polling mentions every {}", interval);
+        if (!schedule.isRunning()) {
+            schedule.start();
+            log.info("X adapter is on: polling mentions {}", schedule);
+        }
     }
 
     private void tick() {
         try {
             lastOutcome = poller.pollOnce();
-            lastPollAt = java.time.Instant.now();
         } catch (RuntimeException e) {
-            lastOutcome = new XMentionPoller.Failed(0, null, e.getClass().getSimpleName());
-            lastPollAt = java.time.Instant.now();
             // A store or Redis outage must not kill the schedule; the checkpoint did not move.
-            log.warn("X mention poll failed: {}", e.toString());
+            lastOutcome = new XMentionPoller.Failed(0, null, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            lastPollAt = clock.instant();
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-            started = false;
+        if (schedule != null && schedule.isRunning()) {
+            schedule.stop();
             try {
                 poller.release();
             } catch (RuntimeException e) {
@@ -81,14 +81,14 @@ final class XPollLoop implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null || (poller == null && started);
+        return schedule != null ? schedule.isRunning() : started;
     }
 
     XMentionPoller.PollOutcome lastOutcome() {
         return lastOutcome;
     }
 
-    java.time.Instant lastPollAt() {
+    Instant lastPollAt() {
         return lastPollAt;
     }
 

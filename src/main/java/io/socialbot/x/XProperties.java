@@ -1,5 +1,6 @@
 package io.socialbot.x;
 
+import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,6 +35,11 @@ public record XProperties(
         }
         restBaseUrl = withSlash(restBaseUrl);
         v2BaseUrl = withSlash(v2BaseUrl);
+    }
+
+    /** How a reply that never reached X is tried again: {@code send-attempts} tries, waits doubling from {@code send-backoff}. */
+    RetryPolicy sendRetry() {
+        return new RetryPolicy(sendAttempts, sendBackoff, sendBackoff.multipliedBy(1L << Math.min(sendAttempts - 1, 20)));
     }
 
     /** OAuth 1.0a user context: needed to post (POST /2/tweets refuses app-only bearer tokens). */

@@ -2,6 +2,7 @@ package io.socialbot.x;
 
 import com.twitter.twittertext.TwitterTextParser;
 import io.socialbot.casework.ReplySender;
+import io.socialbot.platform.retry.RetryPolicy;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -27,31 +28,25 @@ final class XReplySender implements ReplySender {
 
     private static final Logger log = LoggerFactory.getLogger(XReplySender.class);
 
-    /** Waits between network retries; a field so tests do not sleep. */
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
-
     private final TwitterV2 x;
     private final RedisReplyLedger ledger;
     private final RedisPace pace;
     private final XReplyCheck check;
     private final XReplyRefusals refusals;
     private final Clock clock;
-    private final int attempts;
-    private final Duration backoff;
-    private final Sleeper sleeper;
+    private final RetryPolicy connectRetry;
+    private final RetryPolicy.Sleeper sleeper;
 
-    XReplySender(TwitterV2 x, RedisReplyLedger ledger, RedisPace pace, XReplyCheck check, Clock clock, int attempts,
-            Duration backoff, Sleeper sleeper) {
+    /** {@code connectRetry} covers only sends that never reached X; {@code sleeper} waits between them. */
+    XReplySender(TwitterV2 x, RedisReplyLedger ledger, RedisPace pace, XReplyCheck check, Clock clock,
+            RetryPolicy connectRetry, RetryPolicy.Sleeper sleeper) {
         this.x = x;
         this.ledger = ledger;
         this.pace = pace;
         this.check = check;
         this.refusals = new XReplyRefusals(clock);
         this.clock = clock;
-        this.attempts = attempts;
-        this.backoff = backoff;
+        this.connectRetry = connectRetry;
         this.sleeper = sleeper;
     }
 
@@ -128,45 +123,56 @@ final class XReplySender implements ReplySender {
 
     private ReplyOutcome sendClaimed(String key, String inReplyTo, String text, boolean afterDoubt) {
         Instant attemptAt = clock.instant();
-        for (int attempt = 1; ; attempt++) {
+        // Retried only while the request never left this host; once X may have it, one POST is all there is.
+        RetryPolicy.Result<ReplyOutcome> result = connectRetry.run(attempt -> {
             try {
-                CreateTweetResponse posted = x.createTweet(null, null, null, null, null, null, null, null, null,
-                        Long.parseLong(inReplyTo), null, text);
-                String postId = Long.toString(posted.getId());
-                ledger.sent(key, postId);
-                if (afterDoubt) {
-                    ledger.clearDoubt(inReplyTo);
-                }
-                pace.succeeded();
-                XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader)
-                        .ifPresent(limit -> pace.waitUntil(limit.until(), limit.what()));
-                return new Sent(postId, url(postId));
+                return RetryPolicy.Outcome.done(posted(key, inReplyTo, text, afterDoubt));
             } catch (TwitterException e) {
                 if (e.isCausedByNetworkIssue() && neverReachedX(e)) {
-                    if (attempt < attempts && pause(backoff.multipliedBy(1L << (attempt - 1)))) {
-                        continue;
-                    }
-                    ledger.failed(key, FailureKind.NETWORK.name());
-                    return networkFailed();
+                    return RetryPolicy.Outcome.retry("X could not be reached", null);
                 }
-                if (e.isCausedByNetworkIssue() || e.getStatusCode() >= 500) {
-                    // The request may have reached X (dropped connection, read timeout, 5xx): in doubt on purpose.
-                    log.warn("X reply {}: outcome unknown after {} ({})", key,
-                            e.isCausedByNetworkIssue() ? "a network error" : "HTTP " + e.getStatusCode(),
-                            e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
-                    ledger.doubt(inReplyTo, key, attemptAt);
-                    return unknown(attemptAt, null);
-                }
-                XPostingLimits.Exhausted limit = XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader).orElse(null);
-                Failed failed = refusals.classify(e, limit, afterDoubt);
-                if (failed.kind() == FailureKind.RATE_LIMITED && failed.retryAt() != null) {
-                    pace.waitUntil(failed.retryAt(), limit == null ? "posting limit of the brand account"
-                            : limit.what());
-                }
-                ledger.failed(key, failed.kind().name());
-                return failed;
+                // X may have answered or at least received it: a final outcome, never a second try.
+                return RetryPolicy.Outcome.done(answered(e, key, inReplyTo, attemptAt, afterDoubt));
             }
+        }, sleeper, Duration.ZERO);
+        if (result instanceof RetryPolicy.Result.Succeeded<ReplyOutcome> done) {
+            return done.value();
         }
+        ledger.failed(key, FailureKind.NETWORK.name());
+        return networkFailed();
+    }
+
+    private ReplyOutcome posted(String key, String inReplyTo, String text, boolean afterDoubt) throws TwitterException {
+        CreateTweetResponse posted = x.createTweet(null, null, null, null, null, null, null, null, null,
+                Long.parseLong(inReplyTo), null, text);
+        String postId = Long.toString(posted.getId());
+        ledger.sent(key, postId);
+        if (afterDoubt) {
+            ledger.clearDoubt(inReplyTo);
+        }
+        pace.succeeded();
+        XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader)
+                .ifPresent(limit -> pace.waitUntil(limit.until(), limit.what()));
+        return new Sent(postId, url(postId));
+    }
+
+    private ReplyOutcome answered(TwitterException e, String key, String inReplyTo, Instant attemptAt,
+            boolean afterDoubt) {
+        if (e.isCausedByNetworkIssue() || e.getStatusCode() >= 500) {
+            // The request may have reached X (dropped connection, read timeout, 5xx): in doubt on purpose.
+            log.warn("X reply {}: outcome unknown after {} ({})", key,
+                    e.isCausedByNetworkIssue() ? "a network error" : "HTTP " + e.getStatusCode(),
+                    e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
+            ledger.doubt(inReplyTo, key, attemptAt);
+            return unknown(attemptAt, null);
+        }
+        XPostingLimits.Exhausted limit = XPostingLimits.exhausted(AlternativeHttpClientImpl::lastResponseHeader).orElse(null);
+        Failed failed = refusals.classify(e, limit, afterDoubt);
+        if (failed.kind() == FailureKind.RATE_LIMITED && failed.retryAt() != null) {
+            pace.waitUntil(failed.retryAt(), limit == null ? "posting limit of the brand account" : limit.what());
+        }
+        ledger.failed(key, failed.kind().name());
+        return failed;
     }
 
     Failed classify(TwitterException e) {
@@ -189,20 +195,10 @@ final class XReplySender implements ReplySender {
         return false;
     }
 
-    private boolean pause(Duration d) {
-        try {
-            sleeper.sleep(d);
-            return true;
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private Failed networkFailed() {
         Instant retryAt = clock.instant().plus(Duration.ofMinutes(1));
         return new Failed(FailureKind.NETWORK,
-                "X could not be reached after " + attempts + " tries; the reply was not sent. Try again in a minute.",
+                "X could not be reached after " + connectRetry.attempts() + " tries; the reply was not sent. Try again in a minute.",
                 retryAt);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.UnifiedJedis;
+import io.socialbot.platform.schedule.TaskSchedulers;
 
 /**
  * A replica for {@link WorkerTakeoverTest} to kill: a real worker whose triage never returns, so it holds its batch
@@ -40,7 +41,7 @@ public final class HoldingWorkerMain {
         };
         TriageWorker worker = new TriageWorker(new RedisMentionQueue(redis, keys, args[2]),
                 new RedisMentionStore(redis, keys), stuck, new RedisDecisionStore(redis, keys), List.of());
-        worker.start(Duration.ofMillis(Long.parseLong(args[3])));
+        worker.start(TaskSchedulers.started(java.time.Clock.systemUTC(), 2), Duration.ofMillis(Long.parseLong(args[3])));
         never.await();
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.socialbot.platform.schedule.TaskSchedulers;
 
 /**
  * A replica holding a batch is killed with SIGKILL (a separate JVM); the survivor, itself stuck in a batch of its
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * asserted is generous, the target is in the README.
  */
 class WorkerTakeoverTest {
+
+    private static final org.springframework.scheduling.TaskScheduler SCHEDULER =
+            TaskSchedulers.started(java.time.Clock.systemUTC(), 4);
 
     /** 2 s in the suite; {@code -Dtakeover.reclaim-after=60s} measures the production default. */
     static final Duration RECLAIM_AFTER = org.springframework.boot.convert.DurationStyle.detectAndParse(
@@ -72,7 +76,7 @@ class WorkerTakeoverTest {
         store.accept(mention("busy", "first"));
         survivor = new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "survivor"), store, triage,
                 decisions, List.of(listener));
-        survivor.start(RECLAIM_AFTER);
+        survivor.start(SCHEDULER, RECLAIM_AFTER);
         assertThat(survivorBusy.await(10, TimeUnit.SECONDS)).isTrue();
 
         List<Mention> batch = new ArrayList<>();
@@ -120,7 +124,7 @@ class WorkerTakeoverTest {
         store.acceptAll(List.of(mention("h1", "a"), mention("h2", "b")));
         TriageWorker stopping = new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "stopping"), store,
                 stuck, decisions, List.of());
-        stopping.start(Duration.ofMinutes(10));
+        stopping.start(SCHEDULER, Duration.ofMinutes(10));
         assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
         stopping.stop(Duration.ofMillis(200));
         // handed back: idle as if for reclaim-after, so another replica's next look takes them at once

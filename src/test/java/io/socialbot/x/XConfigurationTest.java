@@ -6,6 +6,8 @@ import io.socialbot.casework.ReplySender;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.schedule.TaskSchedulers;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import io.socialbot.support.TestRedis;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +45,11 @@ class XConfigurationTest {
         @Bean
         MentionStore store() {
             return STORE;
+        }
+
+        @Bean
+        ThreadPoolTaskScheduler taskScheduler() {
+            return TaskSchedulers.unstarted(java.time.Clock.systemUTC(), 1);
         }
     }
 

@@ -13,6 +13,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.schedule.TaskSchedulers;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
 import io.socialbot.triage.DefaultMentionTriage;
@@ -136,7 +137,8 @@ class XMentionsAsXServesThemTest {
         stub.enqueue(XApiStub.MENTIONS, ok("{\"errors\":[{\"value\":\"1000\",\"detail\":\"Could not find user with "
                 + "id: [1000].\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":\"id\","
                 + "\"resource_id\":\"1000\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}"));
-        var loop = XPollLoop.running(poller(), Duration.ofMillis(50));
+        var scheduler = TaskSchedulers.started(java.time.Clock.systemUTC(), 1);
+        var loop = XPollLoop.running(poller(), scheduler, Duration.ofMillis(50));
         try {
             loop.start();
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -145,6 +147,7 @@ class XMentionsAsXServesThemTest {
             }
         } finally {
             loop.stop();
+            scheduler.shutdown();
             ((Logger) LoggerFactory.getLogger(XMentionPoller.class)).detachAppender(logged);
         }
 

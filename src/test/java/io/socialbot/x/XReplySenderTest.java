@@ -52,7 +52,7 @@ class XReplySenderTest {
         var x = XClients.forPosting(p);
         return new XReplySender(x, new RedisReplyLedger(redis, keys, Duration.ofDays(1)),
                 new RedisPace(redis, keys.key("x", "posting", "pace")), new XReplyCheck(x, 1000L), clock,
-                p.sendAttempts(), p.sendBackoff(), pauses::add);
+                p.sendRetry(), pauses::add);
     }
 
     static XApiStub.Answer created(long id, String text) {

@@ -12,121 +12,22 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The outbox on Redis: due sets for posts ({@code {ns}:outbox:P1..P4}) and for updates ({@code UP1..UP4}), scored
- * by when the case is due; the
- * delivery state on the case hash ({@code rev}, {@code shown}, {@code ts}, {@code chid}, {@code attempt},
- * {@code dstate}, {@code fails}), and a pace key per channel. Claims and records are Lua scripts: one atomic step
- * each, whatever the number of replicas.
+ * by when the case is due; the delivery state on the case hash ({@code rev}, {@code shown}, {@code ts}, {@code chid},
+ * {@code attempt}, {@code dstate}, {@code fails}, {@code urev}: the last change a person made); a post budget per
+ * channel and one update budget for the workspace. Claims and records are Lua scripts: one atomic step each,
+ * whatever the number of replicas.
  */
 public final class RedisCaseOutbox implements CaseOutbox {
 
     /** New posts before updates, each most urgent first: a storm's edits never hold back a P1 post. */
     static final List<String> SETS = List.of("P1", "P2", "P3", "P4", "UP1", "UP2", "UP3", "UP4");
+    static final int POST_SETS = 4;
 
-    // KEYS: the due sets, most urgent first; ARGV: now, max, lease ms, pace ms, case prefix, pace prefix, token,
-    // burst. The pace is a GCRA per channel (one per pace, bursts of up to `burst`); a Retry-After is a hard wait.
-    private static final String CLAIM = """
-            local now = tonumber(ARGV[1])
-            local max = tonumber(ARGV[2])
-            local lease = tonumber(ARGV[3])
-            local pace = tonumber(ARGV[4])
-            local out = {}
-            for i = 1, #KEYS do
-              if #out >= max then break end
-              local skipped = 0
-              for _, key in ipairs(redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', 0, 100)) do
-                if #out >= max then break end
-                local case = ARGV[5] .. key
-                local h = redis.call('HMGET', case, 'channel', 'ts', 'chid', 'rev', 'shown', 'dstate', 'fails', 'first')
-                if not h[1] then
-                  redis.call('ZREM', KEYS[i], key)
-                elseif h[2] and tonumber(h[5] or '-1') >= tonumber(h[4] or '0') then
-                  redis.call('ZREM', KEYS[i], key)
-                else
-                  local paced = ARGV[6] .. h[1]
-                  local waited = tonumber(redis.call('GET', paced .. ':wait') or '0')
-                  local tat = math.max(now, tonumber(redis.call('GET', paced) or '0'))
-                  local window = pace * (tonumber(ARGV[8]) - 1)
-                  if waited > now or tat - now > window then
-                    skipped = skipped + 1
-                    redis.call('ZADD', KEYS[i], math.max(waited, tat - window) + skipped, key)
-                  else
-                    redis.call('SET', paced, tat + pace, 'PX', window + pace + 60000)
-                    local doubt = '0'
-                    if not h[2] then
-                      if h[6] then doubt = '1' end
-                      redis.call('HSET', case, 'dstate', 'sending')
-                      if not h[8] then h[8] = ARGV[1]; redis.call('HSET', case, 'first', ARGV[1]) end
-                    end
-                    local attempt = ARGV[7] .. ':' .. ARGV[1] .. ':' .. key
-                    redis.call('HSET', case, 'attempt', attempt)
-                    redis.call('ZADD', KEYS[i], now + lease, key)
-                    table.insert(out, {key, attempt, h[1], h[3] or '', h[2] or '', h[4] or '0', h[7] or '0', doubt, h[8] or ARGV[1]})
-                  end
-                end
-              end
-            end
-            return out
-            """;
-
-    // KEYS: case, post set, update set; ARGV: key, attempt, channel id, ts, rev shown, now
-    private static final String POSTED = """
-            local h = redis.call('HMGET', KEYS[1], 'ts', 'rev', 'attempt', 'lost')
-            if h[1] and h[1] ~= ARGV[4] then return 'duplicate' end
-            local first = 'again'
-            if not h[1] and not h[4] then first = 'first' end
-            redis.call('HSET', KEYS[1], 'ts', ARGV[4], 'chid', ARGV[3], 'shown', ARGV[5], 'fails', 0)
-            redis.call('HDEL', KEYS[1], 'dstate', 'parked')
-            if h[3] == ARGV[2] then redis.call('HDEL', KEYS[1], 'attempt') end
-            if h[3] == ARGV[2] or not h[1] then redis.call('ZREM', KEYS[2], ARGV[1]) end
-            if tonumber(h[2] or '0') > tonumber(ARGV[5]) then redis.call('ZADD', KEYS[3], ARGV[6], ARGV[1]) end
-            return first
-            """;
-
-    // KEYS: case, due set; ARGV: key, attempt, rev shown, now
-    private static final String UPDATED = """
-            local h = redis.call('HMGET', KEYS[1], 'rev', 'attempt', 'shown')
-            if tonumber(h[3] or '-1') < tonumber(ARGV[3]) then redis.call('HSET', KEYS[1], 'shown', ARGV[3]) end
-            redis.call('HSET', KEYS[1], 'fails', 0)
-            if h[2] ~= ARGV[2] then return 0 end
-            redis.call('HDEL', KEYS[1], 'attempt')
-            if tonumber(h[1] or '0') > tonumber(ARGV[3]) then
-              redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
-            else
-              redis.call('ZREM', KEYS[2], ARGV[1])
-            end
-            return 1
-            """;
-
-    // KEYS: case, due set; ARGV: key, attempt, due, in doubt; returns the failures so far, -1 when not ours
-    private static final String RETRY = """
-            if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[2] then return -1 end
-            local fails = redis.call('HINCRBY', KEYS[1], 'fails', 1)
-            redis.call('HDEL', KEYS[1], 'attempt')
-            if not redis.call('HGET', KEYS[1], 'ts') then
-              if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'dstate', 'doubt') else redis.call('HDEL', KEYS[1], 'dstate') end
-            end
-            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-            return fails
-            """;
-
-    // KEYS: case, update set, post set; ARGV: key, ts that is gone, now
-    private static final String LOST = """
-            if redis.call('HGET', KEYS[1], 'ts') ~= ARGV[2] then return 0 end
-            redis.call('HDEL', KEYS[1], 'ts', 'chid', 'dstate', 'attempt', 'first', 'shown')
-            redis.call('HSET', KEYS[1], 'fails', 0, 'lost', ARGV[2])
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
-            return 1
-            """;
-
-    // KEYS: case, due set; ARGV: key, attempt, reason
-    private static final String PARK = """
-            if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[2] then return 0 end
-            redis.call('HDEL', KEYS[1], 'attempt')
-            redis.call('HSET', KEYS[1], 'parked', ARGV[3])
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            return 1
-            """;
+    /**
+     * A post that only grew (a cluster's new member) is updated at most this often: a storm of edits becomes one
+     * update showing the latest state. A person's change (claim, release, resolve, reply) is shown at once.
+     */
+    static final Duration GROWTH_SPACING = Duration.ofSeconds(5);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -166,10 +67,11 @@ public final class RedisCaseOutbox implements CaseOutbox {
     }
 
     @Override
-    public List<Delivery> claimDue(Instant now, int max, Duration lease, Duration pace, int burst) {
-        List<?> rows = (List<?>) redis.eval(CLAIM, dueSets(), List.of(String.valueOf(now.toEpochMilli()),
-                String.valueOf(max), String.valueOf(lease.toMillis()), String.valueOf(pace.toMillis()),
-                keys.key("case") + ":", keys.key("slack-pace") + ":", token, String.valueOf(Math.max(1, burst))));
+    public List<Delivery> claimDue(Instant now, int max, Duration lease, Budget posts, Budget updates) {
+        List<?> rows = (List<?>) OutboxScripts.CLAIM.run(redis, dueSets(), List.of(String.valueOf(now.toEpochMilli()),
+                String.valueOf(max), String.valueOf(lease.toMillis()), String.valueOf(posts.pace().toMillis()),
+                keys.key("case") + ":", keys.key("slack-pace") + ":", token, String.valueOf(posts.burst()),
+                String.valueOf(updates.pace().toMillis()), String.valueOf(updates.burst()), updateBudget()));
         List<Delivery> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             List<?> r = (List<?>) row;
@@ -180,6 +82,11 @@ public final class RedisCaseOutbox implements CaseOutbox {
         return out;
     }
 
+    /** The workspace's chat.update budget (a key no channel name can take: those start with '#' or are ids). */
+    private String updateBudget() {
+        return keys.key("slack-pace-updates");
+    }
+
     private static String blankToNull(Object o) {
         return o == null || ((String) o).isEmpty() ? null : (String) o;
     }
@@ -187,7 +94,7 @@ public final class RedisCaseOutbox implements CaseOutbox {
     @Override
     public Recorded recordPosted(Delivery d, String channelId, String ts, Instant now) {
         String posts = postSet(d.caseKey());
-        String r = (String) redis.eval(POSTED, List.of(caseKey(d.caseKey()), posts, updateSet(posts)), List.of(d.caseKey(),
+        String r = (String) OutboxScripts.POSTED.run(redis, List.of(caseKey(d.caseKey()), posts, updateSet(posts)), List.of(d.caseKey(),
                 d.attempt(), channelId == null ? "" : channelId, ts, String.valueOf(d.rev()),
                 String.valueOf(now.toEpochMilli())));
         return switch (r) {
@@ -199,39 +106,57 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public void recordUpdated(Delivery d, Instant now) {
-        redis.eval(UPDATED, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(),
+        OutboxScripts.UPDATED.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(),
                 String.valueOf(d.rev()), String.valueOf(now.toEpochMilli())));
     }
 
     @Override
     public int retryAt(Delivery d, Instant at, boolean inDoubt) {
-        return ((Long) redis.eval(RETRY, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(),
-                d.attempt(), String.valueOf(at.toEpochMilli()), inDoubt ? "1" : "0"))).intValue();
+        return retry(d, at, inDoubt, true);
     }
 
     @Override
-    public void paceChannel(String channel, Instant until) {
-        String key = keys.key("slack-pace", channel) + ":wait";
+    public void waitUntil(Delivery d, Instant at, boolean inDoubt) {
+        retry(d, at, inDoubt, false);
+    }
+
+    private int retry(Delivery d, Instant at, boolean inDoubt, boolean counted) {
+        return ((Long) OutboxScripts.RETRY.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(),
+                d.attempt(), String.valueOf(at.toEpochMilli()), inDoubt ? "1" : "0", counted ? "1" : "0"))).intValue();
+    }
+
+    @Override
+    public void paceChannel(String channel, Instant until, Duration slot) {
+        hardWait(keys.key("slack-pace", channel) + ":wait", until);
+        OutboxScripts.REFUND.run(redis, List.of(keys.key("slack-pace", channel)), List.of(String.valueOf(slot.toMillis())));
+    }
+
+    @Override
+    public void channelFree(Delivery d) {
+        OutboxScripts.FREE.run(redis, List.of(keys.key("slack-pace", d.channel()) + ":busy"), List.of(d.attempt()));
+    }
+
+    @Override
+    public void paceUpdates(Instant until) {
+        hardWait(updateBudget() + ":wait", until);
+    }
+
+    private void hardWait(String key, Instant until) {
         long untilMs = until.toEpochMilli();
-        // never shorten a wait another replica was given
-        redis.eval("""
-                local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
-                if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
-                return 1
-                """, List.of(key), List.of(String.valueOf(untilMs), String.valueOf(
-                Math.max(1, untilMs - System.currentTimeMillis()) + 3_600_000L)));
+        OutboxScripts.WAIT.run(redis, List.of(key), List.of(String.valueOf(untilMs),
+                String.valueOf(Math.max(1, untilMs - System.currentTimeMillis()) + 3_600_000L)));
     }
 
     @Override
     public void lost(Delivery d, Instant now) {
         String posts = postSet(d.caseKey());
-        redis.eval(LOST, List.of(caseKey(d.caseKey()), updateSet(posts), posts), List.of(d.caseKey(), d.messageTs(),
+        OutboxScripts.LOST.run(redis, List.of(caseKey(d.caseKey()), updateSet(posts), posts), List.of(d.caseKey(), d.messageTs(),
                 String.valueOf(now.toEpochMilli())));
     }
 
     @Override
     public void park(Delivery d, String reason) {
-        redis.eval(PARK, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(), reason));
+        OutboxScripts.PARK.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(), reason));
     }
 
     @Override

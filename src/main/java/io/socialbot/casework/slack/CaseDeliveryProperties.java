@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers      Slack calls in flight at once, per replica
  * @param readTimeout  how long a Slack call may take before its outcome counts as unknown
  * @param lease        how long a claimed delivery is this replica's; longer than the calls it makes
- * @param channelPace  one post or update per channel per this, across replicas (Slack: about 1 per second)
+ * @param channelPace  one post per channel per this, across replicas (chat.postMessage: about 1 per second per
+ *                     channel)
  * @param channelBurst posts a channel may take at once before the pace applies (Slack allows short bursts and
  *                     answers 429 with Retry-After beyond them, which is always honoured)
+ * @param updatePace   one chat.update per this for the whole workspace, across replicas (Tier 3: 50+ a minute)
+ * @param updateBurst  updates that may go at once before their pace applies
  * @param maxBackoff   the longest wait between two failed attempts
  * @param reportAfter  failed attempts after which the ops channel is told (once per case and kind)
  * @param tick         how often the outbox is looked at (what is due is decided on the injected clock)
@@ -27,6 +30,8 @@ record CaseDeliveryProperties(
         @DefaultValue("45s") Duration lease,
         @DefaultValue("1s") Duration channelPace,
         @DefaultValue("10") int channelBurst,
+        @DefaultValue("1200ms") Duration updatePace,
+        @DefaultValue("10") int updateBurst,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("5") int reportAfter,
         @DefaultValue("200ms") Duration tick) {
@@ -40,6 +45,6 @@ record CaseDeliveryProperties(
 
     CaseDelivery.Settings settings() {
         return new CaseDelivery.Settings(workers, lease, channelPace, channelBurst, Duration.ofSeconds(1), maxBackoff,
-                reportAfter);
+                reportAfter, updatePace, updateBurst);
     }
 }

@@ -11,7 +11,6 @@ import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import io.socialbot.casework.CaseMessages;
 import io.socialbot.casework.CaseView;
-import io.socialbot.platform.slack.SlackText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -42,12 +41,10 @@ final class SlackCaseMessages implements CaseMessages {
     static final int HISTORY_PAGES = 5;
 
     private final MethodsClient client;
-    private final String opsChannel;
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
 
-    SlackCaseMessages(MethodsClient client, String opsChannel) {
+    SlackCaseMessages(MethodsClient client) {
         this.client = client;
-        this.opsChannel = opsChannel;
     }
 
     @Override
@@ -134,24 +131,6 @@ final class SlackCaseMessages implements CaseMessages {
             return new CannotLook("HTTP " + e.getResponse().code(), wait);
         } catch (IOException e) {
             return new CannotLook(e.getClass().getSimpleName(), Duration.ZERO);
-        }
-    }
-
-    @Override
-    public void report(String text) {
-        log.warn("Slack delivery: {}", text);
-        if (opsChannel == null || opsChannel.isBlank()) {
-            return;
-        }
-        try {
-            String channel = channelId(opsChannel).orElse(opsChannel);
-            var r = client.chatPostMessage(q -> q.channel(channel).text(":warning: socialbot: "
-                    + SlackText.escape(text, 3_500)).unfurlLinks(false).unfurlMedia(false));
-            if (!r.isOk()) {
-                log.warn("Slack delivery: the ops channel refused the report ({})", r.getError());
-            }
-        } catch (IOException | SlackApiException e) {
-            log.warn("Slack delivery: could not report to the ops channel either ({})", e.getClass().getSimpleName());
         }
     }
 

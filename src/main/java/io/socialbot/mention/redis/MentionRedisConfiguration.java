@@ -2,6 +2,7 @@ package io.socialbot.mention.redis;
 
 import io.socialbot.platform.redis.RedisKeys;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
 class MentionRedisConfiguration {
 
     @Bean
-    RedisMentionStore mentionStore(UnifiedJedis redis, RedisKeys keys) {
-        return new RedisMentionStore(redis, keys);
+    RedisMentionStore mentionStore(UnifiedJedis redis, RedisKeys keys, Clock clock) {
+        return new RedisMentionStore(redis, keys, clock);
     }
 
     @Bean

@@ -5,6 +5,9 @@ import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +16,13 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Mentions as JSON strings under {@code {ns}:m:<source>:<id>}; new ones are appended to the triage stream in
- * the same Lua call, so a mention is never stored without being queued, nor queued twice.
+ * the same Lua call, so a mention is never stored without being queued, nor queued twice. Each is stamped with
+ * {@code received_at} from the injected clock: its arrival at the bot, where its response clock starts.
  */
 public final class RedisMentionStore implements MentionStore {
 
     // KEYS[1] = stream, KEYS[2] = counter, KEYS[3..] = mention keys; ARGV[i] = JSON of KEYS[i + 2].
-    private static final String ACCEPT = """
+    private static final RedisScript ACCEPT = new RedisScript("""
             local out = {}
             local added = 0
             for i = 3, #KEYS do
@@ -32,14 +36,21 @@ public final class RedisMentionStore implements MentionStore {
             end
             if added > 0 then redis.call('INCRBY', KEYS[2], added) end
             return out
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
+    private final Clock clock;
 
-    public RedisMentionStore(UnifiedJedis redis, RedisKeys keys) {
+    public RedisMentionStore(UnifiedJedis redis, RedisKeys keys, Clock clock) {
         this.redis = redis;
         this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** A store on the system clock (tools and tests that do not shift time). */
+    public RedisMentionStore(UnifiedJedis redis, RedisKeys keys) {
+        this(redis, keys, Clock.systemUTC());
     }
 
     @Override
@@ -51,13 +62,14 @@ public final class RedisMentionStore implements MentionStore {
         List<String> args = new ArrayList<>(mentions.size());
         scriptKeys.add(streamKey());
         scriptKeys.add(keys.key("mentions", "count"));
+        Instant now = clock.instant();
         for (Mention m : mentions) {
             scriptKeys.add(mentionKey(m.key()));
-            args.add(MentionJson.write(m));
+            args.add(MentionJson.writeStored(m.withReceivedAt(now)));
         }
         Object reply;
         try {
-            reply = redis.eval(ACCEPT, scriptKeys, args);
+            reply = ACCEPT.run(redis, scriptKeys, args);
         } catch (JedisException e) {
             throw new StoreUnavailableException("Redis did not confirm the write", e);
         }

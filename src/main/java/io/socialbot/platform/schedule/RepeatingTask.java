@@ -1,15 +1,22 @@
 package io.socialbot.platform.schedule;
 
+import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * The one way to run periodic work: {@code task} every {@code period} on the bot's {@link TaskScheduler} (driven by
- * the injected {@code Clock}) from the context's start to its stop; a failure is logged and the schedule goes on.
+ * The one way to run periodic work: {@code task} on the bot's {@link TaskScheduler} (timed by the injected
+ * {@code Clock}) from the context's start to its stop, {@code period} after each run ends. A failure is logged and the
+ * schedule goes on: after the period, or, with {@link #backingOffBy}, after the {@link RetryPolicy}'s backoff for the
+ * failures in a row.
  */
 public final class RepeatingTask implements SmartLifecycle {
 
@@ -17,48 +24,141 @@ public final class RepeatingTask implements SmartLifecycle {
 
     private final String name;
     private final TaskScheduler scheduler;
+    private final Duration firstDelay;
     private final Duration period;
+    private final RetryPolicy onFailure;
     private final Runnable task;
-    private volatile ScheduledFuture<?> future;
+    private final ReentrantLock inRun = new ReentrantLock();
+    private volatile boolean active;
+    private ScheduledFuture<?> next; // guarded by this
+    private int failures; // touched only by the run in progress
 
+    /** Runs {@code task} a {@code period} after start, then a {@code period} after each run ends. */
     public RepeatingTask(String name, TaskScheduler scheduler, Duration period, Runnable task) {
+        this(name, scheduler, period, period, null, task);
+    }
+
+    private RepeatingTask(String name, TaskScheduler scheduler, Duration firstDelay, Duration period,
+            RetryPolicy onFailure, Runnable task) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException(name + ": the period must be positive, was " + period);
         }
+        if (firstDelay.isNegative()) {
+            throw new IllegalArgumentException(name + ": the first delay must not be negative, was " + firstDelay);
+        }
         this.name = name;
-        this.scheduler = scheduler;
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.firstDelay = firstDelay;
         this.period = period;
-        this.task = task;
+        this.onFailure = onFailure;
+        this.task = Objects.requireNonNull(task, "task");
+    }
+
+    /** The same schedule with its first run {@code delay} after start ({@code Duration.ZERO}: at once). */
+    public RepeatingTask startingAfter(Duration delay) {
+        return new RepeatingTask(name, scheduler, delay, period, onFailure, task);
+    }
+
+    /** The same schedule waiting {@code policy.backoff(n)} after the n-th failure in a row instead of the period. */
+    public RepeatingTask backingOffBy(RetryPolicy policy) {
+        return new RepeatingTask(name, scheduler, firstDelay, period, Objects.requireNonNull(policy), task);
     }
 
     /** Runs the task once now, on the caller's thread, as the schedule would (failures logged, not thrown). */
-    public void runOnce() {
+    public boolean runOnce() {
         try {
             task.run();
+            return true;
         } catch (RuntimeException e) {
             // a Redis or Slack outage must not end the schedule: the next run tries again
             log.warn("{} failed: {}", name, e.toString());
+            return false;
+        }
+    }
+
+    /** The wait before the next run after a run that {@code succeeded}; counts failures in a row. */
+    Duration nextWait(boolean succeeded) {
+        failures = succeeded ? 0 : failures + 1;
+        if (succeeded || onFailure == null) {
+            return period;
+        }
+        Duration wait = onFailure.backoff(failures);
+        log.info("{}: failure {} in a row; next try in {} ms", name, failures, wait.toMillis());
+        return wait;
+    }
+
+    private void runScheduled() {
+        boolean succeeded;
+        inRun.lock();
+        try {
+            if (!active) {
+                return;
+            }
+            succeeded = runOnce();
+        } finally {
+            inRun.unlock();
+        }
+        scheduleIn(nextWait(succeeded));
+    }
+
+    private synchronized void scheduleIn(Duration wait) {
+        if (!active) {
+            return;
+        }
+        try {
+            next = scheduler.schedule(this::runScheduled, scheduler.getClock().instant().plus(wait));
+        } catch (TaskRejectedException e) {
+            // the scheduler is shutting down with the context: nothing more to run
+            active = false;
+            log.debug("{} not rescheduled: {}", name, e.toString());
         }
     }
 
     @Override
     public synchronized void start() {
-        if (future == null) {
-            future = scheduler.scheduleWithFixedDelay(this::runOnce, scheduler.getClock().instant().plus(period), period);
+        if (!active) {
+            active = true;
+            scheduleIn(firstDelay);
         }
     }
 
+    /** Stops the schedule and interrupts a run in progress. */
     @Override
     public synchronized void stop() {
-        if (future != null) {
-            future.cancel(true);
-            future = null;
+        active = false;
+        if (next != null) {
+            next.cancel(true);
+            next = null;
+        }
+    }
+
+    /**
+     * Stops the schedule without interrupting a run in progress (a post half sent) and waits up to {@code grace} for
+     * it to end; returns whether no run is in progress any more.
+     */
+    public boolean stop(Duration grace) {
+        synchronized (this) {
+            active = false;
+            if (next != null) {
+                next.cancel(false);
+                next = null;
+            }
+        }
+        try {
+            if (inRun.tryLock(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+                inRun.unlock();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return future != null;
+        return active;
     }
 
     @Override

@@ -9,16 +9,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
 
-    static final int THREADS = 4;
-
     @Bean
     ThreadPoolTaskScheduler taskScheduler(Clock clock) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(THREADS);
-        scheduler.setThreadNamePrefix("socialbot-schedule-");
-        scheduler.setDaemon(true);
-        scheduler.setClock(clock);
-        scheduler.setRemoveOnCancelPolicy(true);
-        return scheduler;
+        return TaskSchedulers.unstarted(clock, TaskSchedulers.THREADS);
     }
 }

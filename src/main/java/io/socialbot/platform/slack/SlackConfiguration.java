@@ -42,7 +42,10 @@ class SlackConfiguration {
 
     @Bean
     io.socialbot.platform.ops.OpsAlerts opsAlerts(SlackProperties properties, ObjectProvider<App> app) {
-        return new SlackOpsAlerts(app, properties.opsChannel());
+        return new SlackOpsAlerts(() -> {
+            App slack = app.getIfAvailable();
+            return slack == null ? null : slack.client();
+        }, properties.opsChannel());
     }
 
     @Bean

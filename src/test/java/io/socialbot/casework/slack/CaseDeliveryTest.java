@@ -175,11 +175,6 @@ class CaseDeliveryTest {
         public Found find(String channel, String caseKey, Instant since) {
             return real.find(channel, caseKey, since);
         }
-
-        @Override
-        public void report(String text) {
-            real.report(text);
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.socialbot.casework.slack;
 
+import com.slack.api.methods.MethodsClient;
 import io.socialbot.casework.CaseDelivery;
 import io.socialbot.casework.CaseEvent;
 import io.socialbot.casework.CaseMessages;
@@ -12,6 +13,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.platform.redis.RedisClients;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.slack.SlackOpsAlerts;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
 import io.socialbot.support.slack.SlackApiStub;
@@ -54,17 +56,17 @@ final class DeliveryRig implements AutoCloseable {
 
     static CaseDelivery.Settings settings() {
         return new CaseDelivery.Settings(4, Duration.ofSeconds(45), Duration.ofSeconds(1), 3, Duration.ofSeconds(1),
-                Duration.ofMinutes(5), 5);
+                Duration.ofMinutes(5), 5, Duration.ofMillis(1200), 3);
     }
 
     /** A poster replica with its own Redis client and Slack HTTP client; {@code wrap} may sabotage its messages. */
     CaseDelivery replica(int readTimeoutMs, UnaryOperator<CaseMessages> wrap) {
         UnifiedJedis redis = RedisClients.connect(TestRedis.url(), TestRedis.properties());
         clients.add(redis);
-        CaseMessages messages = new SlackCaseMessages(CaseSlackConfiguration.deliverySlack(slack.methodsUrl(),
-                readTimeoutMs).methods("xoxb-test"), OPS);
-        CaseDelivery d = new CaseDelivery(new RedisCaseOutbox(redis, keys), wrap.apply(messages), work::view,
-                List.of(events::add), clock, Runnable::run, settings());
+        MethodsClient client = CaseSlackConfiguration.deliverySlack(slack.methodsUrl(), readTimeoutMs)
+                .methods("xoxb-test");
+        CaseDelivery d = new CaseDelivery(new RedisCaseOutbox(redis, keys), wrap.apply(new SlackCaseMessages(client)),
+                work::view, List.of(events::add), clock, Runnable::run, settings(), new SlackOpsAlerts(() -> client, OPS));
         replicas.add(d);
         return d;
     }
@@ -120,8 +122,9 @@ final class DeliveryRig implements AutoCloseable {
     }
 
     List<SlackApiStub.Call> opsReports() {
-        String ops = slack.workspace().channel("ops");
-        return slack.calls("chat.postMessage").stream().filter(c -> ops.equals(c.param("channel"))).toList();
+        String ops = slack.workspace().channel("ops"); // by id or by name: chat.postMessage takes both
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> ops.equals(c.param("channel")) || OPS.equals(c.param("channel"))).toList();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 import redis.clients.jedis.UnifiedJedis;
+import io.socialbot.platform.schedule.TaskSchedulers;
 
 /** Redis stops and comes back: writes fail loudly meanwhile, health says DOWN, and everything reconnects by itself. */
 class RedisOutageTest {
@@ -35,7 +36,7 @@ class RedisOutageTest {
                 m -> new TriageDecision(m.key(), m.id(), null, null, null, List.of(), List.of(), null, true, null),
                 new RedisDecisionStore(client, keys), List.of((m, d) -> decided.add(d.key())));
         try {
-            worker.start(Duration.ofSeconds(5));
+            worker.start(TaskSchedulers.started(java.time.Clock.systemUTC(), 2), Duration.ofSeconds(5));
             assertThat(store.accept(mention("before", "x"))).isInstanceOf(MentionStore.Accepted.class);
             await(() -> decided.contains("twitter:before"));
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);

@@ -105,6 +105,7 @@ public final class SlackApiStub implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Long> postTimes = new ConcurrentHashMap<>();
     private final Map<String, Integer> rateLimitedCases = new ConcurrentHashMap<>();
+    private final Map<String, Long> retryAfterCases = new ConcurrentHashMap<>();
 
     public SlackApiStub() {
         try {
@@ -173,6 +174,11 @@ public final class SlackApiStub implements AutoCloseable {
     /** How many 429s each case's posts were answered. */
     public Map<String, Integer> rateLimitedCases() {
         return Map.copyOf(rateLimitedCases);
+    }
+
+    /** The Retry-After seconds Slack answered to each case's posts, summed: the waits it imposed on that post. */
+    public Map<String, Long> retryAfterPerCase() {
+        return Map.copyOf(retryAfterCases);
     }
 
     /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
@@ -260,6 +266,8 @@ public final class SlackApiStub implements AutoCloseable {
         String caseKey = caseKey(call);
         if (caseKey != null && answer.status() == 429) {
             rateLimitedCases.merge(caseKey, 1, Integer::sum);
+            String after = answer.headers().get("Retry-After");
+            retryAfterCases.merge(caseKey, after == null ? 0L : Long.parseLong(after), Long::sum);
         } else if (caseKey != null && answer.body().startsWith("{\"ok\":true")) {
             postTimes.putIfAbsent(caseKey, System.currentTimeMillis());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.platform.redis.RedisClients;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisProperties;
 import io.socialbot.support.TestRedis;
 import io.socialbot.triage.ClusterIndex;
 import io.socialbot.triage.RateGuard;
@@ -17,8 +18,32 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisTriageConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(TriageProperties.class)
+    @EnableConfigurationProperties({TriageProperties.class, RedisProperties.class})
     static class Settings {
+    }
+
+    ApplicationContextRunner runner(RedisKeys keys) {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(Settings.class, RedisTriageConfiguration.class)
+                // a client of its own: the context closes its UnifiedJedis bean, the shared one must stay open
+                .withBean(UnifiedJedis.class, () -> RedisClients.connect(TestRedis.url(), TestRedis.properties()))
+                .withBean(RedisKeys.class, () -> keys);
+    }
+
+    @Test
+    void aDryRunOnItsOwnRedisRoutesOnTheMentionsClockWhileAnyBotThatMayDeliverKeepsSlacksPace() {
+        RedisKeys keys = TestRedis.freshKeys();
+        runner(keys).withPropertyValues("socialbot.redis.url=", "socialbot.slack.bot-token=").run(ctx -> {
+            RateGuard guard = ctx.getBean(RateGuard.class);
+            assertThat(guard).isNotInstanceOf(RedisRateGuard.class);
+            for (int i = 0; i < 50; i++) { // fifty posts a second apart on the day: none held back
+                assertThat(guard.tryAcquire("#care-urgent", java.time.Instant.EPOCH.plusSeconds(i))).isTrue();
+            }
+        });
+        runner(keys).withPropertyValues("socialbot.redis.url=", "socialbot.slack.bot-token=xoxb-t")
+                .run(ctx -> assertThat(ctx.getBean(RateGuard.class)).isInstanceOf(RedisRateGuard.class));
+        runner(keys).withPropertyValues("socialbot.redis.url=" + TestRedis.url(), "socialbot.slack.bot-token=")
+                .run(ctx -> assertThat(ctx.getBean(RateGuard.class)).isInstanceOf(RedisRateGuard.class));
     }
 
     @Test
@@ -26,6 +51,7 @@ class RedisTriageConfigurationTest {
         RedisKeys keys = TestRedis.freshKeys();
         new ApplicationContextRunner()
                 .withUserConfiguration(Settings.class, RedisTriageConfiguration.class)
+                .withPropertyValues("socialbot.redis.url=" + TestRedis.url())
                 // a client of its own: the context closes its UnifiedJedis bean, the shared one must stay open
                 .withBean(UnifiedJedis.class, () -> RedisClients.connect(TestRedis.url(), TestRedis.properties()))
                 .withBean(RedisKeys.class, () -> keys)
