@@ -44,4 +44,15 @@ public sealed interface CaseEvent {
             this(caseKey, agent, null, at);
         }
     }
+
+    /**
+     * A lead decided on a reply held for approval ({@code approved} or returned); {@code requested} is when the
+     * agent pressed Send, so the wait is {@code requested} to {@code at}.
+     */
+    record ApprovalDecided(String caseKey, String lead, Instant requested, boolean approved, Instant at)
+            implements CaseEvent {
+        public java.time.Duration waited() {
+            return java.time.Duration.between(requested, at);
+        }
+    }
 }

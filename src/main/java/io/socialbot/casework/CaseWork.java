@@ -149,6 +149,11 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return outcome;
     }
 
+    /** Keeps an agent's unsent text on the case (a reply a lead returned), for the Reply modal to offer again. */
+    public void keepDraft(String caseKey, String text) {
+        cases.keepDraft(caseKey, text);
+    }
+
     /** An agent checked the thread after a send in doubt and the reply is not there: the next reply may go out. */
     public boolean confirmResend(String caseKey) {
         return cases.find(caseKey).map(c -> sender.confirmResend(c.postId())).orElse(false);

@@ -1,6 +1,8 @@
 package io.socialbot.casework;
 
 import io.socialbot.mention.MentionStore;
+import io.socialbot.prompt.LanguageModel;
+import io.socialbot.prompt.ModelProperties;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
@@ -19,6 +21,14 @@ class CaseworkConfiguration {
     @Bean
     ReplySuggestions replySuggestions(PromptTemplates templates) {
         return new ReplySuggestions(templates);
+    }
+
+    /** Drafts from the language model when one is configured ({@code socialbot.model.base-url}); off otherwise. */
+    @Bean
+    ReplyDrafts replyDrafts(ObjectProvider<LanguageModel> model, PromptTemplates templates, ReplyLength length,
+                            ReplyEntities entities, MentionStore mentions, ModelProperties properties, Clock clock) {
+        return new ReplyDrafts(model.getIfAvailable(), templates, length, new DraftGuard(entities), mentions::find,
+                clock, properties.cacheFor(), properties.maxTokens());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.socialbot.mention.MentionQueue;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.replay.ReplayPace;
 import io.socialbot.mention.replay.ReplayRunner;
+import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.triage.DecisionJson;
 import io.socialbot.triage.DecisionStore;
 import io.socialbot.triage.DefaultMentionTriage;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.springframework.boot.SpringApplication;
@@ -119,11 +119,7 @@ public final class ReplayCommand {
      */
     public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
             throws Exception {
-        ExecutorService triage = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "dry-run-triage");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService triage = DaemonThreads.pool("dry-run-triage", 1);
         Semaphore waiting = new Semaphore(2);
         Deque<Future<?>> batches = new ArrayDeque<>();
         IngestSummary summary;

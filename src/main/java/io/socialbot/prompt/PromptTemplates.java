@@ -55,6 +55,13 @@ public final class PromptTemplates {
                 .replaceAll(""));
     }
 
+    /** The template text as its file reads now (no cache): for files a team edits while the bot runs. */
+    public String current(PromptId prompt) {
+        return COMMENT.matcher(load(prompt)
+                .orElseThrow(() -> new IllegalStateException("no template file prompts/" + prompt.fileName())))
+                .replaceAll("").strip();
+    }
+
     public boolean exists(PromptId prompt) {
         return load(prompt).isPresent();
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Every timestamp of one case. Later steps are null until they happen; {@code claimed} and {@code agent} keep the
  * first claim, {@code firstReply} the first reply by an agent, {@code broadcast} the first status update the bot
  * sent by itself ("tell everyone waiting"); {@code note} is what the resolver wrote. {@code received} is when the
- * mention arrived (see {@link ResponsePolicy}).
+ * mention arrived (see {@link ResponsePolicy}). {@code approvalWait} is how long its replies waited for a lead's
+ * approval in all (null when none was held); that wait is inside the time to first reply, never added to it.
  */
 public record CaseTimeline(
         String caseKey,
@@ -23,7 +24,16 @@ public record CaseTimeline(
         Instant firstReply,
         Instant resolved,
         Instant broadcast,
-        String note) {
+        String note,
+        Duration approvalWait) {
+
+    /** A timeline without approvals. */
+    public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
+                        Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved,
+                        Instant broadcast, String note) {
+        this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, broadcast,
+                note, null);
+    }
 
     /** A case the bot never broadcast to, without a resolve note. */
     public CaseTimeline(String caseKey, Priority priority, String incident, String channel, String agent,
@@ -45,6 +55,16 @@ public record CaseTimeline(
                         Instant received, Instant posted, Instant claimed, Instant firstReply, Instant resolved,
                         String note) {
         this(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply, resolved, null, note);
+    }
+
+    /** The same timeline with one more approval wait. */
+    public CaseTimeline plusApprovalWait(Duration waited) {
+        return new CaseTimeline(caseKey, priority, incident, channel, agent, received, posted, claimed, firstReply,
+                resolved, broadcast, note, approvalWait == null ? waited : approvalWait.plus(waited));
+    }
+
+    public Optional<Duration> approvalWaitTime() {
+        return Optional.ofNullable(approvalWait);
     }
 
     public Optional<Duration> timeToClaim() {

@@ -8,10 +8,16 @@ import java.util.List;
 /**
  * Response-time figures for one window: per priority, for all cases, and per agent.
  *
- * @param at when the report was computed: open cases are measured up to this instant for breaches
+ * @param at           when the report was computed: open cases are measured up to this instant for breaches
+ * @param approvalWait how long the cases whose replies a lead approved waited for that approval
  */
 public record ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPriority, Row total,
-                                 List<AgentRow> byAgent) {
+                                 List<AgentRow> byAgent, Spread approvalWait) {
+
+    /** A report without approvals. */
+    public ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPriority, Row total, List<AgentRow> byAgent) {
+        this(window, at, byPriority, total, byAgent, Spread.NONE);
+    }
 
     public ResponseTimeReport {
         byPriority = List.copyOf(byPriority);

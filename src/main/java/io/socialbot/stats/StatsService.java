@@ -67,7 +67,8 @@ public class StatsService {
                 .sorted(Comparator.comparingInt(ResponseTimeReport.AgentRow::handled).reversed()
                         .thenComparing(ResponseTimeReport.AgentRow::agent))
                 .toList();
-        return new ResponseTimeReport(window, now, rows, row(null, cases, now), agents);
+        return new ResponseTimeReport(window, now, rows, row(null, cases, now), agents,
+                spread(cases, CaseTimeline::approvalWaitTime));
     }
 
     /** Cases still waiting for a first reply whose SLA has already passed, at the clock's now. */

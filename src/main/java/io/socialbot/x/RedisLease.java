@@ -1,5 +1,6 @@
 package io.socialbot.x;
 
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -10,16 +11,16 @@ import redis.clients.jedis.params.SetParams;
 final class RedisLease {
 
     // Compare-and-renew: only the holder may extend, so a paused old holder cannot steal it back.
-    private static final String RENEW = """
+    private static final RedisScript RENEW = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('PEXPIRE', KEYS[1], ARGV[2])
             end
-            return 0""";
-    private static final String RELEASE = """
+            return 0""");
+    private static final RedisScript RELEASE = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('DEL', KEYS[1])
             end
-            return 0""";
+            return 0""");
 
     private final UnifiedJedis redis;
     private final String key;
@@ -34,7 +35,7 @@ final class RedisLease {
 
     /** Takes the lease if free, renews it if already held; false when another holder has it. */
     boolean acquireOrRenew() {
-        Object renewed = redis.eval(RENEW, List.of(key), List.of(owner, Long.toString(ttl.toMillis())));
+        Object renewed = RENEW.run(redis, List.of(key), List.of(owner, Long.toString(ttl.toMillis())));
         if (renewed instanceof Long n && n == 1L) {
             return true;
         }
@@ -42,7 +43,7 @@ final class RedisLease {
     }
 
     void release() {
-        redis.eval(RELEASE, List.of(key), List.of(owner));
+        RELEASE.run(redis, List.of(key), List.of(owner));
     }
 
     String owner() {

@@ -1,5 +1,6 @@
 package io.socialbot.x;
 
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,12 @@ import redis.clients.jedis.UnifiedJedis;
 final class RedisPace {
 
     // Never shorten: a later not_before stays; the reason goes with whichever wait wins.
-    private static final String WAIT = """
+    private static final RedisScript WAIT = new RedisScript("""
             local current = tonumber(redis.call('HGET', KEYS[1], 'not_before') or '0')
             if tonumber(ARGV[1]) > current then
               redis.call('HSET', KEYS[1], 'not_before', ARGV[1], 'reason', ARGV[2])
             end
-            return redis.call('HGET', KEYS[1], 'not_before')""";
+            return redis.call('HGET', KEYS[1], 'not_before')""");
 
     private final UnifiedJedis redis;
     private final String key;
@@ -43,7 +44,7 @@ final class RedisPace {
 
     /** Waits until {@code until} unless a later wait is already set; returns the wait that now holds. */
     Instant waitUntil(Instant until, String reason) {
-        Object result = redis.eval(WAIT, List.of(key), List.of(Long.toString(until.toEpochMilli()), reason));
+        Object result = WAIT.run(redis, List.of(key), List.of(Long.toString(until.toEpochMilli()), reason));
         return Instant.ofEpochMilli(Long.parseLong(String.valueOf(result)));
     }
 

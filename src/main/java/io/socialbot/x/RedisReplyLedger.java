@@ -1,6 +1,7 @@
 package io.socialbot.x;
 
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import redis.clients.jedis.UnifiedJedis;
 final class RedisReplyLedger {
 
     // Atomic claim: a free or failed key becomes SENDING for us; otherwise return what is recorded.
-    private static final String CLAIM = """
+    private static final RedisScript CLAIM = new RedisScript("""
             local state = redis.call('HGET', KEYS[1], 'state')
             if state == 'SENDING' or state == 'SENT' then
               return {state, redis.call('HGET', KEYS[1], 'attempt_at') or '', redis.call('HGET', KEYS[1], 'post_id') or ''}
@@ -18,7 +19,7 @@ final class RedisReplyLedger {
             redis.call('HSET', KEYS[1], 'state', 'SENDING', 'attempt_at', ARGV[1], 'in_reply_to', ARGV[2])
             redis.call('HDEL', KEYS[1], 'post_id')
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            return {'CLAIMED', ARGV[1], ''}""";
+            return {'CLAIMED', ARGV[1], ''}""");
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -47,7 +48,7 @@ final class RedisReplyLedger {
     }
 
     Claim claim(String idempotencyKey, String inReplyTo, Instant now) {
-        Object raw = redis.eval(CLAIM, List.of(key(idempotencyKey)),
+        Object raw = CLAIM.run(redis, List.of(key(idempotencyKey)),
                 List.of(Long.toString(now.toEpochMilli()), inReplyTo, Long.toString(retention.toMillis())));
         List<?> result = (List<?>) raw;
         String state = (String) result.get(0);

@@ -5,6 +5,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.platform.ops.OpsAlerts;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +53,10 @@ final class XMentionPoller {
     private final MeterRegistry meters;
     private final OpsAlerts ops;
 
-    private static final String COMPLETE = """
+    private static final RedisScript COMPLETE = new RedisScript("""
             if ARGV[1] ~= '' then redis.call('SET', KEYS[1], ARGV[1]) end
             redis.call('DEL', KEYS[2])
-            return 1""";
+            return 1""");
 
     XMentionPoller(TwitterV2 x, MentionStore store, UnifiedJedis redis, RedisKeys keys, XProperties props,
             Clock clock, MeterRegistry meters, OpsAlerts ops) {
@@ -187,7 +188,7 @@ final class XMentionPoller {
         String advance = newest != null && (sinceId == null || Long.parseLong(newest) > Long.parseLong(sinceId))
                 ? newest : "";
         // Only after every page was accepted by the store: a crash before this line repeats, never misses.
-        redis.eval(COMPLETE, List.of(checkpointKey, pagingKey), List.of(advance));
+        COMPLETE.run(redis, List.of(checkpointKey, pagingKey), List.of(advance));
         if (!advance.isEmpty()) {
             sinceId = advance;
         }

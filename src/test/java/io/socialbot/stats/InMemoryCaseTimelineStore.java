@@ -27,6 +27,11 @@ public class InMemoryCaseTimelineStore implements CaseTimelineStore {
         if (t == null) {
             return;
         }
+        CaseTimeline before = t;
+        if (event instanceof CaseEvent.ApprovalDecided a) {
+            cases.put(t.caseKey(), t.plusApprovalWait(a.waited()));
+            return;
+        }
         if (event instanceof CaseEvent.Posted p && t.posted() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), p.channel(), t.agent(), t.received(),
                     p.at(), t.claimed(), t.firstReply(), t.resolved(), t.broadcast());
@@ -43,6 +48,10 @@ public class InMemoryCaseTimelineStore implements CaseTimelineStore {
         } else if (event instanceof CaseEvent.Broadcast b && t.broadcast() == null) {
             t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
                     t.posted(), t.claimed(), t.firstReply(), t.resolved(), b.at(), t.note());
+        }
+        if (before.approvalWait() != null && t.approvalWait() == null) {
+            t = new CaseTimeline(t.caseKey(), t.priority(), t.incident(), t.channel(), t.agent(), t.received(),
+                    t.posted(), t.claimed(), t.firstReply(), t.resolved(), t.broadcast(), t.note(), before.approvalWait());
         }
         cases.put(t.caseKey(), t);
     }

@@ -15,6 +15,11 @@ class CaseRedisConfiguration {
     }
 
     @Bean
+    RedisApprovalStore approvalStore(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisApprovalStore(redis, keys);
+    }
+
+    @Bean
     RedisCaseOutbox caseOutbox(UnifiedJedis redis, RedisKeys keys) {
         return new RedisCaseOutbox(redis, keys);
     }

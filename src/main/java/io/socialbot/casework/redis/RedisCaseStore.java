@@ -3,6 +3,7 @@ package io.socialbot.casework.redis;
 import io.socialbot.casework.Case;
 import io.socialbot.casework.CaseStore;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.TriageDecision.Priority;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,17 +43,17 @@ public final class RedisCaseStore implements CaseStore {
             """.replace("SPACING", String.valueOf(RedisCaseOutbox.GROWTH_SPACING.toMillis()));
 
     // KEYS: case, queue, post index, outbox prefix; ARGV: key, queue score, received millis, then field/value pairs
-    private static final String CREATE = ENQUEUE + """
+    private static final RedisScript CREATE = new RedisScript(ENQUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], unpack(ARGV, 4))
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
             redis.call('SET', KEYS[3], ARGV[1])
             enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return 1
-            """;
+            """);
 
     // KEYS: case, queue, mine, outbox prefix; ARGV: key, agent
-    private static final String CLAIM = ENQUEUE + """
+    private static final RedisScript CLAIM = new RedisScript(ENQUEUE + """
             local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
             if not c[1] then return {'missing'} end
             if c[1] == 'RESOLVED' then return {'closed'} end
@@ -65,10 +66,10 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('SADD', KEYS[3], ARGV[1])
             enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return {'claimed'}
-            """;
+            """);
 
     // KEYS: case, queue, owner-set prefix, outbox prefix; ARGV: key, agent, force, score
-    private static final String RELEASE = ENQUEUE + """
+    private static final RedisScript RELEASE = new RedisScript(ENQUEUE + """
             local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
             if not c[1] then return {'missing'} end
             if c[1] ~= 'CLAIMED' then return {'closed'} end
@@ -79,10 +80,10 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
             enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return {'released'}
-            """;
+            """);
 
     // KEYS: case, queue, owner-set prefix, outbox prefix; ARGV: key, note, resolver
-    private static final String RESOLVE = ENQUEUE + """
+    private static final RedisScript RESOLVE = new RedisScript(ENQUEUE + """
             local c = redis.call('HMGET', KEYS[1], 'status', 'owner')
             if not c[1] or c[1] == 'RESOLVED' then return 0 end
             redis.call('HSET', KEYS[1], 'status', 'RESOLVED')
@@ -91,15 +92,15 @@ public final class RedisCaseStore implements CaseStore {
             if c[2] then redis.call('SREM', KEYS[3] .. c[2], ARGV[1]) end
             enqueue(KEYS[1], ARGV[1], KEYS[4], false)
             return 1
-            """;
+            """);
 
     // KEYS: case, outbox prefix
-    private static final String GROW = ENQUEUE + """
+    private static final RedisScript GROW = new RedisScript(ENQUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             local size = redis.call('HINCRBY', KEYS[1], 'size', 1)
             enqueue(KEYS[1], ARGV[1], KEYS[2], true)
             return size
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -144,7 +145,7 @@ public final class RedisCaseStore implements CaseStore {
         add(args, "replies", "0");
         add(args, "received", String.valueOf(c.received().toEpochMilli()));
         add(args, "rev", "0");
-        Object r = redis.eval(CREATE, List.of(caseKey(c.key()), queueKey(), keys.key("case-post", c.postId()),
+        Object r = CREATE.run(redis, List.of(caseKey(c.key()), queueKey(), keys.key("case-post", c.postId()),
                 outboxPrefix()), args);
         return ((Long) r) == 1L;
     }
@@ -181,7 +182,7 @@ public final class RedisCaseStore implements CaseStore {
 
     @Override
     public ClaimOutcome claim(String key, String agent) {
-        List<?> r = (List<?>) redis.eval(CLAIM, List.of(caseKey(key), queueKey(), ownerPrefix() + agent, outboxPrefix()),
+        List<?> r = (List<?>) CLAIM.run(redis, List.of(caseKey(key), queueKey(), ownerPrefix() + agent, outboxPrefix()),
                 List.of(key, agent));
         return switch ((String) r.get(0)) {
             case "claimed" -> new Claimed();
@@ -196,7 +197,7 @@ public final class RedisCaseStore implements CaseStore {
     public ClaimOutcome release(String key, String agent, boolean force) {
         Optional<Case> c = find(key);
         double score = c.map(x -> score(x.priority(), x.received())).orElse(0.0);
-        List<?> r = (List<?>) redis.eval(RELEASE, List.of(caseKey(key), queueKey(), ownerPrefix(), outboxPrefix()),
+        List<?> r = (List<?>) RELEASE.run(redis, List.of(caseKey(key), queueKey(), ownerPrefix(), outboxPrefix()),
                 List.of(key, agent, force ? "1" : "0", String.valueOf(score)));
         return switch ((String) r.get(0)) {
             case "released" -> new Released();
@@ -208,30 +209,30 @@ public final class RedisCaseStore implements CaseStore {
 
     @Override
     public boolean resolve(String key, String note) {
-        return ((Long) redis.eval(RESOLVE, List.of(caseKey(key), queueKey(), ownerPrefix(), outboxPrefix()),
+        return ((Long) RESOLVE.run(redis, List.of(caseKey(key), queueKey(), ownerPrefix(), outboxPrefix()),
                 List.of(key, note == null ? "" : note))) == 1L;
     }
 
     @Override
     public int grow(String key) {
-        return ((Long) redis.eval(GROW, List.of(caseKey(key), outboxPrefix()), List.of(key))).intValue();
+        return ((Long) GROW.run(redis, List.of(caseKey(key), outboxPrefix()), List.of(key))).intValue();
     }
 
     @Override
     public boolean replied(String key, String requestId) {
-        return ((Long) redis.eval(REPLIED, List.of(caseKey(key), keys.key("case-replies", key), outboxPrefix()),
+        return ((Long) REPLIED.run(redis, List.of(caseKey(key), keys.key("case-replies", key), outboxPrefix()),
                 List.of(requestId, key))) == 1L;
     }
 
     // a retried request (Slack re-sending a modal, a double click) is counted once
     // KEYS: case, request ids, outbox prefix; ARGV: request id, key
-    private static final String REPLIED = ENQUEUE + """
+    private static final RedisScript REPLIED = new RedisScript(ENQUEUE + """
             if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
             redis.call('HINCRBY', KEYS[1], 'replies', 1)
             redis.call('HDEL', KEYS[1], 'draft')
             enqueue(KEYS[1], ARGV[2], KEYS[3], false)
             return 1
-            """;
+            """);
 
     @Override
     public void keepDraft(String key, String text) {

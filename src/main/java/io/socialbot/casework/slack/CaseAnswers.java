@@ -3,6 +3,7 @@ package io.socialbot.casework.slack;
 import io.socialbot.casework.Case;
 import io.socialbot.casework.CaseStore;
 import io.socialbot.casework.CaseWork;
+import io.socialbot.casework.ReplyApprovals;
 import io.socialbot.casework.ReplySender;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.access.Role;
@@ -39,10 +40,17 @@ final class CaseAnswers {
 
     private final CaseWork work;
     private final AccessPolicy access;
+    private final ReplyApprovals approvals;
 
     CaseAnswers(CaseWork work, AccessPolicy access) {
+        this(work, access, null);
+    }
+
+    /** @param approvals holds the replies a lead must approve; null when approvals are off */
+    CaseAnswers(CaseWork work, AccessPolicy access, ReplyApprovals approvals) {
         this.work = work;
         this.access = access;
+        this.approvals = approvals;
     }
 
     /** A slash command's text mapped to its command; a command without the case it needs gets the help. */
@@ -157,6 +165,12 @@ final class CaseAnswers {
     }
 
     String reply(String key, String user, String text, String requestId) {
+        if (approvals != null) {
+            Optional<ReplyApprovals.Hold> held = approvals.hold(key, user, access.has(user, Role.LEAD), text);
+            if (held.isPresent()) {
+                return ApprovalSlackListeners.held(held.get(), key);
+            }
+        }
         ReplySender.ReplyOutcome outcome = work.reply(key, user, text, requestId);
         if (outcome instanceof ReplySender.Sent sent) {
             return "Reply sent" + (sent.url() == null ? "." : ": " + SlackText.escape(sent.url()));

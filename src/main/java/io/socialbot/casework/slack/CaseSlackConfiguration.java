@@ -3,11 +3,16 @@ package io.socialbot.casework.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.http.SlackHttpClient;
+import io.socialbot.casework.ApprovalProperties;
+import io.socialbot.casework.ApprovalRules;
+import io.socialbot.casework.ApprovalStore;
 import io.socialbot.casework.CaseDelivery;
 import io.socialbot.casework.CaseEventListener;
 import io.socialbot.casework.CaseOutbox;
 import io.socialbot.casework.CaseWork;
 import io.socialbot.casework.CurrentIncident;
+import io.socialbot.casework.ReplyApprovals;
+import io.socialbot.casework.ReplyDrafts;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.platform.access.AccessPolicy;
@@ -89,8 +94,43 @@ class CaseSlackConfiguration {
     @Bean
     CaseSlackListeners caseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length,
                                           AccessPolicy access, ObjectProvider<CurrentIncident> incident,
-                                          ExecutorService caseworkExecutor) {
-        return new CaseSlackListeners(work, suggestions, length, access,
-                incident.getIfAvailable(() -> Optional::empty), caseworkExecutor);
+                                          ExecutorService caseworkExecutor, ObjectProvider<DraftModalUpdater> drafts,
+                                          ObjectProvider<ReplyApprovals> approvals) {
+        CurrentIncident current = incident.getIfAvailable(() -> Optional::empty);
+        return new CaseSlackListeners(work, suggestions, length, access, current, caseworkExecutor,
+                drafts.getIfAvailable(), approvals.getIfAvailable());
     }
+
+    /**
+     * Drafts for open Reply modals, when a model is configured, on threads of their own: a slow model holds only
+     * these, never the threads that send replies.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    @ConditionalOnExpression("!'${socialbot.model.base-url:}'.isBlank()")
+    DraftModalUpdater draftModalUpdater(ReplyDrafts drafts, ObjectProvider<CurrentIncident> incident) {
+        return new DraftModalUpdater(drafts, incident.getIfAvailable(() -> Optional::empty),
+                DaemonThreads.pool("reply-drafts", 4));
+    }
+
+    /** Replies a lead approves, when {@code socialbot.approval.enabled} and a bot token are set. */
+    @Bean
+    @ConditionalOnExpression(APPROVALS)
+    ReplyApprovals replyApprovals(ApprovalProperties settings, ApprovalStore store, SlackProperties slack,
+                                  CaseDeliveryProperties delivery, CaseWork work, ReplyLength length,
+                                  ObjectProvider<CurrentIncident> incident, ObjectProvider<CaseEventListener> listeners,
+                                  Clock clock) {
+        SlackApprovalNotices notices = new SlackApprovalNotices(deliverySlack(slack.apiUrl(),
+                (int) delivery.readTimeout().toMillis()).methods(slack.botToken()), settings.channel());
+        return new ReplyApprovals(new ApprovalRules(settings), store, notices, work, length,
+                incident.getIfAvailable(() -> Optional::empty), listeners.orderedStream().toList(), clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression(APPROVALS)
+    ApprovalSlackListeners approvalSlackListeners(ReplyApprovals approvals, ReplyLength length, AccessPolicy access,
+                                                  ExecutorService caseworkExecutor) {
+        return new ApprovalSlackListeners(approvals, length, access, caseworkExecutor);
+    }
+
+    static final String APPROVALS = "!'${socialbot.slack.bot-token:}'.isBlank() and ${socialbot.approval.enabled:false}";
 }

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import io.socialbot.casework.CaseView;
 import io.socialbot.casework.CaseWork;
 import io.socialbot.casework.CurrentIncident;
+import io.socialbot.casework.ReplyApprovals;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.platform.access.AccessPolicy;
@@ -25,11 +26,21 @@ final class CaseSlackListeners implements SlackListeners {
 
     CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
                        CurrentIncident incident, ExecutorService executor) {
-        CaseAnswers answers = new CaseAnswers(work, access);
+        this(work, suggestions, length, access, incident, executor, null, null);
+    }
+
+    /**
+     * @param drafts    adds the language model's drafts to an open Reply modal; null when drafting is off
+     * @param approvals holds the replies a lead must approve; null when approvals are off
+     */
+    CaseSlackListeners(CaseWork work, ReplySuggestions suggestions, ReplyLength length, AccessPolicy access,
+                       CurrentIncident incident, ExecutorService executor, DraftModalUpdater drafts,
+                       ReplyApprovals approvals) {
+        CaseAnswers answers = new CaseAnswers(work, access, approvals);
         AfterAck later = new AfterAck(executor);
         this.commands = new CaseCommandHandler(answers, access, later);
         this.buttons = new CaseButtonHandler(answers, access, later);
-        this.replyButton = new ReplyButtonHandler(work, answers, suggestions, incident, later);
+        this.replyButton = new ReplyButtonHandler(work, answers, suggestions, incident, later, drafts);
         this.replySubmission = new ReplySubmissionHandler(work, answers, length, later);
     }
 

@@ -25,9 +25,12 @@ final class ReplyButtonHandler {
     private final ReplySuggestions suggestions;
     private final CurrentIncident incident;
     private final AfterAck later;
+    private final DraftModalUpdater drafts;
 
+    /** @param drafts adds the language model's drafts to the open modal; null when drafting is off */
     ReplyButtonHandler(CaseWork work, CaseAnswers answers, ReplySuggestions suggestions, CurrentIncident incident,
-                       AfterAck later) {
+                       AfterAck later, DraftModalUpdater drafts) {
+        this.drafts = drafts;
         this.work = work;
         this.answers = answers;
         this.suggestions = suggestions;
@@ -47,9 +50,14 @@ final class ReplyButtonHandler {
                     return ctx.ack();
                 }
                 Optional<CaseView> view = work.view(key);
+                List<String> suggested = suggestions(view);
                 var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
-                        .view(ReplyModal.view(key, view, suggestions(view))));
+                        .view(ReplyModal.view(key, view, suggested,
+                                drafts == null ? ReplyModal.DraftPanel.NONE : drafts.opening(view))));
                 if (opened.isOk()) {
+                    if (drafts != null) {
+                        drafts.fill(ctx.client(), opened.getView(), key, view, suggested, user); // after, never before
+                    }
                     return ctx.ack();
                 }
                 problem = "Slack refused the reply window (" + opened.getError() + ")";

@@ -1,5 +1,6 @@
 package io.socialbot.casework.slack;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -31,7 +32,17 @@ final class ReplyModal {
     private ReplyModal() {
     }
 
+    /** What the modal says about drafts: nothing, "drafting", the drafts, or a note (model down, none passed). */
+    record DraftPanel(boolean drafting, List<String> drafts, String note) {
+        static final DraftPanel NONE = new DraftPanel(false, List.of(), null);
+        static final DraftPanel DRAFTING = new DraftPanel(true, List.of(), null);
+    }
+
     static View view(String key, Optional<CaseView> view, List<String> suggested) {
+        return view(key, view, suggested, DraftPanel.NONE);
+    }
+
+    static View view(String key, Optional<CaseView> view, List<String> suggested, DraftPanel panel) {
         boolean safety = view.map(v -> v.decision().isSafetyCase()).orElse(false);
         String draft = view.map(v -> v.c().draft()).orElse(null);
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -62,11 +73,35 @@ final class ReplyModal {
             String shown = others.toString();
             blocks.add(section(s -> s.text(markdownText(shown))));
         }
+        drafts(blocks, panel);
+        // same block and action ids in every version: views.update keeps what the agent already typed
         return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(CALLBACK)
                 .privateMetadata(SlackText.clip(key, PRIVATE_METADATA))
                 .title(viewTitle(t -> t.type("plain_text").text(SlackText.clip("Reply on X", TITLE))))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Send")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
                 .blocks(blocks.size() <= MODAL_BLOCKS ? blocks : blocks.subList(0, MODAL_BLOCKS)));
+    }
+
+    /** Drafts are shown as text to copy, marked as drafts: only what is in the input is ever sent. */
+    private static void drafts(List<LayoutBlock> blocks, DraftPanel panel) {
+        if (panel.drafting()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(":hourglass_flowing_sand: Drafting replies with "
+                    + "the language model; they appear here in a moment. Nothing is sent until you press Send.")))));
+        }
+        if (!panel.drafts().isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("*Drafts from the language model* (drafts, not sent: copy one "
+                    + "into your reply, check every word, then Send)"))));
+            int n = 1;
+            for (String d : panel.drafts()) {
+                String head = "*Draft " + n++ + "*\n";
+                String shown = head + SlackText.inert(d, CaseBlocks.SECTION_TEXT - head.length());
+                blocks.add(section(s -> s.text(markdownText(shown))));
+            }
+        }
+        if (panel.note() != null) {
+            String note = SlackText.clip(":information_source: " + SlackText.escape(panel.note()), CaseBlocks.SECTION_TEXT);
+            blocks.add(context(c -> c.elements(List.of(markdownText(note)))));
+        }
     }
 }

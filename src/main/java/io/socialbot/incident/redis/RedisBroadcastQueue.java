@@ -2,6 +2,7 @@ package io.socialbot.incident.redis;
 
 import io.socialbot.incident.BroadcastQueue;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,14 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisBroadcastQueue implements BroadcastQueue {
 
-    private static final String ENQUEUE = """
+    private static final RedisScript ENQUEUE = new RedisScript("""
             if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
             local seq = redis.call('INCR', KEYS[3])
             redis.call('ZADD', KEYS[2], seq, ARGV[2])
             return 1
-            """;
+            """);
     /** KEYS: pending, sent. ARGV: limit, window start ms, now ms, forget-before ms. */
-    private static final String TAKE = """
+    private static final RedisScript TAKE = new RedisScript("""
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[4])
             local allowed = tonumber(ARGV[1]) - redis.call('ZCOUNT', KEYS[2], ARGV[2], '+inf')
             if allowed <= 0 then return {} end
@@ -31,7 +32,7 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
               redis.call('ZADD', KEYS[2], ARGV[3], m)
             end
             return items
-            """;
+            """);
     private static final char SEP = '\u001f';
 
     private final UnifiedJedis redis;
@@ -44,7 +45,7 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
 
     @Override
     public boolean enqueue(Item item) {
-        Object r = redis.eval(ENQUEUE, List.of(keys.key("incident", "bq", "seen", item.updateId()), pending(),
+        Object r = ENQUEUE.run(redis, List.of(keys.key("incident", "bq", "seen", item.updateId()), pending(),
                 keys.key("incident", "bq", "seq")), List.of(item.caseKey(), member(item)));
         return Long.valueOf(1).equals(r);
     }
@@ -52,7 +53,7 @@ public final class RedisBroadcastQueue implements BroadcastQueue {
     @Override
     public List<Item> take(int limit, Instant windowStart, Instant now) {
         // reservations older than a day can no longer count against any window
-        Object r = redis.eval(TAKE, List.of(pending(), sent()), List.of(String.valueOf(limit),
+        Object r = TAKE.run(redis, List.of(pending(), sent()), List.of(String.valueOf(limit),
                 String.valueOf(windowStart.toEpochMilli()), String.valueOf(now.toEpochMilli()),
                 String.valueOf(windowStart.toEpochMilli() - 86_400_000L)));
         List<Item> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.socialbot.incident.redis;
 
 import io.socialbot.incident.DigestCounts;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class RedisDigestCounts implements DigestCounts {
 
     // ARGV[1] = the example text, ARGV[2..] = its themes: set it for the first theme that has none yet, unless the
     // same text (a retweet of it) is already an example
-    private static final String FIRST_FREE_EXAMPLE = """
+    private static final RedisScript FIRST_FREE_EXAMPLE = new RedisScript("""
             for _, v in ipairs(redis.call('HVALS', KEYS[1])) do
               if v == ARGV[1] then return 0 end
             end
@@ -33,7 +34,7 @@ public final class RedisDigestCounts implements DigestCounts {
               if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[1]) == 1 then return i - 1 end
             end
             return 0
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -60,7 +61,7 @@ public final class RedisDigestCounts implements DigestCounts {
         }
         if (!f.themes().isEmpty()) {
             // one mention is the example of one theme at most: the first of its themes still without one
-            redis.eval(FIRST_FREE_EXAMPLE, List.of(key(incident, hour, "ex")),
+            FIRST_FREE_EXAMPLE.run(redis, List.of(key(incident, hour, "ex")),
                     concat(f.example(), f.themes()));
         }
         try (AbstractPipeline p = redis.pipelined()) {

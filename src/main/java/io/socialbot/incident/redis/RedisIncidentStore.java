@@ -4,6 +4,7 @@ import io.socialbot.incident.Incident;
 import io.socialbot.incident.IncidentStore;
 import io.socialbot.incident.StatusUpdate;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisIncidentStore implements IncidentStore {
 
-    private static final String START = """
+    private static final RedisScript START = new RedisScript("""
             local cur = redis.call('GET', KEYS[1])
             if cur then return {'running', cur} end
             if redis.call('EXISTS', KEYS[2]) == 1 then return {'taken', ARGV[1]} end
@@ -25,15 +26,15 @@ public final class RedisIncidentStore implements IncidentStore {
             redis.call('HSET', KEYS[2], 'name', ARGV[1], 'channel', ARGV[2], 'startedBy', ARGV[3], 'startedAt', ARGV[4])
             redis.call('LPUSH', KEYS[3], ARGV[1])
             return {'started', ARGV[1]}
-            """;
-    private static final String STOP = """
+            """);
+    private static final RedisScript STOP = new RedisScript("""
             local cur = redis.call('GET', KEYS[1])
             if not cur then return false end
             local key = ARGV[3] .. cur
             redis.call('HSET', key, 'stoppedBy', ARGV[1], 'stoppedAt', ARGV[2])
             redis.call('DEL', KEYS[1])
             return cur
-            """;
+            """);
     private static final char SEP = '\u001f';
 
     private final UnifiedJedis redis;
@@ -47,7 +48,7 @@ public final class RedisIncidentStore implements IncidentStore {
     @Override
     public StartResult start(String name, String channel, String by, Instant at) {
         @SuppressWarnings("unchecked")
-        List<Object> r = (List<Object>) redis.eval(START, List.of(keys.key("incident", "current"), incidentKey(name),
+        List<Object> r = (List<Object>) START.run(redis, List.of(keys.key("incident", "current"), incidentKey(name),
                 keys.key("incident", "history")), List.of(name, channel, by, String.valueOf(at.toEpochMilli())));
         String outcome = String.valueOf(r.get(0));
         String value = String.valueOf(r.get(1));
@@ -61,7 +62,7 @@ public final class RedisIncidentStore implements IncidentStore {
     @Override
     public Optional<Incident> stop(String by, Instant at) {
         // the incident hash key is built in Lua from the prefix so the script stays on the namespace's slot
-        Object name = redis.eval(STOP, List.of(keys.key("incident", "current")),
+        Object name = STOP.run(redis, List.of(keys.key("incident", "current")),
                 List.of(by, String.valueOf(at.toEpochMilli()), keys.key("incident", "i") + ":"));
         return name == null ? Optional.empty() : find(String.valueOf(name));
     }

@@ -2,6 +2,7 @@ package io.socialbot.mention.redis;
 
 import io.socialbot.mention.MentionQueue;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,13 @@ public final class RedisMentionQueue implements MentionQueue {
     static final String GROUP = "triage";
 
     // Acknowledge and delete in one step so the stream only holds work still to do.
-    private static final String ACK = """
+    private static final RedisScript ACK = new RedisScript("""
             for i = 1, #ARGV do
               redis.call('XACK', KEYS[1], 'triage', ARGV[i])
               redis.call('XDEL', KEYS[1], ARGV[i])
             end
             return #ARGV
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final String stream;
@@ -81,7 +82,7 @@ public final class RedisMentionQueue implements MentionQueue {
     }
 
     // KEYS: stream, failed list; ARGV: key prefix, then entry ids. The mention key goes to the list, the entry leaves.
-    private static final String SET_ASIDE = """
+    private static final RedisScript SET_ASIDE = new RedisScript("""
             local out = {}
             for i = 2, #ARGV do
               local e = redis.call('XRANGE', KEYS[1], ARGV[i], ARGV[i])
@@ -99,7 +100,7 @@ public final class RedisMentionQueue implements MentionQueue {
               redis.call('XDEL', KEYS[1], ARGV[i])
             end
             return out
-            """;
+            """);
 
     @Override
     public List<String> setAsideFailing(Duration idle, int maxDeliveries, int max) {
@@ -127,7 +128,7 @@ public final class RedisMentionQueue implements MentionQueue {
         List<String> args = new ArrayList<>(ids.size() + 1);
         args.add(mentionPrefix);
         args.addAll(ids);
-        List<?> keys = (List<?>) redis.eval(SET_ASIDE, List.of(stream, deadLetterKey), args);
+        List<?> keys = (List<?>) SET_ASIDE.run(redis, List.of(stream, deadLetterKey), args);
         List<String> out = new ArrayList<>();
         for (Object k : keys) {
             out.add((String) k);
@@ -164,7 +165,7 @@ public final class RedisMentionQueue implements MentionQueue {
         for (Entry e : entries) {
             ids.add(e.entryId());
         }
-        redis.eval(ACK, List.of(stream), ids);
+        ACK.run(redis, List.of(stream), ids);
     }
 
     @Override

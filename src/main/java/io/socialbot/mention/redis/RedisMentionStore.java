@@ -5,6 +5,7 @@ import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisMentionStore implements MentionStore {
 
     // KEYS[1] = stream, KEYS[2] = counter, KEYS[3..] = mention keys; ARGV[i] = JSON of KEYS[i + 2].
-    private static final String ACCEPT = """
+    private static final RedisScript ACCEPT = new RedisScript("""
             local out = {}
             local added = 0
             for i = 3, #KEYS do
@@ -35,7 +36,7 @@ public final class RedisMentionStore implements MentionStore {
             end
             if added > 0 then redis.call('INCRBY', KEYS[2], added) end
             return out
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -68,7 +69,7 @@ public final class RedisMentionStore implements MentionStore {
         }
         Object reply;
         try {
-            reply = redis.eval(ACCEPT, scriptKeys, args);
+            reply = ACCEPT.run(redis, scriptKeys, args);
         } catch (JedisException e) {
             throw new StoreUnavailableException("Redis did not confirm the write", e);
         }

@@ -3,6 +3,7 @@ package io.socialbot.mention.replay;
 import io.socialbot.mention.IngestSummary;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.MentionStore.AcceptResult;
+import io.socialbot.platform.retry.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,8 @@ public final class ReplayRunner {
     }
 
     public ReplayRunner(MentionStore store) {
-        this(store, Clock.systemUTC(), d -> Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000)));
+        // Waits to an absolute due time, so millisecond sleeps never add up to drift.
+        this(store, Clock.systemUTC(), RetryPolicy.Sleeper.REAL::sleep);
     }
 
     public IngestSummary run(Path file, ReplayPace pace, BatchListener listener) throws Exception {

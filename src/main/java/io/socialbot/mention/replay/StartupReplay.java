@@ -3,6 +3,7 @@ package io.socialbot.mention.replay;
 import io.socialbot.mention.IngestSummary;
 import io.socialbot.mention.MentionProperties;
 import io.socialbot.mention.MentionStore;
+import io.socialbot.platform.schedule.DaemonThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ final class StartupReplay implements ApplicationRunner {
             return;
         }
         ReplayPace pace = ReplayPace.parse(settings.speed());
-        Thread thread = new Thread(() -> {
+        DaemonThreads.startOne("startup-replay", () -> {
             log.info("Replay: {} at {}", file, pace.paced() ? pace.speed() + "x" : "full speed");
             try {
                 IngestSummary summary = new ReplayRunner(store).run(file, pace, results -> { });
@@ -43,8 +44,6 @@ final class StartupReplay implements ApplicationRunner {
             } catch (Exception e) {
                 log.error("Replay of {} stopped: {}", file, e.toString());
             }
-        }, "startup-replay");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 }

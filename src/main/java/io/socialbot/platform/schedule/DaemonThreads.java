@@ -21,6 +21,14 @@ public final class DaemonThreads {
         };
     }
 
+    /** Starts {@code work} once on its own daemon thread named {@code name} (a long job at start, a replay). */
+    public static Thread startOne(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** A fixed pool of {@code threads} daemon threads named after {@code name}; shut it down with its bean. */
     public static ExecutorService pool(String name, int threads) {
         return Executors.newFixedThreadPool(threads, named(name));

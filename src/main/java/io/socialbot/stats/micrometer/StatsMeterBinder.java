@@ -9,36 +9,30 @@ import io.socialbot.stats.StatsService;
 import io.socialbot.triage.TriageDecision.Priority;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Today's report as gauges, re-read from the store on a schedule rather than per scrape, so a Prometheus scrape
- * never waits on Redis: cases, median/p90 time to claim and to first reply, breaches and open breaches, per
+ * Today's report as gauges, re-read from the store by a schedule on the bot's scheduler (see
+ * {@code StatsMetricsConfiguration}) rather than per scrape, so a Prometheus scrape never waits on Redis: cases, median/p90 time to claim and to first reply, breaches and open breaches, per
  * priority. Durations are in seconds; NaN before the first case of the day.
  */
-public class StatsMeterBinder implements MeterBinder, AutoCloseable {
+public class StatsMeterBinder implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(StatsMeterBinder.class);
 
     private final StatsService stats;
-    private final Duration refresh;
     private final AtomicReference<ResponseTimeReport> latest = new AtomicReference<>();
-    private ScheduledExecutorService scheduler;
 
-    public StatsMeterBinder(StatsService stats, Duration refresh) {
+    public StatsMeterBinder(StatsService stats) {
         this.stats = stats;
-        this.refresh = refresh;
     }
 
     /**
-     * Re-reads today's figures; the scheduler calls this every {@code refresh}. One at a time: otherwise a slow read
-     * begun before a newer one could finish last and put older figures back (seen under load in the binder test).
+     * Re-reads today's figures; the schedule calls this every {@code socialbot.stats.metrics-refresh}. One at a time:
+     * otherwise a slow read begun before a newer one could finish last and put older figures back.
      */
     public synchronized void refresh() {
         try {
@@ -50,7 +44,7 @@ public class StatsMeterBinder implements MeterBinder, AutoCloseable {
     }
 
     @Override
-    public synchronized void bindTo(MeterRegistry registry) {
+    public void bindTo(MeterRegistry registry) {
         for (Priority p : Priority.values()) {
             String tag = p.name();
             gauge(registry, "socialbot.stats.cases.today", "Cases received today (brand time zone)", tag, null,
@@ -68,14 +62,6 @@ public class StatsMeterBinder implements MeterBinder, AutoCloseable {
                         tag, stat, r -> seconds(median ? r.row(p).toFirstReply().median()
                                 : r.row(p).toFirstReply().p90()));
             }
-        }
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "stats-metrics");
-                t.setDaemon(true);
-                return t;
-            });
-            scheduler.scheduleWithFixedDelay(this::refresh, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -96,12 +82,5 @@ public class StatsMeterBinder implements MeterBinder, AutoCloseable {
 
     private static double seconds(Duration d) {
         return d == null ? Double.NaN : d.toMillis() / 1000.0;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.socialbot.stats.redis;
 
 import io.socialbot.casework.CaseEvent;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.stats.CaseTimeline;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.triage.TriageDecision.Priority;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Case timelines in Redis, laid out for window reports: one hash per case ({@code stats:case:<key>}, epoch-millis
@@ -25,12 +25,12 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     /** Hash fields, in the order HMGET asks for them. */
-    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b", "n"};
+    private static final String[] FIELDS = {"k", "p", "i", "ch", "a", "r", "po", "c", "f", "rs", "b", "n", "aw"};
     static final int CHUNK = 5_000;
 
     // One script for every event so each step is atomic: a step on an unknown case is dropped (like the
     // in-memory store), and only the first claim/reply/resolve is kept.
-    private static final String SCRIPT = """
+    private static final RedisScript SCRIPT = new RedisScript("""
             local op = ARGV[1]
             if op == 'received' then
               if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -62,6 +62,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
               if redis.call('HSETNX', KEYS[1], 'f', ARGV[2]) == 1 and ARGV[4] ~= '' then
                 redis.call('HSETNX', KEYS[1], 'a', ARGV[4])
               end
+            elseif op == 'approval' then
+              redis.call('HINCRBY', KEYS[1], 'aw', ARGV[4])
             elseif op == 'broadcast' then
               redis.call('HSETNX', KEYS[1], 'b', ARGV[2])
             elseif op == 'resolved' then
@@ -71,12 +73,11 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
               end
             end
             return 1
-            """;
+            """);
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Duration retention;
-    private volatile String sha;
 
     /** {@code retention}: how long a case is kept after it was received (longer than the longest window). */
     public RedisCaseTimelineStore(UnifiedJedis redis, RedisKeys keys, Duration retention) {
@@ -90,30 +91,23 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
 
     @Override
     public void on(CaseEvent event) {
-        Call call = call(event);
+        RedisScript.Call call = call(event);
         if (call == null) {
             return;
         }
-        try {
-            redis.evalsha(sha(), call.keys(), call.args());
-        } catch (JedisNoScriptException e) {
-            sha = null; // the server restarted or flushed its script cache
-            redis.evalsha(sha(), call.keys(), call.args());
-        }
+        SCRIPT.run(redis, call.keys(), call.args());
     }
 
     /** Records many events in one pipeline (for imports and the benchmark); same rules as {@link #on}. */
     public void onAll(Collection<? extends CaseEvent> events) {
-        String script = sha();
-        try (AbstractPipeline p = redis.pipelined()) {
-            for (CaseEvent e : events) {
-                Call call = call(e);
-                if (call != null) {
-                    p.evalsha(script, call.keys(), call.args());
-                }
+        List<RedisScript.Call> calls = new ArrayList<>(events.size());
+        for (CaseEvent e : events) {
+            RedisScript.Call call = call(e);
+            if (call != null) {
+                calls.add(call);
             }
-            p.sync();
         }
+        SCRIPT.runAll(redis, calls);
     }
 
     @Override
@@ -164,17 +158,14 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         }
         return new CaseTimeline(v.get(0), v.get(1) == null ? null : Priority.valueOf(v.get(1)), v.get(2), v.get(3),
                 v.get(4), millis(v.get(5)), millis(v.get(6)), millis(v.get(7)), millis(v.get(8)), millis(v.get(9)),
-                millis(v.get(10)), v.get(11));
+                millis(v.get(10)), v.get(11), v.get(12) == null ? null : Duration.ofMillis(Long.parseLong(v.get(12))));
     }
 
     private static Instant millis(String s) {
         return s == null ? null : Instant.ofEpochMilli(Long.parseLong(s));
     }
 
-    private record Call(List<String> keys, List<String> args) {
-    }
-
-    private Call call(CaseEvent event) {
+    private RedisScript.Call call(CaseEvent event) {
         String op;
         String value = "";
         String incident = "";
@@ -191,6 +182,9 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         } else if (event instanceof CaseEvent.Replied r) {
             op = "replied";
             value = nullToEmpty(r.agent());
+        } else if (event instanceof CaseEvent.ApprovalDecided a) {
+            op = "approval"; // each held reply's wait adds up on its case
+            value = String.valueOf(Math.max(0, a.waited().toMillis()));
         } else if (event instanceof CaseEvent.Broadcast) {
             op = "broadcast"; // never sets the agent: the bot is not one
         } else if (event instanceof CaseEvent.Resolved r) {
@@ -201,17 +195,8 @@ public class RedisCaseTimelineStore implements CaseTimelineStore {
         }
         List<String> k = List.of(caseKey(event.caseKey()), receivedKey(), openKey(),
                 incident.isEmpty() ? keys.key("stats", "incident") : incidentKey(incident));
-        return new Call(k, List.of(op, String.valueOf(event.at().toEpochMilli()), event.caseKey(), value, incident,
+        return new RedisScript.Call(k, List.of(op, String.valueOf(event.at().toEpochMilli()), event.caseKey(), value, incident,
                 String.valueOf(retention.toMillis())));
-    }
-
-    private String sha() {
-        String s = sha;
-        if (s == null) {
-            s = redis.scriptLoad(SCRIPT, receivedKey());
-            sha = s;
-        }
-        return s;
     }
 
     private String caseKey(String caseKey) {

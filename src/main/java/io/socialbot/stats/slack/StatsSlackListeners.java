@@ -7,6 +7,7 @@ import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.access.Role;
+import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.slack.SlackListeners;
 import io.socialbot.platform.slack.SlackText;
 import io.socialbot.stats.BadWindowException;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,11 +51,7 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
     public StatsSlackListeners(StatsService stats, AccessPolicy access) {
         this.stats = stats;
         this.access = access;
-        this.work = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "stats-slack");
-            t.setDaemon(true);
-            return t;
-        });
+        this.work = DaemonThreads.pool("stats-slack", 2);
     }
 
     @Override
@@ -151,6 +147,11 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
                 .append(report.total().byBroadcast()).append(" first answered by an incident broadcast, not an agent. ")
                 .append("Breaches: answered later than the priority's target, or still waiting past it (")
                 .append(report.total().openBreaches()).append(" waiting now). p50/p90 by nearest rank._");
+        if (report.approvalWait().count() > 0) {
+            sb.append("\n*Approval wait* (inside the reply time): ").append(report.approvalWait().count())
+                    .append(report.approvalWait().count() == 1 ? " case" : " cases").append(" held for a lead, p50/p90 ")
+                    .append(pair(report.approvalWait()));
+        }
         return sb.toString();
     }
 

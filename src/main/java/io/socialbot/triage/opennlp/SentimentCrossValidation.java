@@ -5,6 +5,7 @@ import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Chooses the shipped sentiment's settings by cross-validation on the project's own corpus: the lexicon's
@@ -39,13 +41,24 @@ public final class SentimentCrossValidation {
     }
 
     /** One candidate: the lexicon's settings and the model's training settings. */
-    record Variant(LexiconSentimentClassifier.Settings lexicon, int iterations, int cutoff) {
+    record Variant(LexiconSentimentClassifier.Settings lexicon, DoccatTraining.Settings model) {
         @Override
         public String toString() {
             LexiconSentimentClassifier.Settings l = lexicon;
+            DoccatTraining.Settings m = model;
             return String.format(Locale.ROOT, "lexicon pos>=%.2f neg<=%.2f question*%.2f topic?*%.2f topic.*%.2f "
-                    + "promo*%.2f news*%.2f | model it=%d cutoff=%d", l.positiveAt(), l.negativeAt(), l.question(),
-                    l.topicInQuestion(), l.topicInStatement(), l.promotion(), l.news(), iterations, cutoff);
+                    + "promo*%.2f news*%.2f | model words:ngrams %.0f:%.0f it=%d cutoff=%d l2=%.0f balance=%.2f",
+                    l.positiveAt(), l.negativeAt(), l.question(), l.topicInQuestion(), l.topicInStatement(),
+                    l.promotion(), l.news(), m.wordsShare(), m.ngramsShare(), m.iterations(), m.cutoff(), m.l2Cost(),
+                    m.balance());
+        }
+
+        Variant with(LexiconSentimentClassifier.Settings other) {
+            return new Variant(other, model);
+        }
+
+        Variant with(DoccatTraining.Settings other) {
+            return new Variant(lexicon, other);
         }
     }
 
@@ -61,11 +74,11 @@ public final class SentimentCrossValidation {
         List<LabelledText> rows = LabelledText.read(Path.of(args.length > 0 ? args[0]
                 : "src/main/resources/sentiment/corpus.tsv"));
         System.out.printf("corpus %d rows, %d folds x %d shuffles%n", rows.size(), FOLDS, REPEATS);
-        Variant best = new Variant(LexiconSentimentClassifier.Settings.DEFAULTS, ShippedDoccatModel.ITERATIONS,
-                ShippedDoccatModel.CUTOFF);
+        Variant best = new Variant(LexiconSentimentClassifier.Settings.DEFAULTS, ShippedDoccatModel.SETTINGS);
         Scored bestScore = bestBlend(heldOut(rows, best));
         System.out.printf(Locale.ROOT, "start %.4f  %s  %s%n", bestScore.macroF1(), best, bestScore.blend());
-        List<List<UnaryOperator<Variant>>> axes = axes();
+        // a second argument (model or lexicon) tries only that part's settings, for a quicker look
+        List<List<UnaryOperator<Variant>>> axes = CrossValidationAxes.of(args.length > 1 ? args[1] : "all");
         for (List<UnaryOperator<Variant>> axis : axes) {
             Variant axisBest = best;
             for (UnaryOperator<Variant> change : axis) {
@@ -95,48 +108,6 @@ public final class SentimentCrossValidation {
                         best.lexicon().negativeAt())));
     }
 
-    /** The settings tried, one axis at a time, in this order. */
-    private static List<List<UnaryOperator<Variant>>> axes() {
-        List<List<UnaryOperator<Variant>>> axes = new ArrayList<>();
-        axes.add(lexiconAxis(new double[] {0, 0.5, 1}, (l, v) -> new LexiconSentimentClassifier.Settings(
-                l.positiveAt(), l.negativeAt(), l.question(), v, l.topicInStatement(), l.promotion(), l.news())));
-        axes.add(lexiconAxis(new double[] {0.5, 1}, (l, v) -> new LexiconSentimentClassifier.Settings(
-                l.positiveAt(), l.negativeAt(), l.question(), l.topicInQuestion(), v, l.promotion(), l.news())));
-        axes.add(lexiconAxis(new double[] {0, 1}, (l, v) -> new LexiconSentimentClassifier.Settings(
-                l.positiveAt(), l.negativeAt(), l.question(), l.topicInQuestion(), l.topicInStatement(), v, l.news())));
-        axes.add(lexiconAxis(new double[] {0.5, 1}, (l, v) -> new LexiconSentimentClassifier.Settings(
-                l.positiveAt(), l.negativeAt(), l.question(), l.topicInQuestion(), l.topicInStatement(),
-                l.promotion(), v)));
-        axes.add(lexiconAxis(new double[] {0.5, 0.75}, (l, v) -> new LexiconSentimentClassifier.Settings(
-                l.positiveAt(), l.negativeAt(), v, l.topicInQuestion(), l.topicInStatement(), l.promotion(),
-                l.news())));
-        axes.add(lexiconAxis(new double[] {0.2, 0.3, 0.4}, (l, v) -> l.withThresholds(v, l.negativeAt())));
-        axes.add(lexiconAxis(new double[] {-0.1, -0.15, -0.25}, (l, v) -> l.withThresholds(l.positiveAt(), v)));
-        List<UnaryOperator<Variant>> iterations = new ArrayList<>();
-        for (int it : new int[] {100, 200, 300}) {
-            iterations.add(v -> new Variant(v.lexicon(), it, v.cutoff()));
-        }
-        axes.add(iterations);
-        List<UnaryOperator<Variant>> cutoffs = new ArrayList<>();
-        for (int c : new int[] {1, 2}) {
-            cutoffs.add(v -> new Variant(v.lexicon(), v.iterations(), c));
-        }
-        axes.add(cutoffs);
-        return axes;
-    }
-
-    private interface LexiconChange {
-        LexiconSentimentClassifier.Settings apply(LexiconSentimentClassifier.Settings settings, double value);
-    }
-
-    private static List<UnaryOperator<Variant>> lexiconAxis(double[] values, LexiconChange change) {
-        List<UnaryOperator<Variant>> axis = new ArrayList<>();
-        for (double value : values) {
-            axis.add(v -> new Variant(change.apply(v.lexicon(), value), v.iterations(), v.cutoff()));
-        }
-        return axis;
-    }
-
     /** Trains the shipped model on four folds and scores the fifth, for every fold of every shuffle. */
     static HeldOut heldOut(List<LabelledText> rows, Variant variant) throws IOException {
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier(variant.lexicon());
@@ -148,7 +119,9 @@ public final class SentimentCrossValidation {
             List<LabelledText> shuffled = new ArrayList<>(rows);
             Collections.shuffle(shuffled, new Random(1000 + r));
             int[] fold = folds(shuffled, new Random(2000 + r));
-            for (int k = 0; k < FOLDS; k++) {
+            int repeat = r;
+            // the folds train apart, so they train side by side; each writes only its own rows' slots
+            IntStream.range(0, FOLDS).parallel().forEach(k -> {
                 List<LabelledText> train = new ArrayList<>();
                 List<Integer> test = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -158,16 +131,20 @@ public final class SentimentCrossValidation {
                         train.add(shuffled.get(i));
                     }
                 }
-                ShippedDoccatModel model = ShippedDoccatModel.train(train, lexicon, variant.iterations(),
-                        variant.cutoff());
+                DoccatSentimentClassifier model;
+                try {
+                    model = ShippedDoccatModel.train(train, lexicon, variant.model());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 for (int i : test) {
                     String text = shuffled.get(i).text();
                     double lex = lexicon.score(text);
-                    labels[r][i] = shuffled.get(i).label().ordinal();
-                    lexiconScores[r][i] = lex;
-                    modelScores[r][i] = model.score(text, lex);
+                    labels[repeat][i] = shuffled.get(i).label().ordinal();
+                    lexiconScores[repeat][i] = lex;
+                    modelScores[repeat][i] = model.score(text, lex);
                 }
-            }
+            });
         }
         return new HeldOut(labels, lexiconScores, modelScores);
     }

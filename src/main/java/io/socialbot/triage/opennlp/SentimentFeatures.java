@@ -22,7 +22,7 @@ final class SentimentFeatures {
      * lexicon's verdict and score, and whether the text asks or exclaims.
      */
     static List<String> words(LexiconSentimentClassifier lexicon, String text) {
-        return wordFeatures(lexicon, text, lexicon.tokens(text));
+        return wordFeatures(lexicon, text, lexicon.tokens(text), lexicon.score(text));
     }
 
     /**
@@ -30,7 +30,17 @@ final class SentimentFeatures {
      * "delays" and "delayyy" share evidence even where one of them is rare.
      */
     static List<String> withCharacters(LexiconSentimentClassifier lexicon, String text) {
-        return both(lexicon, text).withCharacters();
+        return withCharacters(lexicon, text, lexicon.score(text));
+    }
+
+    /** {@link #withCharacters(LexiconSentimentClassifier, String)} for a text the lexicon has already scored. */
+    static List<String> withCharacters(LexiconSentimentClassifier lexicon, String text, double lexiconScore) {
+        List<String> tokens = lexicon.tokens(text);
+        List<String> features = wordFeatures(lexicon, text, tokens, lexiconScore);
+        for (String token : tokens) {
+            addCharacterGrams(token, features);
+        }
+        return features;
     }
 
     /** A text's {@link #words} and its {@link #withCharacters}, read and scored once for both. */
@@ -39,7 +49,7 @@ final class SentimentFeatures {
 
     static Both both(LexiconSentimentClassifier lexicon, String text) {
         List<String> tokens = lexicon.tokens(text);
-        List<String> words = wordFeatures(lexicon, text, tokens);
+        List<String> words = wordFeatures(lexicon, text, tokens, lexicon.score(text));
         List<String> withCharacters = new ArrayList<>(words);
         for (String token : tokens) {
             addCharacterGrams(token, withCharacters);
@@ -47,7 +57,8 @@ final class SentimentFeatures {
         return new Both(words, withCharacters);
     }
 
-    private static List<String> wordFeatures(LexiconSentimentClassifier lexicon, String text, List<String> tokens) {
+    private static List<String> wordFeatures(LexiconSentimentClassifier lexicon, String text, List<String> tokens,
+                                             double lexiconScore) {
         List<String> marked = new ArrayList<>(tokens.size());
         int reach = 0;
         for (String token : tokens) {
@@ -66,7 +77,7 @@ final class SentimentFeatures {
             }
             features.add(marked.get(marked.size() - 1) + "|$");
         }
-        addLexiconVerdict(features, lexicon, text, lexicon.score(text));
+        addLexiconVerdict(features, lexicon, text, lexiconScore);
         return features;
     }
 

@@ -1,6 +1,7 @@
 package io.socialbot.triage.redis;
 
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.DecisionJson;
 import io.socialbot.triage.DecisionStore;
 import io.socialbot.triage.TriageDecision;
@@ -26,13 +27,13 @@ public final class RedisDecisionStore implements DecisionStore {
         return "OK".equals(redis.set(keys.key("d", decision.key()), DecisionJson.write(decision), SetParams.setParams().nx()));
     }
 
-    private static final String SAVE_ALL = """
+    private static final RedisScript SAVE_ALL = new RedisScript("""
             local out = {}
             for i = 1, #KEYS do
               out[i] = redis.call('SET', KEYS[i], ARGV[i], 'NX') and 1 or 0
             end
             return out
-            """;
+            """);
 
     @Override
     public List<Boolean> saveAllIfAbsent(List<TriageDecision> decisions) {
@@ -45,7 +46,7 @@ public final class RedisDecisionStore implements DecisionStore {
             redisKeys.add(keys.key("d", d.key()));
             values.add(DecisionJson.write(d));
         }
-        List<?> flags = (List<?>) redis.eval(SAVE_ALL, redisKeys, values);
+        List<?> flags = (List<?>) SAVE_ALL.run(redis, redisKeys, values);
         List<Boolean> out = new ArrayList<>(flags.size());
         for (Object flag : flags) {
             out.add(((Long) flag) == 1L);

@@ -23,7 +23,8 @@ class StatsMeterBinderTest {
         var store = new InMemoryCaseTimelineStore();
         var stats = new StatsService(store, StatsProperties.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         var registry = new SimpleMeterRegistry();
-        try (var binder = new StatsMeterBinder(stats, Duration.ofHours(1))) {
+        var binder = new StatsMeterBinder(stats);
+        {
             binder.bindTo(registry);
             store.on(new CaseEvent.Received("x:1", Priority.P1, null, NOW.minusSeconds(3600)));
             store.on(new CaseEvent.Claimed("x:1", "U1", NOW.minusSeconds(3600 - 120)));

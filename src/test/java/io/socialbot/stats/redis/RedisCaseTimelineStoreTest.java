@@ -39,6 +39,33 @@ class RedisCaseTimelineStoreTest {
     }
 
     @Test
+    void aServerThatLostItsScriptsStillRecordsOneEventAndAPipelineOfThem() {
+        store.on(new CaseEvent.Received("x:f", Priority.P2, null, T));
+        TestRedis.client().scriptFlush(); // a restart or failover: EVALSHA answers NOSCRIPT
+        store.on(new CaseEvent.Claimed("x:f", "U1", T.plusSeconds(60)));
+        TestRedis.client().scriptFlush();
+        store.onAll(List.of(new CaseEvent.Received("x:g", Priority.P3, null, T),
+                new CaseEvent.Claimed("x:g", "U2", T.plusSeconds(30))));
+
+        assertThat(store.find("x:f").orElseThrow().claimed()).isEqualTo(T.plusSeconds(60));
+        assertThat(store.find("x:g").orElseThrow().claimed()).isEqualTo(T.plusSeconds(30));
+    }
+
+    @Test
+    void approvalWaitsAddUpOnTheCase() {
+        store.on(new CaseEvent.ApprovalDecided("x:a", "U9", T, true, T.plusSeconds(30)));
+        assertThat(store.find("x:a")).as("a step on an unknown case is dropped").isEmpty();
+        store.on(new CaseEvent.Received("x:a", Priority.P1, null, T));
+        store.on(new CaseEvent.ApprovalDecided("x:a", "U9", T, false, T.plusSeconds(90)));
+        store.on(new CaseEvent.Replied("x:a", "U2", T.plusSeconds(200)));
+        store.on(new CaseEvent.ApprovalDecided("x:a", "U9", T.plusSeconds(100), true, T.plusSeconds(130)));
+
+        assertThat(store.find("x:a").orElseThrow().approvalWait()).isEqualTo(java.time.Duration.ofSeconds(120));
+        store.on(new CaseEvent.Received("x:b", Priority.P1, null, T));
+        assertThat(store.find("x:b").orElseThrow().approvalWait()).isNull();
+    }
+
+    @Test
     void theResolveNoteIsKeptAndExported() {
         store.on(new CaseEvent.Received("x:n", Priority.P2, null, T));
         store.on(new CaseEvent.Resolved("x:n", "U2", "refunded, \"see\" ticket 42", T.plusSeconds(500)));

@@ -77,6 +77,26 @@ class StatsSlackListenersTest {
     }
 
     @Test
+    void theWaitForALeadsApprovalIsShownWithItsSpread() throws Exception {
+        String before = render();
+        assertThat(before).doesNotContain("Approval wait");
+        for (int i = 1; i <= 3; i++) {
+            Instant r = now.minus(Duration.ofHours(1 + i * 5L));
+            store.on(new CaseEvent.ApprovalDecided("twitter:" + i, LEAD, r.plusSeconds(100), true,
+                    r.plusSeconds(100 + 60L * i)));
+        }
+        store.on(new CaseEvent.ApprovalDecided("twitter:3", LEAD, now, false, now.plusSeconds(240))); // held twice
+
+        assertThat(render()).contains("*Approval wait* (inside the reply time): 3 cases held for a lead, p50/p90 2m/7m");
+    }
+
+    private String render() throws Exception {
+        int n = stub.calls("response_url").size();
+        app.run(requests.slashCommand("/stats", "7d", AGENT));
+        return responseText(n);
+    }
+
+    @Test
     void perAgentFiguresAndExportsAreRefusedToAgentsAndStrangers() throws Exception {
         for (String text : List.of("agents", "agents 7d", "export", "export 7d")) {
             var response = app.run(requests.slashCommand("/stats", text, AGENT));

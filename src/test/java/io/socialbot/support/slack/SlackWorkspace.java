@@ -30,6 +30,10 @@ public final class SlackWorkspace {
     private final Map<String, String> idsByName = new LinkedHashMap<>();
     private final Map<String, List<Posted>> messages = new LinkedHashMap<>();
     private final AtomicLong ts = new AtomicLong(100);
+    /** Open views: id to the hash of their current version, as views.open and views.update return it. */
+    private final Map<String, String> viewHashes = new LinkedHashMap<>();
+    private final Map<String, JsonNode> views = new LinkedHashMap<>();
+    private final AtomicLong viewVersions = new AtomicLong();
     private final java.util.function.Supplier<java.time.Instant> clock;
 
     SlackWorkspace(java.util.function.Supplier<java.time.Instant> clock) {
@@ -57,6 +61,10 @@ public final class SlackWorkspace {
         if (channel.matches("[CGD][A-Z0-9]{3,}")) {
             idsByName.put(channel.toLowerCase(), channel); // an id a test made up: a channel the bot is in
             return channel;
+        }
+        if (channel.matches("[UW][A-Z0-9]{3,}")) {
+            // a user id posts to the bot's direct message with that person, as Slack's chat.postMessage does
+            return idsByName.computeIfAbsent("dm-" + channel, n -> "D" + channel.substring(1));
         }
         String bare = channel.startsWith("#") ? channel.substring(1) : channel;
         return idsByName.get(bare); // Slack also takes a name in chat.postMessage
@@ -92,6 +100,7 @@ public final class SlackWorkspace {
             case "conversations.history" -> history(param);
             case "conversations.list" -> list();
             case "views.open" -> viewsOpen(param);
+            case "views.update" -> viewsUpdate(param);
             default -> null;
         };
     }
@@ -175,7 +184,44 @@ public final class SlackWorkspace {
     private String viewsOpen(Function<String, String> param) {
         JsonNode view = json(param.apply("view"));
         List<String> errors = view == null ? List.of("view is required") : BlockKitLimits.view(view);
-        return errors.isEmpty() ? "{\"ok\":true,\"view\":{\"id\":\"V0OPENED\"}}" : invalid("invalid_arguments", errors);
+        if (!errors.isEmpty()) {
+            return invalid("invalid_arguments", errors);
+        }
+        String id = viewHashes.isEmpty() ? "V0OPENED" : "V0OPENED" + viewHashes.size();
+        return opened(id, view);
+    }
+
+    /** Slack's views.update: a known view id, the hash of its current version when one is given, a valid view. */
+    private String viewsUpdate(Function<String, String> param) {
+        JsonNode view = json(param.apply("view"));
+        String id = param.apply("view_id");
+        if (id == null || !viewHashes.containsKey(id)) {
+            return error("not_found");
+        }
+        String hash = param.apply("hash");
+        if (hash != null && !hash.equals(viewHashes.get(id))) {
+            return error("hash_conflict");
+        }
+        List<String> errors = view == null ? List.of("view is required") : BlockKitLimits.view(view);
+        return errors.isEmpty() ? opened(id, view) : invalid("invalid_arguments", errors);
+    }
+
+    private String opened(String id, JsonNode view) {
+        String hash = clock.get().getEpochSecond() + "." + Long.toHexString(viewVersions.incrementAndGet() * 7919 + 17);
+        viewHashes.put(id, hash);
+        views.put(id, view);
+        return "{\"ok\":true,\"view\":{\"id\":\"" + id + "\",\"hash\":\"" + hash + "\"}}";
+    }
+
+    /** The current version of an open view, as the last views.open or views.update left it. */
+    public synchronized JsonNode view(String id) {
+        return views.get(id);
+    }
+
+    /** The person closed the view, or sent it: an update after this is not_found. */
+    public synchronized void closeView(String id) {
+        viewHashes.remove(id);
+        views.remove(id);
     }
 
     private static JsonNode json(String text) {

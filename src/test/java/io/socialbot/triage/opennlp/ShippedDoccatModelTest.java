@@ -61,12 +61,12 @@ class ShippedDoccatModelTest {
     @Test
     void theShippedModelIsTheOneTheCorpusTrainsEveryTime() throws Exception {
         List<LabelledText> rows = LabelledText.read(corpus);
-        ShippedDoccatModel first = ShippedDoccatModel.train(rows, lexicon);
-        ShippedDoccatModel second = ShippedDoccatModel.train(rows, lexicon);
-        ShippedDoccatModel built = ShippedDoccatModel.shipped(lexicon);
+        DoccatSentimentClassifier first = ShippedDoccatModel.train(rows, lexicon);
+        DoccatSentimentClassifier second = ShippedDoccatModel.train(rows, lexicon);
+        DoccatSentimentClassifier built = ShippedDoccatModel.shipped(lexicon);
         for (LabelledText row : rows) {
             Sentiment expected = first.classify(row.text());
-            for (ShippedDoccatModel other : List.of(second, built)) {
+            for (DoccatSentimentClassifier other : List.of(second, built)) {
                 Sentiment actual = other.classify(row.text());
                 assertThat(actual.label()).as(row.text()).isEqualTo(expected.label());
                 assertThat(actual.score()).as(row.text()).isCloseTo(expected.score(), within(1e-12));

@@ -1,0 +1,190 @@
+package io.socialbot.casework;
+
+import io.socialbot.casework.ApprovalStore.AlreadyDecided;
+import io.socialbot.casework.ApprovalStore.Decided;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replies a lead approves before they go out. A reply the {@link ApprovalRules} name is held and asked for in the
+ * approvals channel; the first lead to decide (on any replica: an atomic claim in the store) approves it, as
+ * written or edited, and it goes out through {@link CaseWork#reply}, the once-only path every reply takes, or
+ * returns it to the agent with a note and the text kept on the case. The wait is timed as a {@link CaseEvent}.
+ */
+public final class ReplyApprovals {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyApprovals.class);
+
+    private final ApprovalRules rules;
+    private final ApprovalStore store;
+    private final ApprovalNotices notices;
+    private final CaseWork work;
+    private final ReplyLength length;
+    private final CurrentIncident incident;
+    private final List<CaseEventListener> listeners;
+    private final Clock clock;
+
+    public ReplyApprovals(ApprovalRules rules, ApprovalStore store, ApprovalNotices notices, CaseWork work,
+                          ReplyLength length, CurrentIncident incident, List<CaseEventListener> listeners, Clock clock) {
+        this.rules = rules;
+        this.store = store;
+        this.notices = notices;
+        this.work = work;
+        this.length = length;
+        this.incident = incident;
+        this.listeners = List.copyOf(listeners);
+        this.clock = clock;
+    }
+
+    /** What happened to a reply the gate looked at. */
+    public sealed interface Hold {
+    }
+
+    /** Waiting for a lead; {@code approval.reason()} says why. */
+    public record Held(Approval approval) implements Hold {
+    }
+
+    /** This case already has a reply waiting (a second Send): nothing new was held. */
+    public record AlreadyWaiting() implements Hold {
+    }
+
+    /** The request could not be posted to the approvals channel: nothing held, the text kept on the case. */
+    public record NotPosted(String reason) implements Hold {
+    }
+
+    /**
+     * Holds the reply when a rule says a lead must approve it; empty when it may go out now.
+     *
+     * @param agentIsLead leads approve, so their own replies are never held
+     */
+    public Optional<Hold> hold(String caseKey, String agent, boolean agentIsLead, String text) {
+        if (length.problem(text) != null) {
+            return Optional.empty(); // the send path refuses it and says why; nothing to approve
+        }
+        Optional<CaseView> view = work.view(caseKey);
+        Optional<String> reason = rules.reason(agent, agentIsLead, view, incident.name().isPresent());
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        Approval approval = new Approval(UUID.randomUUID().toString().replace("-", "").substring(0, 16), caseKey,
+                agent, text, reason.get(), clock.instant(), Approval.Status.PENDING, null, null, null, null, 0);
+        if (!store.create(approval)) {
+            return Optional.of(new AlreadyWaiting());
+        }
+        Optional<ApprovalNotices.Posted> posted;
+        try {
+            posted = notices.request(approval, view);
+        } catch (RuntimeException e) {
+            log.warn("Approval request for case {} not posted: {}", caseKey, e.toString());
+            posted = Optional.empty();
+        }
+        if (posted.isEmpty()) {
+            store.cancel(approval.id());
+            work.keepDraft(caseKey, text);
+            return Optional.of(new NotPosted("the approvals channel could not be reached"));
+        }
+        store.posted(approval.id(), posted.get().channel(), posted.get().ts());
+        return Optional.of(new Held(approval));
+    }
+
+    public Optional<Approval> find(String id) {
+        return store.find(id);
+    }
+
+    /** How a lead's click went. */
+    public sealed interface Result {
+    }
+
+    /** Decided by this lead; {@code sent} is the send's outcome for an approval, null for a rejection. */
+    public record Done(Approval approval, ReplySender.ReplyOutcome sent) implements Result {
+    }
+
+    /** Approved, but the send failed in a way that trying later can fix: the request waits again. */
+    public record WaitsAgain(Approval approval, ReplySender.Failed failure) implements Result {
+    }
+
+    /** Another lead (or an earlier click) decided first. */
+    public record Taken(Approval approval) implements Result {
+    }
+
+    /** Not done: the text does not fit, or a return without a note. */
+    public record Refused(String why) implements Result {
+    }
+
+    public record Missing() implements Result {
+    }
+
+    /** Approves the reply as the agent wrote it, or as the lead edited it ({@code edited} not null). */
+    public Result approve(String id, String lead, String edited) {
+        Optional<Approval> found = store.find(id);
+        if (found.isEmpty()) {
+            return new Missing();
+        }
+        String text = edited == null ? found.get().text() : edited.strip();
+        String problem = length.problem(text);
+        if (problem != null) {
+            return new Refused(problem);
+        }
+        ApprovalStore.DecideOutcome decided = store.decide(id, Approval.Status.APPROVED, lead, null, text);
+        if (decided instanceof AlreadyDecided already) {
+            return new Taken(already.approval());
+        }
+        if (!(decided instanceof Decided d)) {
+            return new Missing();
+        }
+        Approval approval = d.approval();
+        // one request id per approved attempt: a click Slack re-delivers is the same attempt and the ledger
+        // sends it once; a new attempt comes only after a send that failed for sure
+        ReplySender.ReplyOutcome sent = work.reply(approval.caseKey(), approval.agent(), text,
+                "approval:" + id + ":" + approval.attempt());
+        if (sent instanceof ReplySender.Failed failed && failed.kind() != ReplySender.FailureKind.IN_DOUBT
+                && failed.kind() != ReplySender.FailureKind.ALREADY_ON_X) {
+            store.reopen(id);
+            return new WaitsAgain(approval, failed);
+        }
+        emit(new CaseEvent.ApprovalDecided(approval.caseKey(), lead, approval.requestedAt(), true, clock.instant()));
+        notifyDecided(approval, sent);
+        return new Done(approval, sent);
+    }
+
+    /** Returns the reply to its agent with the lead's note; the text stays on the case for the agent to edit. */
+    public Result reject(String id, String lead, String note) {
+        if (note == null || note.isBlank()) {
+            return new Refused("Say what to change, so the agent can fix it.");
+        }
+        ApprovalStore.DecideOutcome decided = store.decide(id, Approval.Status.REJECTED, lead, note.strip(), null);
+        if (decided instanceof AlreadyDecided already) {
+            return new Taken(already.approval());
+        }
+        if (!(decided instanceof Decided d)) {
+            return new Missing();
+        }
+        Approval approval = d.approval();
+        work.keepDraft(approval.caseKey(), approval.text());
+        emit(new CaseEvent.ApprovalDecided(approval.caseKey(), lead, approval.requestedAt(), false, clock.instant()));
+        notifyDecided(approval, null);
+        return new Done(approval, null);
+    }
+
+    private void notifyDecided(Approval approval, ReplySender.ReplyOutcome sent) {
+        try {
+            notices.decided(approval, sent);
+        } catch (RuntimeException e) {
+            log.warn("Could not show the decision on approval {}: {}", approval.id(), e.toString());
+        }
+    }
+
+    private void emit(CaseEvent event) {
+        for (CaseEventListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException e) {
+                log.error("{} failed on {}: {}", listener.getClass().getSimpleName(), event, e.toString());
+            }
+        }
+    }
+}
