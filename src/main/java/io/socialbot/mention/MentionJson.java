@@ -14,8 +14,6 @@ public final class MentionJson {
     /** Longest text accepted; X allows far less, listening tools sometimes send whole articles. */
     public static final int MAX_TEXT_CHARS = 10_000;
 
-    /** The stored form's extra field: when the store accepted the mention. */
-    private static final String RECEIVED_AT = "received_at";
     private static final int MAX_FIELD_CHARS = 2_048;
 
     /** Earliest {@code created_at} accepted (inclusive): nothing downstream handles dates before the epoch. */
@@ -170,38 +168,17 @@ public final class MentionJson {
         return toJson(m).toString();
     }
 
-    /**
-     * The stored form: the documented format plus {@code received_at}, which only the store writes ({@link #parse}
-     * ignores it in a source's input, so no listening tool can move a response clock).
-     */
-    public static String writeStored(Mention m) {
-        ObjectNode node = toJson(m);
-        if (m.receivedAt() != null) {
-            node.put(RECEIVED_AT, m.receivedAt().toString());
-        }
-        return node.toString();
+    /** Reads back what {@link #write} wrote; a stored value that no longer parses is a bug, not bad input. */
+    public static Mention read(String json) {
+        return read(parseLine(json));
     }
 
-    /** Reads back what {@link #writeStored} stored; a stored value that no longer parses is a bug, not bad input. */
-    public static Mention read(String json) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored mention is unreadable: " + notJson(e).message());
-        }
-        if (!(parse(node) instanceof Valid valid)) {
-            throw new IllegalStateException("stored mention is unreadable: " + ((Invalid) parse(node)).message());
-        }
-        JsonNode received = node.get(RECEIVED_AT);
-        if (received == null || received.isNull()) {
+    /** The mention of a parse of stored JSON, or an {@link IllegalStateException} saying why it is unreadable. */
+    public static Mention read(Parsed parsed) {
+        if (parsed instanceof Valid valid) {
             return valid.mention();
         }
-        try {
-            return valid.mention().withReceivedAt(Instant.parse(received.asText()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException("stored mention has an unreadable received_at", e);
-        }
+        throw new IllegalStateException("stored mention is unreadable: " + ((Invalid) parsed).message());
     }
 
     public static ObjectMapper mapper() {

@@ -1,7 +1,6 @@
 package io.socialbot.mention.redis;
 
 import io.socialbot.mention.Mention;
-import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
@@ -65,7 +64,7 @@ public final class RedisMentionStore implements MentionStore {
         Instant now = clock.instant();
         for (Mention m : mentions) {
             scriptKeys.add(mentionKey(m.key()));
-            args.add(MentionJson.writeStored(m.withReceivedAt(now)));
+            args.add(StoredMentionJson.write(m.withReceivedAt(now)));
         }
         Object reply;
         try {
@@ -85,7 +84,7 @@ public final class RedisMentionStore implements MentionStore {
     @Override
     public Optional<Mention> find(String key) {
         try {
-            return Optional.ofNullable(redis.get(mentionKey(key))).map(MentionJson::read);
+            return Optional.ofNullable(redis.get(mentionKey(key))).map(StoredMentionJson::read);
         } catch (JedisException e) {
             throw new StoreUnavailableException("Redis could not be read", e);
         }
@@ -100,7 +99,7 @@ public final class RedisMentionStore implements MentionStore {
             List<String> values = redis.mget(mentionKeys.stream().map(this::mentionKey).toArray(String[]::new));
             List<Mention> out = new ArrayList<>(values.size());
             for (String value : values) {
-                out.add(value == null ? null : MentionJson.read(value));
+                out.add(value == null ? null : StoredMentionJson.read(value));
             }
             return out;
         } catch (JedisException e) {
