@@ -30,7 +30,7 @@ public final class BlendedSentimentClassifier implements SentimentClassifier {
     public record Settings(double modelWeight, double weakBelow, double positiveAt, double negativeAt) {
 
         /** The shipped blend. */
-        public static final Settings DEFAULTS = new Settings(0.9, 1.0, 0.15, -0.2);
+        public static final Settings DEFAULTS = new Settings(0.9, 0.7, 0.15, -0.2);
 
         /** The model's share of the blend for a lexicon score. */
         public double modelShare(double lexiconScore) {

@@ -269,8 +269,7 @@ final class XMentionPoller {
     }
 
     private PollOutcome backOff(int status, String reason, Instant now) {
-        // The count of failures in a row lives in Redis beside the lease, so a new leader goes on with the same wait.
-        int failures = pace.failed();
+        int failures = pace.failed(); // kept in Redis beside the lease: a new leader goes on with the same wait
         Instant until = pace.waitUntil(now.plus(retry.backoff(failures)), reason);
         log.warn("X mentions: {} (failure {} in a row); next poll at {}", reason, failures, until);
         return new Failed(status, until, reason);

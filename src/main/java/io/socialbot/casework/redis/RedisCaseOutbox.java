@@ -94,9 +94,9 @@ public final class RedisCaseOutbox implements CaseOutbox {
     @Override
     public Recorded recordPosted(Delivery d, String channelId, String ts, Instant now) {
         String posts = postSet(d.caseKey());
-        String r = (String) OutboxScripts.POSTED.run(redis, List.of(caseKey(d.caseKey()), posts, updateSet(posts)), List.of(d.caseKey(),
-                d.attempt(), channelId == null ? "" : channelId, ts, String.valueOf(d.rev()),
-                String.valueOf(now.toEpochMilli())));
+        String r = (String) OutboxScripts.POSTED.run(redis, List.of(caseKey(d.caseKey()), posts, updateSet(posts)),
+                List.of(d.caseKey(), d.attempt(), channelId == null ? "" : channelId, ts, String.valueOf(d.rev()),
+                        String.valueOf(now.toEpochMilli())));
         return switch (r) {
             case "first" -> Recorded.FIRST;
             case "again" -> Recorded.AGAIN;
@@ -106,8 +106,8 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public void recordUpdated(Delivery d, Instant now) {
-        OutboxScripts.UPDATED.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(),
-                String.valueOf(d.rev()), String.valueOf(now.toEpochMilli())));
+        OutboxScripts.UPDATED.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())),
+                List.of(d.caseKey(), d.attempt(), String.valueOf(d.rev()), String.valueOf(now.toEpochMilli())));
     }
 
     @Override
@@ -121,14 +121,16 @@ public final class RedisCaseOutbox implements CaseOutbox {
     }
 
     private int retry(Delivery d, Instant at, boolean inDoubt, boolean counted) {
-        return ((Long) OutboxScripts.RETRY.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(),
-                d.attempt(), String.valueOf(at.toEpochMilli()), inDoubt ? "1" : "0", counted ? "1" : "0"))).intValue();
+        return ((Long) OutboxScripts.RETRY.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())),
+                List.of(d.caseKey(), d.attempt(), String.valueOf(at.toEpochMilli()), inDoubt ? "1" : "0",
+                        counted ? "1" : "0"))).intValue();
     }
 
     @Override
     public void paceChannel(String channel, Instant until, Duration slot) {
         hardWait(keys.key("slack-pace", channel) + ":wait", until);
-        OutboxScripts.REFUND.run(redis, List.of(keys.key("slack-pace", channel)), List.of(String.valueOf(slot.toMillis())));
+        OutboxScripts.REFUND.run(redis, List.of(keys.key("slack-pace", channel)),
+                List.of(String.valueOf(slot.toMillis())));
     }
 
     @Override
@@ -150,13 +152,14 @@ public final class RedisCaseOutbox implements CaseOutbox {
     @Override
     public void lost(Delivery d, Instant now) {
         String posts = postSet(d.caseKey());
-        OutboxScripts.LOST.run(redis, List.of(caseKey(d.caseKey()), updateSet(posts), posts), List.of(d.caseKey(), d.messageTs(),
-                String.valueOf(now.toEpochMilli())));
+        OutboxScripts.LOST.run(redis, List.of(caseKey(d.caseKey()), updateSet(posts), posts),
+                List.of(d.caseKey(), d.messageTs(), String.valueOf(now.toEpochMilli())));
     }
 
     @Override
     public void park(Delivery d, String reason) {
-        OutboxScripts.PARK.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())), List.of(d.caseKey(), d.attempt(), reason));
+        OutboxScripts.PARK.run(redis, List.of(caseKey(d.caseKey()), dueSet(d.caseKey())),
+                List.of(d.caseKey(), d.attempt(), reason));
     }
 
     @Override

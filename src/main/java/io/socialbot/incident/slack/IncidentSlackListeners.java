@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code /incident}, {@code /digest} and the "tell everyone waiting" button and confirmation. */
-public final class IncidentSlackListeners implements SlackListeners {
+final class IncidentSlackListeners implements SlackListeners {
 
     public static final String TELL_WAITING = "incident_tell_waiting";
     public static final String TELL_WAITING_CONFIRM = "incident_tell_waiting_confirm";

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Links a case to its post with chat.getPermalink (channel and message ts from the case); a case not posted, or a
  * Slack that does not answer, gives no link, so the digest shows the bare key rather than a guessed URL.
  */
-public final class SlackCaseLinks implements CaseLinks {
+final class SlackCaseLinks implements CaseLinks {
 
     private static final Logger log = LoggerFactory.getLogger(SlackCaseLinks.class);
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * the upload, files.completeUploadExternal, which the SDK's filesUploadV2 does in turn). A failed text post throws
  * so the slot is retried; a failed chart upload only logs, since re-posting would duplicate the text.
  */
-public final class SlackDigestPublisher implements DigestPublisher {
+final class SlackDigestPublisher implements DigestPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(SlackDigestPublisher.class);
 

@@ -17,7 +17,7 @@ import java.util.List;
  * Streams a JSON Lines file of mentions in batches: memory stays flat whatever the file size. Bad lines are
  * counted with their line number and reason, and the replay goes on.
  */
-public final class ReplayFile {
+final class ReplayFile {
 
     /** A valid mention and the line it came from. */
     public record Line(long number, Mention mention) {

@@ -13,6 +13,7 @@ import io.socialbot.platform.slack.SlackText;
 import io.socialbot.stats.BadWindowException;
 import io.socialbot.stats.CaseCsv;
 import io.socialbot.stats.CaseTimeline;
+import io.socialbot.stats.Durations;
 import io.socialbot.stats.ReportWindow;
 import io.socialbot.stats.ReportWindows;
 import io.socialbot.stats.ResponseTimeReport;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code /stats [window]}, {@code /stats agents [window]}, {@code /stats export [window]}: acks at once, computes
  * the report on its own thread, answers ephemerally through response_url (the CSV goes to the requester's DM).
  */
-public class StatsSlackListeners implements SlackListeners, AutoCloseable {
+class StatsSlackListeners implements SlackListeners, AutoCloseable {
 
     public static final String COMMAND = "/stats";
 
@@ -137,7 +138,7 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
         StringBuilder sb = new StringBuilder();
         sb.append("*Response times: ").append(SlackText.escape(report.window().label())).append("* (")
                 .append(report.total().cases()).append(" cases)\n```\n");
-        sb.append(String.format("%-4s %6s %13s %13s %13s %9s%n", "", "cases", "claim p50/p90", "reply p50/p90",
+        sb.append(String.format("%-4s %6s %23s %23s %12s %9s%n", "", "cases", "claim p50/p90", "reply p50/p90",
                 "resolve p50", "breaches"));
         for (ResponseTimeReport.Row r : report.byPriority()) {
             line(sb, r.priority().name(), r);
@@ -156,7 +157,7 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
     }
 
     private static void line(StringBuilder sb, String name, ResponseTimeReport.Row r) {
-        sb.append(String.format("%-4s %6d %13s %13s %13s %9d%n", name, r.cases(), pair(r.toClaim()),
+        sb.append(String.format("%-4s %6d %23s %23s %12s %9d%n", name, r.cases(), pair(r.toClaim()),
                 pair(r.toFirstReply()), fmt(r.toResolve().median()), r.breaches()));
     }
 
@@ -180,22 +181,9 @@ public class StatsSlackListeners implements SlackListeners, AutoCloseable {
         return s.count() == 0 ? "-" : fmt(s.median()) + "/" + fmt(s.p90());
     }
 
-    /** Compact durations: 45s, 12m, 3h05m, 2d04h. */
+    /** The reports' one duration format ({@link Durations#exact}), as the digest and the incident page show it. */
     static String fmt(Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        long s = d.getSeconds();
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m";
-        }
-        if (s < 86400) {
-            return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
-        }
-        return String.format("%dd%02dh", s / 86400, (s % 86400) / 3600);
+        return d == null ? "-" : Durations.exact(d);
     }
 
     @Override

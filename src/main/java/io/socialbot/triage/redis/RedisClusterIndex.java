@@ -18,7 +18,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * <p>Keys: {@code {ns}:tc:m:<mention key>} (membership), {@code {ns}:tc:a:<anchor>} (retweet links and content
  * bands) and {@code {ns}:tc:c:<cluster id>} (hash: size, first, sig, posted).
  */
-public final class RedisClusterIndex implements ClusterIndex {
+final class RedisClusterIndex implements ClusterIndex {
 
     // KEYS[1] = membership, KEYS[2 .. 1+ARGV[2]] = links, the rest = bands.
     // ARGV: 1 mention key, 2 link count, 3 signature, 4 slots that must agree, 5 created-at ms, 6 ttl ms,

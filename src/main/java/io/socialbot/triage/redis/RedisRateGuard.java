@@ -19,7 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
  * replica refuses that channel without asking Redis (in an outage most candidates find their channel full), and
  * adds those refusals to the shared count with its next call.
  */
-public final class RedisRateGuard implements RateGuard {
+final class RedisRateGuard implements RateGuard {
 
     // KEYS[1] = bucket; ARGV: 1 now ms, 2 tokens per second, 3 burst, 4 ms to keep the bucket after its last use,
     // 5 refusals made locally since the last call. Returns {1 taken or 0 refused, ms until the next token}.

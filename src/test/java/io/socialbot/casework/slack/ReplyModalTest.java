@@ -14,7 +14,7 @@ class ReplyModalTest {
     @Test
     void longSuggestionsAreClippedBeforeEscapingOnWholeEntities() {
         View view = ReplyModal.view("twitter:1", Optional.empty(),
-                List.of("first", "Fish & chips <3 ".repeat(150), "&".repeat(2_000)));
+                List.of("first", "Fish & chips <3", "&".repeat(2_000)));
         String others = view.getBlocks().stream().filter(b -> b instanceof SectionBlock)
                 .map(b -> ((SectionBlock) b).getText().getText()).filter(t -> t.startsWith("*Other suggestions*"))
                 .findFirst().orElseThrow();

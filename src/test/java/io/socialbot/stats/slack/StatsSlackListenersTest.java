@@ -87,7 +87,17 @@ class StatsSlackListenersTest {
         }
         store.on(new CaseEvent.ApprovalDecided("twitter:3", LEAD, now, false, now.plusSeconds(240))); // held twice
 
-        assertThat(render()).contains("*Approval wait* (inside the reply time): 3 cases held for a lead, p50/p90 2m/7m");
+        assertThat(render()).contains("*Approval wait* (inside the reply time): 3 cases held for a lead, p50/p90 2 m/7 m");
+    }
+
+    @Test
+    void slashStatsShowsDurationsExactlyAsTheDigestAndThePageDo() {
+        for (Duration d : List.of(Duration.ofSeconds(45), Duration.ofSeconds(725), Duration.ofMinutes(125),
+                Duration.ofMinutes(60 * 52 + 10))) {
+            assertThat(StatsSlackListeners.fmt(d)).isEqualTo(io.socialbot.stats.Durations.exact(d));
+        }
+        assertThat(StatsSlackListeners.fmt(Duration.ofSeconds(725))).as("not the old compact 12m").isEqualTo("12 m 05 s");
+        assertThat(StatsSlackListeners.fmt(null)).isEqualTo("-");
     }
 
     private String render() throws Exception {
