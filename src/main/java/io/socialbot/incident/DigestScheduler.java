@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts the hourly digest of the running incident once per hour slot across all replicas: a slot is claimed
  * before composing, marked done after a successful post, released after a failure. Every slot since the incident
- * began (up to {@code catchUpHours}) is checked, so a missed hour is posted late with a note, never skipped.
+ * began (up to {@code catchUpHours}) is checked, so a missed hour is posted late with a note, never skipped. The
+ * optional model-written summary line is asked for after the claim, so only one replica calls the model per slot.
  */
 public final class DigestScheduler {
 
@@ -23,9 +24,18 @@ public final class DigestScheduler {
     private final DigestPublisher publisher;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final DigestSummary summary;
 
     public DigestScheduler(IncidentStore incidents, SlotClaims claims, DigestComposer composer,
                            DigestPublisher publisher, IncidentProperties properties, Clock clock) {
+        this(incidents, claims, composer, publisher, properties, clock, DigestSummary.OFF);
+    }
+
+    /** With the optional model-written line, asked for only by the replica that holds the slot. */
+    public DigestScheduler(IncidentStore incidents, SlotClaims claims, DigestComposer composer,
+                           DigestPublisher publisher, IncidentProperties properties, Clock clock,
+                           DigestSummary summary) {
+        this.summary = summary;
         this.incidents = incidents;
         this.claims = claims;
         this.composer = composer;
@@ -55,7 +65,8 @@ public final class DigestScheduler {
             Instant end = slot.plus(Duration.ofHours(1));
             boolean late = now.isAfter(end.plus(properties.lateAfter()));
             try {
-                publisher.post(incident.channel(), composer.compose(incident, slot, end, late ? slot : null));
+                publisher.post(incident.channel(),
+                        summary.addTo(composer.compose(incident, slot, end, late ? slot : null)));
                 claims.markDone(incident.name(), slot);
                 posted.add(slot);
             } catch (RuntimeException e) {

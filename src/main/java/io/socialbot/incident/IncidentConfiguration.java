@@ -4,6 +4,7 @@ import io.socialbot.casework.CaseReplies;
 import io.socialbot.casework.ReplyLength;
 import io.socialbot.platform.access.AccessPolicy;
 import io.socialbot.platform.schedule.RepeatingTask;
+import io.socialbot.prompt.LanguageModel;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.stats.StatsProperties;
@@ -11,6 +12,8 @@ import io.socialbot.stats.StatsService;
 import io.socialbot.triage.DecisionStore;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,8 @@ import org.springframework.scheduling.TaskScheduler;
  */
 @Configuration(proxyBeanMethods = false)
 class IncidentConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentConfiguration.class);
 
     @Bean
     IncidentMentionCounter incidentMentionCounter(IncidentStore incidents, DigestCounts counts,
@@ -50,8 +55,16 @@ class IncidentConfiguration {
 
     @Bean
     DigestScheduler digestScheduler(IncidentStore incidents, SlotClaims claims, DigestComposer composer,
-                                    DigestPublisher publisher, IncidentProperties properties, Clock clock) {
-        return new DigestScheduler(incidents, claims, composer, publisher, properties, clock);
+                                    DigestPublisher publisher, IncidentProperties properties, Clock clock,
+                                    ObjectProvider<LanguageModel> model, PromptTemplates templates) {
+        LanguageModel configured = model.getIfAvailable();
+        if (properties.digestSummary() && configured == null) {
+            log.warn("socialbot.incident.digest-summary is on but no model is configured (socialbot.model.base-url): "
+                    + "digests go out without the summary line");
+        }
+        DigestSummary summary = properties.digestSummary() && configured != null
+                ? new DigestSummary(configured, templates) : DigestSummary.OFF;
+        return new DigestScheduler(incidents, claims, composer, publisher, properties, clock, summary);
     }
 
     /** On every replica; Redis claims make each digest and each broadcast reply happen once. */

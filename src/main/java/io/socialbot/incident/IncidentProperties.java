@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * brand's zone of {@code socialbot.stats.zone} (checked at start), since response times follow that policy.
  * {@code voiceMinFollowers} is the reach from which an author is listed as a voice being heard (press always is);
  * {@code trendMinMentions} the relevant mentions every compared hour needs before the digest reads a trend;
- * {@code replyLimit} per {@code replyWindow} paces "tell everyone waiting" within X's posting limit.
+ * {@code replyLimit} per {@code replyWindow} paces "tell everyone waiting" within X's posting limit;
+ * {@code digestSummary} adds the model's two-sentence line to the hourly digest (only with {@code socialbot.model}).
  */
 @ConfigurationProperties("socialbot.incident")
 public record IncidentProperties(
@@ -31,7 +32,8 @@ public record IncidentProperties(
         @DefaultValue("24") int catchUpHours,
         @DefaultValue("30d") Duration retention,
         @DefaultValue("900") int chartWidth,
-        @DefaultValue("420") int chartHeight) {
+        @DefaultValue("420") int chartHeight,
+        @DefaultValue("false") boolean digestSummary) {
 
     public IncidentProperties {
         if (replyLimit < 1 || replyWindow.isZero() || replyWindow.isNegative()) {
@@ -49,13 +51,20 @@ public record IncidentProperties(
     public static IncidentProperties defaults() {
         return new IncidentProperties("incident", ZoneId.of("Europe/London"), Set.of(), 5, 5, 3, 10_000, 10, 100,
                 Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), 24,
-                Duration.ofDays(30), 900, 420);
+                Duration.ofDays(30), 900, 420, false);
+    }
+
+    /** The same settings with the model's summary line on or off (for tests and tools). */
+    public IncidentProperties withDigestSummary(boolean on) {
+        return new IncidentProperties(channel, zone, pressHandles, topThemes, topInfluencers, topClusters,
+                voiceMinFollowers, trendMinMentions, replyLimit, replyWindow, tick, lateAfter, claimTtl, catchUpHours,
+                retention, chartWidth, chartHeight, on);
     }
 
     /** The same settings with press handles (for tests and tools). */
     public IncidentProperties withPress(Set<String> handles) {
         return new IncidentProperties(channel, zone, handles, topThemes, topInfluencers, topClusters,
                 voiceMinFollowers, trendMinMentions, replyLimit, replyWindow, tick, lateAfter, claimTtl, catchUpHours,
-                retention, chartWidth, chartHeight);
+                retention, chartWidth, chartHeight, digestSummary);
     }
 }

@@ -1,18 +1,21 @@
 package io.socialbot.stats;
 
 import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The export format: one row per case, every timestamp in ISO-8601 UTC, RFC 4180 quoting; {@code first_reply} is an
- * agent's, {@code first_broadcast} the bot's own status-update reply.
+ * agent's, {@code first_broadcast} the bot's own status-update reply, {@code approval_wait} how long its replies
+ * waited for a lead's approval (an ISO-8601 duration such as {@code PT4M12S}; empty when none did).
  */
 public final class CaseCsv {
 
     public static final String HEADER =
-            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,first_broadcast,note";
+            "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,first_broadcast,note,"
+                    + "approval_wait";
 
     private CaseCsv() {
     }
@@ -30,7 +33,8 @@ public final class CaseCsv {
                     .append(time(c.claimed())).append(',')
                     .append(time(c.firstReply())).append(',')
                     .append(time(c.resolved())).append(',')
-                    .append(time(c.broadcast())).append(',').append(field(c.note())).append("\r\n");
+                    .append(time(c.broadcast())).append(',').append(field(c.note())).append(',')
+                    .append(c.approvalWait() == null ? "" : c.approvalWait().toString()).append("\r\n");
         }
         return sb.toString();
     }
@@ -39,7 +43,7 @@ public final class CaseCsv {
     public static List<CaseTimeline> read(String csv) {
         List<List<String>> rows = rows(csv);
         String header = rows.isEmpty() ? "" : String.join(",", rows.get(0));
-        // this version's header, or an older export's: up to resolved (10 columns) or first_broadcast (11)
+        // this version's header, or an older export's: up to resolved (10 columns), first_broadcast (11) or note (12)
         boolean older = HEADER.startsWith(header + ",") && header.split(",").length >= 10;
         if (!header.equals(HEADER) && !older) {
             throw new IllegalArgumentException("not a case export: the first line must be " + HEADER);
@@ -53,7 +57,8 @@ public final class CaseCsv {
             out.add(new CaseTimeline(r.get(0), r.get(1).isEmpty() ? null : Priority.valueOf(r.get(1)),
                     nullIfEmpty(r.get(2)), nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), instant(r.get(5)),
                     instant(r.get(6)), instant(r.get(7)), instant(r.get(8)), instant(r.get(9)),
-                    fields > 10 ? instant(r.get(10)) : null, fields > 11 ? nullIfEmpty(r.get(11)) : null));
+                    fields > 10 ? instant(r.get(10)) : null, fields > 11 ? nullIfEmpty(r.get(11)) : null,
+                    fields > 12 ? duration(r.get(12)) : null));
         }
         return out;
     }
@@ -114,6 +119,10 @@ public final class CaseCsv {
 
     private static Instant instant(String s) {
         return s.isEmpty() ? null : Instant.parse(s);
+    }
+
+    private static Duration duration(String s) {
+        return s.isEmpty() ? null : Duration.parse(s);
     }
 
     private static String nullIfEmpty(String s) {

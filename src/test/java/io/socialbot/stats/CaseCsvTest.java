@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialbot.triage.TriageDecision.Priority;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,20 @@ class CaseCsvTest {
     }
 
     @Test
+    void roundTripsTheApprovalWaitInTheLastColumn() {
+        Instant t = Instant.parse("2026-07-15T09:00:00Z");
+        List<CaseTimeline> cases = List.of(new CaseTimeline("x:4", Priority.P1, "outage", "C1", "U1", t, null,
+                        t.plusSeconds(60), t.plusSeconds(400), null, null, null, Duration.ofSeconds(252)),
+                new CaseTimeline("x:5", Priority.P3, null, null, null, t, null, null, null, null));
+        String csv = CaseCsv.write(cases);
+        assertThat(CaseCsv.HEADER).endsWith(",note,approval_wait");
+        assertThat(csv).contains("\r\nx:4,P1,outage,C1,U1,2026-07-15T09:00:00Z,,2026-07-15T09:01:00Z,"
+                + "2026-07-15T09:06:40Z,,,,PT4M12S\r\n");
+        assertThat(CaseCsv.read(csv)).isEqualTo(cases);
+        assertThat(CaseCsv.read(csv).get(0).approvalWaitTime()).contains(Duration.ofSeconds(252));
+    }
+
+    @Test
     void readsOlderExportsWithoutTheBroadcastOrTheNote() {
         String ten = "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved\r\n"
                 + "x:1,P1,,,,2026-07-15T09:00:00Z,,,,\r\n";
@@ -40,6 +55,10 @@ class CaseCsvTest {
                 + "first_broadcast\r\nx:1,P1,,,,2026-07-15T09:00:00Z,,,,,2026-07-15T09:05:00Z\r\n";
         assertThat(CaseCsv.read(eleven).get(0).broadcast()).isEqualTo(Instant.parse("2026-07-15T09:05:00Z"));
         assertThat(CaseCsv.read(eleven).get(0).note()).isNull();
+        String twelve = "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,"
+                + "first_broadcast,note\r\nx:1,P1,,,,2026-07-15T09:00:00Z,,,,,,\"sorted, by DM\"\r\n";
+        assertThat(CaseCsv.read(twelve).get(0).note()).isEqualTo("sorted, by DM");
+        assertThat(CaseCsv.read(twelve).get(0).approvalWaitTime()).isEmpty();
         // a header that is no version's (the note without the broadcast column) is refused, not misread
         assertThatThrownBy(() -> CaseCsv.read(
                 "case_key,priority,incident,channel,agent,received,posted,claimed,first_reply,resolved,note\r\n"))
