@@ -15,6 +15,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +59,23 @@ public final class OpenAiChatModel implements LanguageModel {
             }
         }
         HttpResponse<String> response;
+        // The request timeout covers only the wait for the headers; the whole answer, body included, is bounded
+        // here, so a model trickling its body cannot hold a digest or a drafting thread.
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+            response = exchange.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             return unavailable(Reason.TIMEOUT, "no answer within " + properties.timeout(), null);
-        } catch (IOException e) {
-            return unavailable(Reason.NETWORK, e.getClass().getSimpleName(), null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return unavailable(Reason.TIMEOUT, "no answer within " + properties.timeout(), null);
+            }
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return unavailable(Reason.NETWORK, cause.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return unavailable(Reason.NETWORK, "interrupted", null);
         }

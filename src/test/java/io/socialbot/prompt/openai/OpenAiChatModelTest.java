@@ -71,6 +71,7 @@ class OpenAiChatModelTest {
         stub.enqueue(new ChatCompletionsStub.Status(500, "server_error", null, null));
         stub.enqueue(new ChatCompletionsStub.Status(429, "requests", "rate_limit_exceeded", 20));
         stub.enqueue(new ChatCompletionsStub.Slow(Duration.ofSeconds(3)));
+        stub.enqueue(new ChatCompletionsStub.SlowBody(Duration.ofSeconds(3)));
         stub.enqueue(new ChatCompletionsStub.Garbage());
         OpenAiChatModel model = model(KEY, Duration.ofMillis(800));
 
@@ -80,6 +81,11 @@ class OpenAiChatModelTest {
                 "429 rate_limit_exceeded requests", CLOCK.instant().plusSeconds(20)));
         assertThat(model.complete(request)).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.TIMEOUT));
+        // headers at once, body trickled: the timeout bounds the whole answer, not only its first byte
+        long started = System.nanoTime();
+        assertThat(model.complete(request)).isInstanceOfSatisfying(Unavailable.class,
+                u -> assertThat(u.reason()).isEqualTo(Reason.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
         assertThat(model.complete(request)).isInstanceOfSatisfying(Unavailable.class,
                 u -> assertThat(u.reason()).isEqualTo(Reason.MALFORMED));
 

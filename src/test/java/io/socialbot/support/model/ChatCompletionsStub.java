@@ -79,6 +79,10 @@ public final class ChatCompletionsStub implements AutoCloseable {
     public record Slow(Duration delay) implements Behaviour {
     }
 
+    /** The default answer's headers at once, then its body trickled: half, a wait of {@code delay}, the rest. */
+    public record SlowBody(Duration delay) implements Behaviour {
+    }
+
     /** The default answer, only once {@link #release()} is called. */
     public record Held() implements Behaviour {
     }
@@ -197,6 +201,10 @@ public final class ChatCompletionsStub implements AutoCloseable {
                 }
             }
             Content content = b instanceof Content c ? c : new Content(draftLikeAModel(request.user()), false);
+            if (b instanceof SlowBody slowBody) {
+                trickle(exchange, completion(body.path("model").asText(), content), slowBody.delay());
+                return;
+            }
             send(exchange, 200, completion(body.path("model").asText(), content), Map.of());
         }
     }
@@ -274,6 +282,20 @@ public final class ChatCompletionsStub implements AutoCloseable {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void trickle(HttpExchange exchange, String body, Duration delay) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            sleep(delay);
+            exchange.getResponseBody().write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        } catch (IOException e) {
+            // the client gave up waiting (its timeout): nothing to answer
         }
     }
 
