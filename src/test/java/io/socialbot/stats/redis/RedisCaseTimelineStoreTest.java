@@ -74,7 +74,7 @@ class RedisCaseTimelineStoreTest {
         CaseTimeline t = store.find("x:n").orElseThrow();
         assertThat(t.note()).isEqualTo("refunded, \"see\" ticket 42");
         String csv = io.socialbot.stats.CaseCsv.write(java.util.List.of(t));
-        assertThat(csv).contains(",\"refunded, \"\"see\"\" ticket 42\"\r\n");
+        assertThat(csv).contains(",\"refunded, \"\"see\"\" ticket 42\",\r\n"); // approval_wait (empty) follows
         assertThat(io.socialbot.stats.CaseCsv.read(csv)).containsExactly(t);
     }
 
