@@ -225,13 +225,7 @@ public final class CaseDelivery {
     }
 
     private void emit(CaseEvent event) {
-        for (CaseEventListener listener : listeners) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                log.error("{} failed on {}: {}", listener.getClass().getSimpleName(), event, e.toString());
-            }
-        }
+        CaseEventListener.tellAll(listeners, event);
     }
 
     public Instant now() {

@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The life of a case: opened from a triage decision, claimed, released, replied to, resolved. Every step is timed
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * {@link CaseOutbox}, and {@link CaseDelivery} shows it in the case's post off this path.
  */
 public final class CaseWork implements DecisionListener, CaseReplies {
-
-    private static final Logger log = LoggerFactory.getLogger(CaseWork.class);
 
     private final CaseStore cases;
     private final MentionStore mentions;
@@ -206,12 +202,6 @@ public final class CaseWork implements DecisionListener, CaseReplies {
     }
 
     private void emit(CaseEvent event) {
-        for (CaseEventListener listener : listeners) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                log.error("{} failed on {}: {}", listener.getClass().getSimpleName(), event, e.toString());
-            }
-        }
+        CaseEventListener.tellAll(listeners, event);
     }
 }

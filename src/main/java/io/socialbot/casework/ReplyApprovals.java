@@ -179,12 +179,6 @@ public final class ReplyApprovals {
     }
 
     private void emit(CaseEvent event) {
-        for (CaseEventListener listener : listeners) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                log.error("{} failed on {}: {}", listener.getClass().getSimpleName(), event, e.toString());
-            }
-        }
+        CaseEventListener.tellAll(listeners, event);
     }
 }
