@@ -35,7 +35,9 @@ final class AfterAck {
             try {
                 respond.accept(answer);
             } catch (Exception e) {
-                log.warn("Could not answer in Slack: {}", e.getClass().getSimpleName());
+                // a refusal names Slack's error; other exceptions by class only (their text may quote a request)
+                log.warn("Could not answer in Slack: {}",
+                        e instanceof IllegalStateException ? e.getMessage() : e.getClass().getSimpleName());
             }
         });
     }

@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Approve / Edit / Reject on an approval request, for leads only. Approve acks at once and decides after; Edit and
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ApprovalSlackListeners implements SlackListeners {
 
-    private static final Logger log = LoggerFactory.getLogger(ApprovalSlackListeners.class);
     static final String APPROVE = "approval_approve";
     static final String EDIT = "approval_edit";
     static final String REJECT = "approval_reject";
@@ -48,13 +45,13 @@ final class ApprovalSlackListeners implements SlackListeners {
     private final ReplyApprovals approvals;
     private final ReplyLength length;
     private final AccessPolicy access;
-    private final ExecutorService executor;
+    private final AfterAck afterAck;
 
     ApprovalSlackListeners(ReplyApprovals approvals, ReplyLength length, AccessPolicy access, ExecutorService executor) {
         this.approvals = approvals;
         this.length = length;
         this.access = access;
-        this.executor = executor;
+        this.afterAck = new AfterAck(executor);
     }
 
     @Override
@@ -216,33 +213,16 @@ final class ApprovalSlackListeners implements SlackListeners {
     }
 
     private void later(ActionContext ctx, Supplier<String> job) {
-        executor.submit(() -> {
-            String text = run(job);
-            try {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-            } catch (Exception e) {
-                log.warn("Could not answer the lead in Slack: {}", e.getClass().getSimpleName());
-            }
-        });
+        afterAck.answer(ctx, job);
     }
 
+    /** A direct message to {@code user}; Slack's {@code ok:false} is a failure too, not only an exception. */
     private void tellLater(MethodsClient client, String user, Supplier<String> job) {
-        executor.submit(() -> {
-            String text = run(job);
-            try {
-                client.chatPostMessage(q -> q.channel(user).text(text));
-            } catch (Exception e) {
-                log.warn("Could not answer the lead in Slack: {}", e.getClass().getSimpleName());
+        afterAck.answer(text -> {
+            var sent = client.chatPostMessage(q -> q.channel(user).text(text));
+            if (!sent.isOk()) {
+                throw new IllegalStateException("chat.postMessage answered " + sent.getError());
             }
-        });
-    }
-
-    private static String run(Supplier<String> job) {
-        try {
-            return job.get();
-        } catch (RuntimeException e) {
-            log.error("Approval step failed: {}", e.toString());
-            return "Sorry, that failed on our side (" + e.getClass().getSimpleName() + "). Nothing was sent; try again.";
-        }
+        }, job);
     }
 }
