@@ -5,6 +5,7 @@ import io.socialbot.casework.CaseWork;
 import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.webhook.WebhookSignature;
+import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.slack.SlackApiStub;
 import io.socialbot.triage.DecisionStore;
 import io.socialbot.triage.OutageGenerator;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Delivery benchmark (prints figures, asserts none): a 20,000-mention storm through the webhook, live triage and the
@@ -54,17 +56,20 @@ class DeliveryBench {
     /** One round's figures. */
     record Round(boolean throttled, double triagePerSecond, int posts, int p1, long p50, long p99, long max,
                  long p99AfterRetryAfter, int missing, int postCalls, int answered429, int tooEarly, long p1Waits,
-                 long p1MaxWait, int updates, long decidedP50, long decidedP99) {
+                 long p1MaxWait, int updates, long decidedP50, long decidedP99, long p99AfterChannelPauses,
+                 List<String> breakdown) {
 
         String line() {
             return String.format(Locale.ROOT, "%s: triage %.0f mentions/s; %d cases posted (%d chat.postMessage calls, "
                             + "%d answered 429 = %.1f%%, %d too early), %d chat.update; %d P1 posts: webhook-202 to "
                             + "chat.postMessage p50 %d ms, p99 %d ms, max %d ms; after Retry-After p99 %d ms (Retry-After "
                             + "imposed on P1 posts: %d s in all, at most %d s on one); case recorded by triage to "
-                            + "chat.postMessage after Retry-After p50 %d ms, p99 %d ms; %d P1 not posted",
+                            + "chat.postMessage after Retry-After p50 %d ms, p99 %d ms; after the channel's pauses p99 "
+                            + "%d ms; %d P1 not posted%n%s",
                     throttled ? "429 to 1 in 3 posts" : "quiet Slack", triagePerSecond, posts, postCalls, answered429,
                     postCalls == 0 ? 0.0 : 100.0 * answered429 / postCalls, tooEarly, updates, p1, p50, p99, max,
-                    p99AfterRetryAfter, p1Waits, p1MaxWait, decidedP50, decidedP99, missing);
+                    p99AfterRetryAfter, p1Waits, p1MaxWait, decidedP50, decidedP99, p99AfterChannelPauses, missing,
+                    String.join(System.lineSeparator(), breakdown));
         }
     }
 
@@ -88,12 +93,14 @@ class DeliveryBench {
         double q = median(quiet.stream().mapToDouble(Round::triagePerSecond).toArray());
         double t = median(throttled.stream().mapToDouble(Round::triagePerSecond).toArray());
         System.out.printf(Locale.ROOT, "MEDIANS of %d: triage quiet %.0f/s, throttled %.0f/s (%+.1f%%); throttled: 429 "
-                        + "share %.1f%%, P1 p99 raw %.0f ms, after Retry-After %.0f ms, triage-to-post after Retry-After "
+                        + "share %.1f%%, P1 p99 raw %.0f ms, after its own Retry-After %.0f ms, after the channel's "
+                        + "Retry-After pauses %.0f ms, triage-to-post after Retry-After "
                         + "%.0f ms; quiet: P1 p99 %.0f ms, triage-to-post %.0f ms%n", runs, q,
                 t, 100 * (t - q) / q,
                 median(throttled.stream().mapToDouble(r -> 100.0 * r.answered429() / Math.max(1, r.postCalls())).toArray()),
                 median(throttled.stream().mapToDouble(Round::p99).toArray()),
                 median(throttled.stream().mapToDouble(Round::p99AfterRetryAfter).toArray()),
+                median(throttled.stream().mapToDouble(Round::p99AfterChannelPauses).toArray()),
                 median(throttled.stream().mapToDouble(Round::decidedP99).toArray()),
                 median(quiet.stream().mapToDouble(Round::p99).toArray()),
                 median(quiet.stream().mapToDouble(Round::decidedP99).toArray()));
@@ -184,6 +191,11 @@ class DeliveryBench {
                 Map<String, Long> postedAt = slack.postTimes();
                 Map<String, Long> waits = slack.retryAfterPerCase();
                 int missing = 0;
+                List<SlackApiStub.PostAttempt> attempts = slack.postAttempts();
+                Map<String, List<long[]>> pauses = DeliveryBreakdown.pauses(attempts);
+                UnifiedJedis redis = context.getBean(UnifiedJedis.class);
+                RedisKeys keys = context.getBean(RedisKeys.class);
+                List<DeliveryBreakdown.Timeline> timelines = new ArrayList<>();
                 long p1Waits = 0;
                 long p1MaxWait = 0;
                 for (Map.Entry<String, String> e : p1.entrySet()) {
@@ -201,6 +213,15 @@ class DeliveryBench {
                     // from when triage recorded the case (the outbox's part alone, without triage's backlog)
                     cases.find(e.getValue()).map(c -> c.received().toEpochMilli()).ifPresent(at ->
                             decided.recordValue(Math.max(0, posted - at - 1_000L * waited)));
+                    List<SlackApiStub.PostAttempt> calls = attempts.stream()
+                            .filter(a -> a.caseKey().equals(e.getValue())).toList();
+                    long accepted = acceptedAt.get(e.getKey());
+                    String first = redis.hget(keys.key("case", e.getValue()), "first");
+                    long recorded = cases.find(e.getValue()).map(c -> c.received().toEpochMilli()).orElse(accepted);
+                    long paused = calls.isEmpty() ? 0 : DeliveryBreakdown.covered(pauses.get(calls.get(0).channel()),
+                            accepted, posted);
+                    timelines.add(new DeliveryBreakdown.Timeline(e.getValue(), accepted, recorded,
+                            first == null ? -1 : Long.parseLong(first), posted, calls, 1_000L * waited, paused));
                 }
                 int postCalls = (int) slack.calls("chat.postMessage").stream()
                         .filter(c -> c.param("metadata") != null).count();
@@ -209,7 +230,9 @@ class DeliveryBench {
                         raw.getValueAtPercentile(50), raw.getValueAtPercentile(99), raw.getMaxValue(),
                         afterWaits.getValueAtPercentile(99), missing, postCalls, limited, slack.callsTooEarly(), p1Waits,
                         p1MaxWait, slack.calls("chat.update").size(), decided.getValueAtPercentile(50),
-                        decided.getValueAtPercentile(99));
+                        decided.getValueAtPercentile(99),
+                        DeliveryBreakdown.p(timelines, DeliveryBreakdown.Timeline::afterChannelPauses, 99),
+                        DeliveryBreakdown.lines(timelines));
             }
         }
     }

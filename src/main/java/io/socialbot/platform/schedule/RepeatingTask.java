@@ -2,6 +2,7 @@ package io.socialbot.platform.schedule;
 
 import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,10 @@ public final class RepeatingTask implements SmartLifecycle {
     private final ReentrantLock inRun = new ReentrantLock();
     private volatile boolean active;
     private ScheduledFuture<?> next; // guarded by this
+    private Instant nextAt; // when next runs; guarded by this
+    private long chain; // the run that may go on; an older one (superseded by wakeAt) ends at once; guarded by this
+    private boolean running; // guarded by this
+    private boolean wokenDuringRun; // guarded by this
     private int failures; // touched only by the run in progress
 
     /** Runs {@code task} a {@code period} after start, then a {@code period} after each run ends. */
@@ -87,26 +92,67 @@ public final class RepeatingTask implements SmartLifecycle {
         return wait;
     }
 
-    private void runScheduled() {
-        boolean succeeded;
+    private void runScheduled(long mine) {
+        synchronized (this) {
+            if (!active || mine != chain) {
+                return; // superseded by an earlier wake-up: one chain of runs at a time
+            }
+            running = true;
+        }
+        boolean succeeded = false;
         inRun.lock();
         try {
-            if (!active) {
-                return;
+            if (active) {
+                succeeded = runOnce();
             }
-            succeeded = runOnce();
         } finally {
             inRun.unlock();
         }
-        scheduleIn(nextWait(succeeded));
+        Duration wait = nextWait(succeeded);
+        synchronized (this) {
+            running = false;
+            if (wokenDuringRun && succeeded) {
+                wait = Duration.ZERO; // work became due while this run was looking: look again now
+            }
+            wokenDuringRun = false;
+            scheduleIn(wait);
+        }
+    }
+
+    /**
+     * Brings the next run forward to {@code at} when that is sooner than the one scheduled (never two runs at once,
+     * never a second schedule): work due before the period is up (a case just recorded, the end of a wait a server
+     * asked for) need not wait for it. During a run, the next run starts as soon as this one ends.
+     */
+    public synchronized void wakeAt(Instant at) {
+        if (!active) {
+            return;
+        }
+        if (running) {
+            wokenDuringRun = true;
+            return;
+        }
+        if (next != null && nextAt != null && !nextAt.isAfter(at)) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        scheduleAt(at);
     }
 
     private synchronized void scheduleIn(Duration wait) {
+        scheduleAt(scheduler.getClock().instant().plus(wait));
+    }
+
+    private synchronized void scheduleAt(Instant at) {
         if (!active) {
             return;
         }
         try {
-            next = scheduler.schedule(this::runScheduled, scheduler.getClock().instant().plus(wait));
+            long mine = ++chain;
+            nextAt = at;
+            next = scheduler.schedule(() -> runScheduled(mine), at);
         } catch (TaskRejectedException e) {
             // the scheduler is shutting down with the context: nothing more to run
             active = false;

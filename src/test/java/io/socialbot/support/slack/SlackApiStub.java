@@ -106,6 +106,14 @@ public final class SlackApiStub implements AutoCloseable {
     private final Map<String, Long> postTimes = new ConcurrentHashMap<>();
     private final Map<String, Integer> rateLimitedCases = new ConcurrentHashMap<>();
     private final Map<String, Long> retryAfterCases = new ConcurrentHashMap<>();
+    private final List<PostAttempt> postAttempts = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * One chat.postMessage call for a case: when it arrived (epoch ms, real time), the channel it named, Slack's
+     * HTTP status and the Retry-After it answered (0 unless 429).
+     */
+    public record PostAttempt(long atMs, String caseKey, String channel, int status, long retryAfterSeconds) {
+    }
 
     public SlackApiStub() {
         try {
@@ -181,6 +189,13 @@ public final class SlackApiStub implements AutoCloseable {
         return Map.copyOf(retryAfterCases);
     }
 
+    /** Every chat.postMessage call that carried a case, in arrival order. */
+    public List<PostAttempt> postAttempts() {
+        synchronized (postAttempts) {
+            return List.copyOf(postAttempts);
+        }
+    }
+
     /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
     public int callsTooEarly() {
         return early.get();
@@ -239,6 +254,7 @@ public final class SlackApiStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
+        long arrived = System.currentTimeMillis();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
@@ -264,6 +280,11 @@ public final class SlackApiStub implements AutoCloseable {
             answer = Answer.ok(result == null ? "{\"ok\":true}" : result);
         }
         String caseKey = caseKey(call);
+        if (caseKey != null) {
+            String after = answer.status() == 429 ? answer.headers().get("Retry-After") : null;
+            postAttempts.add(new PostAttempt(arrived, caseKey, call.param("channel"), answer.status(),
+                    after == null ? 0L : Long.parseLong(after)));
+        }
         if (caseKey != null && answer.status() == 429) {
             rateLimitedCases.merge(caseKey, 1, Integer::sum);
             String after = answer.headers().get("Retry-After");
