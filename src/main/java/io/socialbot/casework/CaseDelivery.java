@@ -18,8 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +36,17 @@ public final class CaseDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDelivery.class);
 
-    /** How deliveries are paced and retried; see the README's Casework section. */
+    /**
+     * How deliveries are paced and retried; see the README's Casework section. {@code lease}: how long a claimed
+     * delivery stays this replica's without a heartbeat ({@link #renewLeases}, every third of it while in hand).
+     */
     public record Settings(int workers, Duration lease, Duration channelPace, int channelBurst, Duration firstBackoff,
                            Duration maxBackoff, int reportAfter, Duration updatePace, int updateBurst) {
+
+        /** How often the leases in hand are renewed: three times a lease, so one missed beat loses nothing. */
+        public Duration heartbeat() {
+            return lease.dividedBy(3);
+        }
 
         CaseOutbox.Budget posts() {
             return new CaseOutbox.Budget(channelPace, channelBurst);
@@ -56,6 +67,8 @@ public final class CaseDelivery {
     private final Semaphore free;
     private final RetryPolicy retries;
     private final OpsAlerts ops;
+    private final Set<Delivery> inHand = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<Instant> wake = at -> { };
 
     /**
      * @param executor runs each delivery; {@code Runnable::run} in tests, so a pass ends with its deliveries
@@ -92,6 +105,7 @@ public final class CaseDelivery {
         }
         free.release(slots - due.size());
         for (Delivery d : due) {
+            inHand.add(d);
             executor.execute(() -> {
                 try {
                     deliver(d);
@@ -99,11 +113,40 @@ public final class CaseDelivery {
                     // Redis or a bug: the lease runs out and the delivery is claimed again (in doubt when a post)
                     log.warn("Delivery of case {} failed: {}", d.caseKey(), e.toString());
                 } finally {
+                    inHand.remove(d);
                     free.release();
+                    wake(); // its channel and its worker are free: the next in line need not wait for a tick
                 }
             });
         }
         return due.size();
+    }
+
+    /**
+     * The heartbeat: renews the lease of every delivery in hand, so a call that takes longer than the lease (a slow
+     * Slack, a look in the history) stays this replica's, while a dead replica's lapse within one lease. Returns how
+     * many are still held.
+     */
+    public int renewLeases() {
+        if (inHand.isEmpty()) {
+            return 0;
+        }
+        List<Delivery> held = List.copyOf(inHand);
+        List<String> lost = outbox.renew(held, clock.instant(), settings.lease());
+        if (!lost.isEmpty()) {
+            log.info("No longer held: {} (recorded meanwhile, or taken over after a pause longer than the lease)", lost);
+        }
+        return held.size() - lost.size();
+    }
+
+    /** Where this poster asks for a pass sooner than its tick: its loop's {@code RepeatingTask::wakeAt}. */
+    public void wakeWith(Consumer<Instant> wake) {
+        this.wake = wake;
+    }
+
+    /** Something may be due now (a case recorded or changed, a channel freed): a pass at once, not at the next tick. */
+    public void wake() {
+        wake.accept(clock.instant());
     }
 
     void deliver(Delivery d) {
@@ -135,11 +178,18 @@ public final class CaseDelivery {
             }
             if (found instanceof CannotLook c) {
                 if (!c.retryAfter().isZero()) { // Slack asked to wait before the look: a wait, not a failure
-                    outbox.paceChannel(d.channel(), clock.instant().plus(c.retryAfter()), settings.channelPace());
-                    outbox.waitUntil(d, clock.instant().plus(c.retryAfter()), true);
+                    Instant until = clock.instant().plus(c.retryAfter());
+                    outbox.paceChannel(d.channel(), until, settings.channelPace());
+                    outbox.waitUntil(d, until, true);
+                    wake.accept(until);
                     return;
                 }
                 retry(d, Duration.ZERO, true, "post", "could not check whether Slack has it (" + c.reason() + ")");
+                return;
+            }
+            if (!outbox.renew(List.of(d), clock.instant(), settings.lease()).isEmpty()) {
+                // the look outlasted the lease unrenewed: another replica may have the case now, and posts it
+                log.warn("Case {}: lease lost while looking in the history; left to the replica that has it", d.caseKey());
                 return;
             }
         }
@@ -185,6 +235,7 @@ public final class CaseDelivery {
                 outbox.paceUpdates(until);
             }
             outbox.waitUntil(d, until, false);
+            wake.accept(until); // the pass that posts it comes when Slack's wait ends, not at a tick after it
             log.info("Case {} {}: Slack asked to wait {} s", d.caseKey(), kind, r.retryAfter().toSeconds());
         } else if (sent instanceof Refused r) {
             outbox.park(d, r.error());

@@ -16,10 +16,17 @@ public interface CaseOutbox {
      * first. Posts take the {@code posts} budget of their channel (Slack: about one a second per channel, short bursts
      * allowed), so a busy channel never holds back another; updates take the workspace's {@code updates} budget
      * (chat.update is limited per workspace, not per channel). None goes where Slack asked to wait
-     * ({@link #paceChannel}, {@link #paceUpdates}). Each stays leased for {@code lease} (then it is due again, in
-     * doubt when it was a post).
+     * ({@link #paceChannel}, {@link #paceUpdates}). Each stays leased for {@code lease} unless {@link #renew}ed (then
+     * it is due again, in doubt when it was a post, and its channel is free).
      */
     List<Delivery> claimDue(Instant now, int max, Duration lease, Budget posts, Budget updates);
+
+    /**
+     * The heartbeat of deliveries in hand: each that is still {@code held}'s attempt stays leased until {@code now}
+     * plus {@code lease} (its due time, and its channel's one post in flight). Returns the case keys no longer held
+     * (recorded meanwhile, or claimed by another replica after the lease ran out).
+     */
+    List<String> renew(List<Delivery> held, Instant now, Duration lease);
 
     /** A rate: one call per {@code pace}, after bursts of up to {@code burst}. */
     record Budget(Duration pace, int burst) {

@@ -32,6 +32,10 @@ final class OutboxScripts {
             local now = tonumber(ARGV[1])
             local max = tonumber(ARGV[2])
             local lease = tonumber(ARGV[3])
+            local function busyUntil(budget) -- the channel's post in flight: 'attempt|leased until', on the clock given
+              local v = redis.call('GET', budget .. ':busy')
+              return v and tonumber(string.match(v, '|(%%d+)$') or '0') or 0
+            end
             local function admit(budget, pace, burst)
               local waited = tonumber(redis.call('GET', budget .. ':wait') or '0')
               local tat = math.max(now, tonumber(redis.call('GET', budget) or '0'))
@@ -61,7 +65,7 @@ final class OutboxScripts {
                     local budget = post and (ARGV[6] .. h[1]) or ARGV[11]
                     local go = false
                     if not full[budget] then
-                      if post and redis.call('EXISTS', budget .. ':busy') == 1 then
+                      if post and busyUntil(budget) > now then
                         go = false -- one post in flight per channel: a burst never meets a Retry-After in flight
                       elseif post then
                         go = admit(budget, tonumber(ARGV[4]), tonumber(ARGV[8]))
@@ -79,7 +83,9 @@ final class OutboxScripts {
                       end
                       local attempt = ARGV[7] .. ':' .. ARGV[1] .. ':' .. key
                       redis.call('HSET', case, 'attempt', attempt)
-                      if post then redis.call('SET', budget .. ':busy', attempt, 'PX', lease) end
+                      if post then
+                        redis.call('SET', budget .. ':busy', attempt .. '|' .. (now + lease), 'PX', lease + 60000)
+                      end
                       redis.call('ZADD', KEYS[i], now + lease, key)
                       table.insert(out, {key, attempt, h[1], h[3] or '', h[2] or '', h[4] or '0', h[7] or '0', doubt,
                         h[8] or ARGV[1]})
@@ -163,8 +169,35 @@ final class OutboxScripts {
 
     // KEYS: a channel's busy key; ARGV: the attempt that holds it
     static final RedisScript FREE = new RedisScript("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+            local v = redis.call('GET', KEYS[1])
+            if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then redis.call('DEL', KEYS[1]) end
             return 1
+            """);
+
+    // KEYS: the due sets (declared: the sets a delivery's lease is kept in); ARGV: now, lease ms, case prefix, outbox
+    // prefix, post budget prefix, then key, attempt, channel ('' for an update) per delivery in hand. Each still held
+    // is due again only at now + lease, and its channel's post in flight is leased as long; returns the keys not held.
+    static final RedisScript RENEW = new RedisScript("""
+            local now = tonumber(ARGV[1])
+            local lease = tonumber(ARGV[2])
+            local lost = {}
+            for i = 6, #ARGV, 3 do
+              local key, attempt, channel = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+              local h = redis.call('HMGET', ARGV[3] .. key, 'attempt', 'priority')
+              if h[1] ~= attempt then
+                table.insert(lost, key)
+              else
+                redis.call('ZADD', ARGV[4] .. (channel == '' and 'U' or '') .. (h[2] or 'P4'), 'XX', now + lease, key)
+                if channel ~= '' then
+                  local busy = ARGV[5] .. channel .. ':busy'
+                  local v = redis.call('GET', busy)
+                  if v and string.sub(v, 1, #attempt + 1) == attempt .. '|' then
+                    redis.call('SET', busy, attempt .. '|' .. (now + lease), 'PX', lease + 60000)
+                  end
+                end
+              end
+            end
+            return lost
             """);
 
     // KEYS: a budget; ARGV: the slot to give back (ms)

@@ -82,6 +82,20 @@ public final class RedisCaseOutbox implements CaseOutbox {
         return out;
     }
 
+    @Override
+    public List<String> renew(List<Delivery> held, Instant now, Duration lease) {
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of(String.valueOf(now.toEpochMilli()), String.valueOf(lease.toMillis()),
+                keys.key("case") + ":", outboxPrefix(keys), keys.key("slack-pace") + ":"));
+        for (Delivery d : held) {
+            args.addAll(List.of(d.caseKey(), d.attempt(), d.isPost() ? d.channel() : ""));
+        }
+        List<?> lost = (List<?>) OutboxScripts.RENEW.run(redis, dueSets(), args);
+        return lost.stream().map(String.class::cast).toList();
+    }
+
     /** The workspace's chat.update budget (a key no channel name can take: those start with '#' or are ids). */
     private String updateBudget() {
         return keys.key("slack-pace-updates");

@@ -7,6 +7,7 @@ import io.socialbot.casework.ApprovalProperties;
 import io.socialbot.casework.ApprovalRules;
 import io.socialbot.casework.ApprovalStore;
 import io.socialbot.casework.CaseDelivery;
+import io.socialbot.casework.CaseEvent;
 import io.socialbot.casework.CaseEventListener;
 import io.socialbot.casework.CaseOutbox;
 import io.socialbot.casework.CaseWork;
@@ -79,11 +80,38 @@ class CaseSlackConfiguration {
         return new CaseDelivery(outbox, messages, work::view, all, clock, workers, delivery.settings(), ops);
     }
 
-    /** The outbox is looked at every tick on the bot's scheduler; what is due is decided on the injected clock. */
+    /**
+     * The outbox is looked at every tick on the bot's scheduler, and sooner when the poster is woken: a case recorded
+     * or changed here, a delivery done, the end of a Retry-After. What is due is decided on the injected clock.
+     */
     @Bean
     @ConditionalOnExpression(DELIVERS)
     RepeatingTask caseDeliveryLoop(CaseDelivery delivery, TaskScheduler tasks, CaseDeliveryProperties properties) {
-        return new RepeatingTask("case-delivery", tasks, properties.tick(), delivery::runDue);
+        RepeatingTask loop = new RepeatingTask("case-delivery", tasks, properties.tick(), delivery::runDue);
+        delivery.wakeWith(loop::wakeAt);
+        return loop;
+    }
+
+    /** The heartbeat of the deliveries in hand: a live poster keeps its leases, a dead one's lapse within one. */
+    @Bean
+    @ConditionalOnExpression(DELIVERS)
+    RepeatingTask caseDeliveryHeartbeat(CaseDelivery delivery, TaskScheduler tasks, CaseDeliveryProperties properties) {
+        return new RepeatingTask("case-delivery-heartbeat", tasks, properties.settings().heartbeat(),
+                delivery::renewLeases);
+    }
+
+    /**
+     * Every case step taken in this process (triage recorded a case, an agent claimed, replied, resolved) queues it in
+     * the outbox: the poster looks at once instead of at its next tick. Other replicas' posters see it at theirs.
+     */
+    @Bean
+    @ConditionalOnExpression(DELIVERS)
+    CaseEventListener caseDeliveryWake(ObjectProvider<CaseDelivery> delivery) {
+        return event -> {
+            if (!(event instanceof CaseEvent.Posted)) {
+                delivery.ifAvailable(CaseDelivery::wake);
+            }
+        };
     }
 
     @Bean(destroyMethod = "shutdown")

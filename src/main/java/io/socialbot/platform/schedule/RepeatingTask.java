@@ -4,6 +4,7 @@ import io.socialbot.platform.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +24,9 @@ public final class RepeatingTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatingTask.class);
 
+    /** Later wake-ups kept at most; beyond them the period still comes. */
+    static final int MAX_WAKES = 1_000;
+
     private final String name;
     private final TaskScheduler scheduler;
     private final Duration firstDelay;
@@ -36,6 +40,7 @@ public final class RepeatingTask implements SmartLifecycle {
     private long chain; // the run that may go on; an older one (superseded by wakeAt) ends at once; guarded by this
     private boolean running; // guarded by this
     private boolean wokenDuringRun; // guarded by this
+    private final TreeSet<Instant> wakes = new TreeSet<>(); // later wake-ups; guarded by this
     private int failures; // touched only by the run in progress
 
     /** Runs {@code task} a {@code period} after start, then a {@code period} after each run ends. */
@@ -120,19 +125,23 @@ public final class RepeatingTask implements SmartLifecycle {
     }
 
     /**
-     * Brings the next run forward to {@code at} when that is sooner than the one scheduled (never two runs at once,
-     * never a second schedule): work due before the period is up (a case just recorded, the end of a wait a server
-     * asked for) need not wait for it. During a run, the next run starts as soon as this one ends.
+     * Runs the task at {@code at} as well as on its period (never two runs at once, never a second schedule): work
+     * due before the period is up (a case just recorded, the end of a wait a server asked for) need not wait for it.
+     * A wake-up due during a run runs the task again as soon as that run ends.
      */
     public synchronized void wakeAt(Instant at) {
         if (!active) {
             return;
         }
-        if (running) {
+        boolean due = !at.isAfter(scheduler.getClock().instant());
+        if (running && due) {
             wokenDuringRun = true;
             return;
         }
-        if (next != null && nextAt != null && !nextAt.isAfter(at)) {
+        if (running || (next != null && nextAt != null && !nextAt.isAfter(at))) {
+            if (wakes.size() < MAX_WAKES) {
+                wakes.add(at); // after the run or the one scheduled: the schedule after it is brought forward
+            }
             return;
         }
         if (next != null) {
@@ -142,7 +151,13 @@ public final class RepeatingTask implements SmartLifecycle {
     }
 
     private synchronized void scheduleIn(Duration wait) {
-        scheduleAt(scheduler.getClock().instant().plus(wait));
+        Instant at = scheduler.getClock().instant().plus(wait);
+        Instant wake = wakes.isEmpty() ? null : wakes.first();
+        if (wake != null && wake.isBefore(at)) {
+            at = wake;
+        }
+        wakes.headSet(at, true).clear();
+        scheduleAt(at);
     }
 
     private synchronized void scheduleAt(Instant at) {

@@ -19,12 +19,14 @@ import io.socialbot.support.TestRedis;
 import io.socialbot.support.slack.SlackApiStub;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.redis.RedisDecisionStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -61,14 +63,20 @@ final class DeliveryRig implements AutoCloseable {
 
     /** A poster replica with its own Redis client and Slack HTTP client; {@code wrap} may sabotage its messages. */
     CaseDelivery replica(int readTimeoutMs, UnaryOperator<CaseMessages> wrap) {
+        CaseDelivery d = replica(readTimeoutMs, clock, settings(), Runnable::run, wrap);
+        replicas.add(d);
+        return d;
+    }
+
+    /** A poster on its own clock, settings and workers (not drained by {@link #drain}). */
+    CaseDelivery replica(int readTimeoutMs, Clock on, CaseDelivery.Settings settings, Executor workers,
+                         UnaryOperator<CaseMessages> wrap) {
         UnifiedJedis redis = RedisClients.connect(TestRedis.url(), TestRedis.properties());
         clients.add(redis);
         MethodsClient client = CaseSlackConfiguration.deliverySlack(slack.methodsUrl(), readTimeoutMs)
                 .methods("xoxb-test");
-        CaseDelivery d = new CaseDelivery(new RedisCaseOutbox(redis, keys), wrap.apply(new SlackCaseMessages(client)),
-                work::view, List.of(events::add), clock, Runnable::run, settings(), new SlackOpsAlerts(() -> client, OPS));
-        replicas.add(d);
-        return d;
+        return new CaseDelivery(new RedisCaseOutbox(redis, keys), wrap.apply(new SlackCaseMessages(client)),
+                work::view, List.of(events::add), on, workers, settings, new SlackOpsAlerts(() -> client, OPS));
     }
 
     CaseDelivery replica() {

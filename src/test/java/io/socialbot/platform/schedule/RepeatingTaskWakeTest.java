@@ -38,6 +38,30 @@ class RepeatingTaskWakeTest {
     }
 
     @Test
+    void aLaterWakeUpBehindASoonerOneIsKeptNotLost() throws Exception {
+        ThreadPoolTaskScheduler real = TaskSchedulers.started(Clock.systemUTC(), 2);
+        try {
+            java.util.List<Long> at = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch two = new CountDownLatch(2);
+            RepeatingTask task = new RepeatingTask("wake", real, Duration.ofHours(1), () -> {
+                at.add(System.nanoTime());
+                two.countDown();
+            });
+            task.start();
+            long start = System.nanoTime();
+            Instant now = Instant.now();
+            task.wakeAt(now.plusMillis(100));
+            task.wakeAt(now.plusMillis(600)); // behind the first: kept for the schedule after it
+
+            assertThat(two.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat((at.get(1) - start) / 1_000_000).isBetween(550L, 2_000L);
+            task.stop();
+        } finally {
+            real.shutdown();
+        }
+    }
+
+    @Test
     void aWakeUpDuringARunRunsItAgainAsSoonAsItEnds() throws Exception {
         CountDownLatch inFirst = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

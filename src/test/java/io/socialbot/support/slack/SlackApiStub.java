@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
  * {@link SlackWorkspace} of channels and messages (posts, updates, history with {@code metadata}, Block Kit limits
  * refused with {@code invalid_blocks}), and behaves like Slack under trouble: 429 with {@code Retry-After} (and 429
  * again to a call that does not wait that long, by the stub's clock), hanging past a client's read timeout after
- * taking a call, or down (connections closed unanswered). A queued or set answer overrides all that for its method.
+ * taking a call, slow to take one (stalled), or down (connections closed unanswered). A queued or set answer overrides
+ * all that for its method.
  * Bolt is pointed at it with {@code SlackConfig.setMethodsEndpointUrlPrefix(stub.methodsUrl())};
  * {@link #responseUrl()} takes response_url posts.
  */
@@ -102,6 +103,8 @@ public final class SlackApiStub implements AutoCloseable {
     private volatile int limitEvery;
     private volatile long limitEverySeconds;
     private volatile Duration hangFor = Duration.ofSeconds(3);
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> stalls = new ConcurrentHashMap<>();
+    private volatile Duration stallFor = Duration.ofSeconds(3);
     private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Long> postTimes = new ConcurrentHashMap<>();
     private final Map<String, Integer> rateLimitedCases = new ConcurrentHashMap<>();
@@ -201,6 +204,15 @@ public final class SlackApiStub implements AutoCloseable {
         return early.get();
     }
 
+    /**
+     * The next {@code count} calls of {@code method} wait {@code stallFor} before anything is done (a Slack slow to
+     * take a post: meanwhile the history does not show it), then are done and answered.
+     */
+    public void stall(String method, int count, Duration stallFor) {
+        this.stallFor = stallFor;
+        stalls.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(count);
+    }
+
     /** The next {@code count} calls of {@code method} are done, then answered only after {@code hangFor}. */
     public void hang(String method, int count, Duration hangFor) {
         this.hangFor = hangFor;
@@ -263,6 +275,14 @@ public final class SlackApiStub implements AutoCloseable {
         if (down) {
             exchange.close(); // no status line: the client sees the connection end
             return;
+        }
+        var stall = stalls.get(method);
+        if (stall != null && stall.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            try {
+                Thread.sleep(stallFor.toMillis()); // not done yet: a look at the history finds nothing
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Answer answer = null;
         var queue = queued.get(method);
