@@ -40,9 +40,13 @@ import redis.clients.jedis.UnifiedJedis;
  * outbox, against the Slack stand-in, with a quiet Slack and with one answering 429 ({@code Retry-After: 2}, the
  * channel then refused for 2 s) to every third post, {@code bench.runs} times each (default 3), alternating. Prints,
  * per round and as medians: triage throughput, the share of posts answered 429, and webhook-202 to the case's first
- * accepted chat.postMessage for P1 cases: raw, and "after Retry-After", which subtracts from each post only the
- * Retry-After seconds Slack answered to that post's own attempts (waits caused by other posts' 429s stay in).
- * Run: {@code ./mvnw -o test -Dtest=DeliveryBench -Dbench=true} or its {@link #main}.
+ * accepted chat.postMessage for P1 cases: raw; "after its own Retry-After", which subtracts only the Retry-After
+ * seconds Slack answered to that post's own attempts (the old measure: waits caused by other posts' 429s stay in); and
+ * "after the channel's pauses", which subtracts every moment the post's channel was paused by a Retry-After Slack
+ * gave to any post in it (chat.postMessage is limited per channel: during the pause Slack refuses every post there).
+ * Each round also prints where the P1 time went ({@link DeliveryBreakdown}).
+ * Run: {@code ./mvnw -o test -Dtest=DeliveryBench -Dbench=true [-Dbench.runs=3] [-Dbench.rate=200]} or its
+ * {@link #main}.
  */
 class DeliveryBench {
 

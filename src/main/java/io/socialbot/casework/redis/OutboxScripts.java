@@ -25,9 +25,11 @@ final class OutboxScripts {
     // KEYS: the due sets, posts most urgent first, then updates; ARGV: now, max, lease ms, post pace ms, case prefix,
     // post budget prefix, token, post burst, update pace ms, update burst, update budget key. Each budget is a GCRA
     // (one per pace, bursts of up to burst): posts per channel, updates for the workspace (chat.update is not
-    // limited per channel); a Retry-After is a hard wait on the budget's ':wait' key. A post waiting for its channel
-    // keeps its place (its score): entries of a full channel are passed over, never moved, so each channel stays in
-    // order and a busy channel's backlog holds back no other channel (up to SCAN entries a set are looked at).
+    // limited per channel); a Retry-After is a hard wait on the budget's ':wait' key. Posts below P1 leave the last
+    // slot of a channel's burst free, so a P1 in a channel busy with others goes at once, not a pace later. A post
+    // waiting for its channel keeps its place (its score): entries of a full channel are passed over, never moved, so
+    // each channel stays in order and a busy channel's backlog holds back no other channel (up to SCAN entries a set
+    // are looked at).
     static final RedisScript CLAIM = new RedisScript("""
             local now = tonumber(ARGV[1])
             local max = tonumber(ARGV[2])
@@ -36,10 +38,10 @@ final class OutboxScripts {
               local v = redis.call('GET', budget .. ':busy')
               return v and tonumber(string.match(v, '|(%%d+)$') or '0') or 0
             end
-            local function admit(budget, pace, burst)
+            local function admit(budget, pace, burst, kept) -- kept: burst slots only a P1 post may take
               local waited = tonumber(redis.call('GET', budget .. ':wait') or '0')
               local tat = math.max(now, tonumber(redis.call('GET', budget) or '0'))
-              if waited > now or tat - now > pace * (burst - 1) then return false end
+              if waited > now or tat - now > pace * math.max(0, burst - 1 - kept) then return false end
               redis.call('SET', budget, tat + pace, 'PX', pace * burst + 60000)
               return true
             end
@@ -68,9 +70,9 @@ final class OutboxScripts {
                       if post and busyUntil(budget) > now then
                         go = false -- one post in flight per channel: a burst never meets a Retry-After in flight
                       elseif post then
-                        go = admit(budget, tonumber(ARGV[4]), tonumber(ARGV[8]))
+                        go = admit(budget, tonumber(ARGV[4]), tonumber(ARGV[8]), i == 1 and 0 or 1)
                       else
-                        go = admit(budget, tonumber(ARGV[9]), tonumber(ARGV[10]))
+                        go = admit(budget, tonumber(ARGV[9]), tonumber(ARGV[10]), 0)
                       end
                       if not go then full[budget] = true end
                     end

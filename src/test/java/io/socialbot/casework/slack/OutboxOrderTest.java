@@ -112,9 +112,27 @@ class OutboxOrderTest {
     }
 
     @Test
+    void aP1InAChannelBusyWithOtherPostsTakesTheBurstSlotTheyLeaveFree() {
+        for (String id : List.of("m1", "m2", "m3")) {
+            decide(id, TriageDecision.Priority.P2, "#care-international"); // burst 3, one a second
+        }
+        CaseDelivery poster = rig.replica();
+        for (int i = 0; i < 3; i++) {
+            poster.runDue(); // one post in flight per channel: a pass each
+        }
+        assertThat(slack.workspace().postsPerCase()).as("below P1, the last burst slot is left")
+                .containsOnlyKeys("twitter:m1", "twitter:m2");
+
+        decide("urgent", TriageDecision.Priority.P1, "#care-international");
+        poster.runDue(); // the same instant: no pace to wait for
+
+        assertThat(slack.workspace().postsPerCase()).containsOnlyKeys("twitter:m1", "twitter:m2", "twitter:urgent");
+    }
+
+    @Test
     void aRefusedPostGivesItsSlotBackSoTheChannelKeepsItsPaceAfterTheWait() {
         for (String id : List.of("a", "b", "c", "d", "e")) {
-            decide(id, TriageDecision.Priority.P2, "#care-queue"); // burst 3, one a second
+            decide(id, TriageDecision.Priority.P1, "#care-urgent"); // burst 3, one a second
         }
         CaseDelivery poster = rig.replica();
         poster.runDue();
