@@ -1,5 +1,6 @@
 package io.socialbot.triage;
 
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +19,11 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
     private static final int BATCH = 200;
 
     public static SentimentEvaluation of(SentimentClassifier classifier, List<LabelledText> rows) {
+        return of(classifier, rows, Progress.NONE);
+    }
+
+    /** As {@link #of(SentimentClassifier, List)}, telling {@code progress} the texts scored after each batch. */
+    public static SentimentEvaluation of(SentimentClassifier classifier, List<LabelledText> rows, Progress progress) {
         int[][] confusion = new int[Label.values().length][Label.values().length];
         long start = System.nanoTime();
         // in batches, as triage classifies them, so a classifier faster on many is timed as triage runs it
@@ -28,6 +34,7 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
             for (int i = 0; i < batch.size(); i++) {
                 confusion[batch.get(i).label().ordinal()][sentiments.get(i).label().ordinal()]++;
             }
+            progress.reached("texts", from + batch.size(), rows.size());
         }
         long nanos = Math.max(1, System.nanoTime() - start);
         int correct = 0;
