@@ -137,6 +137,12 @@ class SocialbotCommandsTest {
         assertThat(defaults.speed).isEqualTo(io.socialbot.mention.replay.ReplayPace.AS_FAST_AS_POSSIBLE);
         assertThat(defaults.dryRun).isFalse();
         assertThat(defaults.out).isNull();
+        line = new picocli.CommandLine(new SocialbotCommands(java.time.Clock.systemUTC(), false));
+        SocialbotCommands.Train trainDefaults = (SocialbotCommands.Train) line.parseArgs("train", "--file=pom.xml",
+                "--out=m.bin").subcommand().commandSpec().userObject();
+        assertThat(trainDefaults.seed).isEqualTo(42L);
+        assertThat(trainDefaults.iterations).isEqualTo(100);
+        assertThat(trainDefaults.embeddings).as("absent: the build decides").isNull();
     }
 
     @Test
