@@ -69,9 +69,10 @@ final class ProgressLine implements Progress, AutoCloseable {
         }
         Instant now = clock.instant();
         if (!stage.equals(this.stage)) {
-            // the new stage's work began when the last unit of the one before was done
+            // a report of none done marks when the work began (after a start-up, say); else it began when the last
+            // unit of the stage before was done
             this.stage = stage;
-            stageStarted = lastReached;
+            stageStarted = done == 0 ? now : lastReached;
         }
         lastReached = now;
         if (Duration.between(lastShown, now).compareTo(EVERY) < 0) {

@@ -96,9 +96,11 @@ public final class ReplayCommand {
         try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
             MentionStore store = context.getBean(MentionStore.class);
             long lines = progress.shown() ? lineCount(input) : 0; // only a progress line needs the total
+            String stage = options.dryRun() ? "lines triaged" : "lines";
+            progress.reached(stage, 0, lines); // from here on, after the start-up
             if (!options.dryRun()) {
                 IngestSummary summary = new ReplayRunner(store).run(input, options.pace(),
-                        results -> progress.reached("lines", results.get(results.size() - 1).line(), lines));
+                        results -> progress.reached(stage, results.get(results.size() - 1).line(), lines));
                 progress.close();
                 System.out.println("replay: " + summary);
                 summary.badLines().forEach(b -> System.out.println("  bad line " + b.line() + ": " + b.reason()));
@@ -107,7 +109,7 @@ public final class ReplayCommand {
             Path out = Files.createDirectories(options.out());
             long started = System.nanoTime();
             IngestSummary summary = dryRun(input, options.pace(), out, store, rehearsalWorker(context),
-                    (stage, done, total) -> progress.reached(stage, done, lines));
+                    (triaged, done, total) -> progress.reached(triaged, done, lines));
             progress.close();
             System.out.printf("dry run: %s in %.2f s after start-up; wrote %s and %s%n", summary,
                     (System.nanoTime() - started) / 1e9, out.resolve("decisions.jsonl"), out.resolve("summary.json"));

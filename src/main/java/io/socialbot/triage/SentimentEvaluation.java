@@ -26,6 +26,7 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
     public static SentimentEvaluation of(SentimentClassifier classifier, List<LabelledText> rows, Progress progress) {
         int[][] confusion = new int[Label.values().length][Label.values().length];
         long start = System.nanoTime();
+        progress.reached("texts", 0, rows.size());
         // in batches, as triage classifies them, so a classifier faster on many is timed as triage runs it
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<LabelledText> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));

@@ -63,6 +63,17 @@ class ProgressLineTest {
     }
 
     @Test
+    void aReportOfNoneDoneStartsTheStagesClockSoAStartUpIsNotCounted() {
+        ProgressLine line = new ProgressLine("replay", out, clock, true);
+        clock.advance(Duration.ofSeconds(5)); // the application starting
+        line.reached("lines", 0, 1_000);
+        assertThat(printed()).isEqualTo("\rreplay: 0/1,000 lines (0%)");
+        clock.advance(Duration.ofSeconds(1));
+        line.reached("lines", 100, 1_000);
+        assertThat(printed()).endsWith("\rreplay: 100/1,000 lines (10%), 100/s, ETA 9 s");
+    }
+
+    @Test
     void withoutATotalItShowsCountAndRateOnly() {
         ProgressLine line = new ProgressLine("replay", out, clock, true);
         clock.advance(Duration.ofSeconds(4));

@@ -86,7 +86,7 @@ class SentimentCommandsTest {
         Path file = writeTsv("many.tsv", 100); // 900 texts: five batches of at most 200
         CommandRun shown = CommandRun.of(CommandRun.onATerminal(), "eval", "--file=" + file, "--lexicon");
         assertThat(shown.code()).isZero();
-        // one clock reading a second: 200 texts at 1 s, 400 at 2 s, ... 900 at 5 s
+        // one clock reading a second: scoring starts at 1 s (after the model is loaded), 200 texts at 2 s, ...
         assertThat(shown.out()).contains("\reval: 200/900 texts (22%), 200/s, ETA 4 s",
                 "\reval: 400/900 texts (44%), 200/s, ETA 3 s", "\reval: 800/900 texts (88%), 200/s, ETA 1 s",
                 "\reval: 900/900 texts (100%), 180/s");
@@ -112,10 +112,10 @@ class SentimentCommandsTest {
         CommandRun shown = CommandRun.of(CommandRun.onATerminal(), "train", "--file=" + file,
                 "--out=" + dir.resolve("m.bin"), "--embeddings=false");
         assertThat(shown.code()).isZero();
-        // readings at 1, 2, 3, 4 s: features read, then the two members, their stage starting when features ended
-        assertThat(shown.out()).contains("\rtrain: 90/90 texts read (100%), 90/s",
-                "\rtrain: 0/2 models trained (0%)", "\rtrain: 1/2 models trained (50%), 0.5/s, ETA 2 s",
-                "\rtrain: 2/2 models trained (100%), 0.7/s");
+        // one reading a second: features from 1 s to 2 s, then the two members, one a second from 3 s
+        assertThat(shown.out()).contains("\rtrain: 0/90 texts read (0%)", "\rtrain: 90/90 texts read (100%), 90/s",
+                "\rtrain: 0/2 models trained (0%)", "\rtrain: 1/2 models trained (50%), 1.0/s, ETA 1 s",
+                "\rtrain: 2/2 models trained (100%), 1.0/s");
         assertThat(shown.out().substring(shown.out().lastIndexOf('\r') + 1)).startsWith("trained on 90 texts")
                 .hasLineCount(2);
     }

@@ -12,7 +12,8 @@ public interface Progress {
 
     /**
      * {@code done} of {@code total} units of {@code stage} are finished. A new stage name starts a new count; the
-     * name says its unit ({@code "lines"}, {@code "texts embedded"}, {@code "models trained"}).
+     * name says its unit ({@code "lines"}, {@code "texts embedded"}, {@code "models trained"}). Report 0 done when a
+     * stage's work begins, so its rate leaves out what came before (a start-up, loading a model).
      */
     void reached(String stage, long done, long total);
 }

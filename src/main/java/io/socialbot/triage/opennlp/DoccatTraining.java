@@ -82,6 +82,7 @@ final class DoccatTraining {
         List<Event> words = new ArrayList<>(rows.size());
         List<String[]> withCharacters = new ArrayList<>(rows.size());
         int[] labels = new int[rows.size()];
+        progress.reached("texts read", 0, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             LabelledText row = rows.get(i);
             labels[i] = row.label().ordinal();
