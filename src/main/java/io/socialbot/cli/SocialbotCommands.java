@@ -5,7 +5,6 @@ import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,12 +67,29 @@ public final class SocialbotCommands implements Callable<Integer> {
         return 0;
     }
 
-    /** The options record, or a usage error naming what is wrong when the options do not go together. */
-    private static <T> T options(CommandSpec spec, Supplier<T> record) {
-        try {
-            return record.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+    /** What every command shares: its options record built, or refused as a usage error, then run with a progress line. */
+    abstract static class OneShot<T> implements Callable<Integer> {
+        @ParentCommand
+        SocialbotCommands root;
+        @Spec
+        CommandSpec spec;
+
+        /** The parsed options as the command's record; an {@link IllegalArgumentException} if they do not go together. */
+        abstract T options();
+
+        abstract int run(T options, ProgressLine progress) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            T options;
+            try {
+                options = options();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (ProgressLine progress = root.progress(spec.name())) { // blanked on a failure too
+                return run(options, progress);
+            }
         }
     }
 
@@ -81,11 +97,7 @@ public final class SocialbotCommands implements Callable<Integer> {
             description = "Stores a JSON Lines file of mentions in the configured Redis, or with --dry-run runs the "
                     + "whole pipeline on its own embedded Redis, Slack and X off, and writes decisions.jsonl and "
                     + "summary.json. On a terminal a progress line shows lines done, rate and time left.")
-    static final class Replay implements Callable<Integer> {
-        @ParentCommand
-        SocialbotCommands root;
-        @Spec
-        CommandSpec spec;
+    static final class Replay extends OneShot<ReplayCommand.Options> {
         @Option(names = "--file", required = true, paramLabel = "FILE", converter = OptionTypes.ExistingFile.class,
                 description = "JSON Lines of mentions")
         Path file;
@@ -101,23 +113,20 @@ public final class SocialbotCommands implements Callable<Integer> {
         String brand;
 
         @Override
-        public Integer call() throws Exception {
-            ReplayCommand.Options options = options(spec,
-                    () -> new ReplayCommand.Options(file, speed, dryRun, out, brand));
-            try (ProgressLine progress = root.progress("replay")) { // blanked on a failure too
-                return ReplayCommand.run(options, progress);
-            }
+        ReplayCommand.Options options() {
+            return new ReplayCommand.Options(file, speed, dryRun, out, brand);
+        }
+
+        @Override
+        int run(ReplayCommand.Options options, ProgressLine progress) throws Exception {
+            return ReplayCommand.run(options, progress);
         }
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
             description = "Scores sentiment on labelled tweets (TSV id, label, meta, text): the default blend, a "
                     + "model from train, or the lexicon alone; prints accuracy, macro-F1, per-class F1, texts/s.")
-    static final class Eval implements Callable<Integer> {
-        @ParentCommand
-        SocialbotCommands root;
-        @Spec
-        CommandSpec spec;
+    static final class Eval extends OneShot<EvalCommand.Options> {
         @Option(names = "--file", required = true, paramLabel = "FILE.tsv", converter = OptionTypes.ExistingFile.class,
                 description = "labelled tweets")
         Path file;
@@ -128,21 +137,19 @@ public final class SocialbotCommands implements Callable<Integer> {
         boolean lexicon;
 
         @Override
-        public Integer call() throws Exception {
-            EvalCommand.Options options = options(spec, () -> new EvalCommand.Options(file, model, lexicon));
-            try (ProgressLine progress = root.progress("eval")) { // blanked on a failure too
-                return EvalCommand.run(options, progress);
-            }
+        EvalCommand.Options options() {
+            return new EvalCommand.Options(file, model, lexicon);
+        }
+
+        @Override
+        int run(EvalCommand.Options options, ProgressLine progress) throws Exception {
+            return EvalCommand.run(options, progress);
         }
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Trains a sentiment model on your labelled tweets (TSV id, label, meta, text).")
-    static final class Train implements Callable<Integer> {
-        @ParentCommand
-        SocialbotCommands root;
-        @Spec
-        CommandSpec spec;
+    static final class Train extends OneShot<TrainCommand.Options> {
         @Option(names = "--file", required = true, paramLabel = "FILE.tsv", converter = OptionTypes.ExistingFile.class,
                 description = "labelled tweets")
         Path file;
@@ -159,14 +166,14 @@ public final class SocialbotCommands implements Callable<Integer> {
         Boolean embeddings;
 
         @Override
-        public Integer call() throws Exception {
-            boolean withEmbeddings = embeddings == null ? DoccatSentimentClassifier.sentenceEmbeddingsAvailable()
-                    : embeddings;
-            TrainCommand.Options options = options(spec,
-                    () -> new TrainCommand.Options(file, out, seed, iterations, withEmbeddings));
-            try (ProgressLine progress = root.progress("train")) { // blanked on a failure too
-                return TrainCommand.run(options, progress);
-            }
+        TrainCommand.Options options() {
+            return new TrainCommand.Options(file, out, seed, iterations,
+                    embeddings == null ? DoccatSentimentClassifier.sentenceEmbeddingsAvailable() : embeddings);
+        }
+
+        @Override
+        int run(TrainCommand.Options options, ProgressLine progress) throws Exception {
+            return TrainCommand.run(options, progress);
         }
     }
 }

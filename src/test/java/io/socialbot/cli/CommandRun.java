@@ -1,13 +1,12 @@
 package io.socialbot.cli;
 
+import io.socialbot.support.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** One command line run through picocli as the jar runs it, with what it printed on standard output and error. */
 record CommandRun(int code, String out, String err) {
@@ -22,24 +21,8 @@ record CommandRun(int code, String out, String err) {
      * shown, and a report's rate is its count over the clock readings since its stage began.
      */
     static SocialbotCommands onATerminal() {
-        Instant start = Instant.parse("2026-12-02T02:00:00Z");
-        AtomicLong readings = new AtomicLong();
-        return new SocialbotCommands(new Clock() {
-            @Override
-            public Instant instant() {
-                return start.plusSeconds(readings.getAndIncrement());
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        }, true);
+        return new SocialbotCommands(MutableClock.ticking(Instant.parse("2026-12-02T02:00:00Z"), Duration.ofSeconds(1)),
+                true);
     }
 
     static CommandRun of(SocialbotCommands root, String... args) {
