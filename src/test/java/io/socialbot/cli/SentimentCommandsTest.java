@@ -118,6 +118,12 @@ class SentimentCommandsTest {
                 "\rtrain: 2/2 models trained (100%), 1.0/s");
         assertThat(shown.out().substring(shown.out().lastIndexOf('\r') + 1)).startsWith("trained on 90 texts")
                 .hasLineCount(2);
+        CommandRun embedded = CommandRun.of(CommandRun.onATerminal(), "train", "--file=" + file,
+                "--out=" + dir.resolve("e.bin"), "--embeddings=true");
+        assertThat(embedded.code()).isZero();
+        // features at 2 s, the embeddings one reading later, then three members
+        assertThat(embedded.out()).contains("\rtrain: 90/90 texts embedded (100%), 90/s",
+                "\rtrain: 1/3 models trained (33%), 1.0/s, ETA 2 s", "\rtrain: 3/3 models trained (100%), 1.0/s");
     }
 
     @Test
