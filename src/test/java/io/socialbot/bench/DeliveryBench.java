@@ -6,6 +6,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.webhook.WebhookSignature;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.support.slack.CasePostLog;
 import io.socialbot.support.slack.SlackApiStub;
 import io.socialbot.triage.DecisionStore;
 import io.socialbot.triage.OutageGenerator;
@@ -185,17 +186,17 @@ class DeliveryBench {
                 }
                 long postDeadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
                 while (System.nanoTime() < postDeadline && !p1.values().stream().allMatch(k ->
-                        slack.postTimes().containsKey(k))) {
+                        slack.postLog().postTimes().containsKey(k))) {
                     Thread.sleep(50);
                 }
                 Histogram raw = new Histogram(3_600_000L, 3);
                 Histogram afterWaits = new Histogram(3_600_000L, 3);
                 Histogram decided = new Histogram(3_600_000L, 3);
                 CaseWork cases = context.getBean(CaseWork.class);
-                Map<String, Long> postedAt = slack.postTimes();
-                Map<String, Long> waits = slack.retryAfterPerCase();
+                Map<String, Long> postedAt = slack.postLog().postTimes();
+                Map<String, Long> waits = slack.postLog().retryAfterPerCase();
                 int missing = 0;
-                List<SlackApiStub.PostAttempt> attempts = slack.postAttempts();
+                List<CasePostLog.PostAttempt> attempts = slack.postLog().postAttempts();
                 Map<String, List<long[]>> pauses = DeliveryBreakdown.pauses(attempts);
                 UnifiedJedis redis = context.getBean(UnifiedJedis.class);
                 RedisKeys keys = context.getBean(RedisKeys.class);
@@ -217,7 +218,7 @@ class DeliveryBench {
                     // from when triage recorded the case (the outbox's part alone, without triage's backlog)
                     cases.find(e.getValue()).map(c -> c.received().toEpochMilli()).ifPresent(at ->
                             decided.recordValue(Math.max(0, posted - at - 1_000L * waited)));
-                    List<SlackApiStub.PostAttempt> calls = attempts.stream()
+                    List<CasePostLog.PostAttempt> calls = attempts.stream()
                             .filter(a -> a.caseKey().equals(e.getValue())).toList();
                     long accepted = acceptedAt.get(e.getKey());
                     String first = redis.hget(keys.key("case", e.getValue()), "first");
@@ -229,7 +230,7 @@ class DeliveryBench {
                 }
                 int postCalls = (int) slack.calls("chat.postMessage").stream()
                         .filter(c -> c.param("metadata") != null).count();
-                int limited = slack.rateLimitedCases().values().stream().mapToInt(Integer::intValue).sum();
+                int limited = slack.postLog().rateLimitedCases().values().stream().mapToInt(Integer::intValue).sum();
                 return new Round(throttled, triaged / triageSeconds, slack.workspace().postsPerCase().size(), p1.size(),
                         raw.getValueAtPercentile(50), raw.getValueAtPercentile(99), raw.getMaxValue(),
                         afterWaits.getValueAtPercentile(99), missing, postCalls, limited, slack.callsTooEarly(), p1Waits,

@@ -1,6 +1,6 @@
 package io.socialbot.bench;
 
-import io.socialbot.support.slack.SlackApiStub.PostAttempt;
+import io.socialbot.support.slack.CasePostLog.PostAttempt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -106,17 +106,7 @@ public final class SlackApiStub implements AutoCloseable {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> stalls = new ConcurrentHashMap<>();
     private volatile Duration stallFor = Duration.ofSeconds(3);
     private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
-    private final Map<String, Long> postTimes = new ConcurrentHashMap<>();
-    private final Map<String, Integer> rateLimitedCases = new ConcurrentHashMap<>();
-    private final Map<String, Long> retryAfterCases = new ConcurrentHashMap<>();
-    private final List<PostAttempt> postAttempts = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    /**
-     * One chat.postMessage call for a case: when it arrived (epoch ms, real time), the channel it named, Slack's
-     * HTTP status and the Retry-After it answered (0 unless 429).
-     */
-    public record PostAttempt(long atMs, String caseKey, String channel, int status, long retryAfterSeconds) {
-    }
+    private final CasePostLog postLog = new CasePostLog();
 
     public SlackApiStub() {
         try {
@@ -177,26 +167,9 @@ public final class SlackApiStub implements AutoCloseable {
         this.limitEvery = n;
     }
 
-    /** When (epoch ms, real time) each case's post was taken, by the case key in its metadata. */
-    public Map<String, Long> postTimes() {
-        return Map.copyOf(postTimes);
-    }
-
-    /** How many 429s each case's posts were answered. */
-    public Map<String, Integer> rateLimitedCases() {
-        return Map.copyOf(rateLimitedCases);
-    }
-
-    /** The Retry-After seconds Slack answered to each case's posts, summed: the waits it imposed on that post. */
-    public Map<String, Long> retryAfterPerCase() {
-        return Map.copyOf(retryAfterCases);
-    }
-
-    /** Every chat.postMessage call that carried a case, in arrival order. */
-    public List<PostAttempt> postAttempts() {
-        synchronized (postAttempts) {
-            return List.copyOf(postAttempts);
-        }
+    /** Each case's chat.postMessage calls, by the case key in their metadata. */
+    public CasePostLog postLog() {
+        return postLog;
     }
 
     /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
@@ -301,16 +274,7 @@ public final class SlackApiStub implements AutoCloseable {
         }
         String caseKey = caseKey(call);
         if (caseKey != null) {
-            String after = answer.status() == 429 ? answer.headers().get("Retry-After") : null;
-            postAttempts.add(new PostAttempt(arrived, caseKey, call.param("channel"), answer.status(),
-                    after == null ? 0L : Long.parseLong(after)));
-        }
-        if (caseKey != null && answer.status() == 429) {
-            rateLimitedCases.merge(caseKey, 1, Integer::sum);
-            String after = answer.headers().get("Retry-After");
-            retryAfterCases.merge(caseKey, after == null ? 0L : Long.parseLong(after), Long::sum);
-        } else if (caseKey != null && answer.body().startsWith("{\"ok\":true")) {
-            postTimes.putIfAbsent(caseKey, System.currentTimeMillis());
+            postLog.record(arrived, caseKey, call.param("channel"), answer);
         }
         var hang = hangs.get(method);
         if (hang != null && hang.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
