@@ -15,6 +15,11 @@ public final class BlendedSentimentClassifier implements SentimentClassifier {
     public interface Model {
         // the lexicon's score is passed in because models use it as a feature: the lexicon runs once a text
         double score(String text, double lexiconScore);
+
+        /** The same for a text the lexicon has read; a model that reads its tokens too overrides this. */
+        default double score(String text, LexiconSentimentClassifier.Reading reading) {
+            return score(text, reading.score());
+        }
     }
 
     /**
@@ -65,8 +70,8 @@ public final class BlendedSentimentClassifier implements SentimentClassifier {
 
     @Override
     public TriageDecision.Sentiment classify(String text) {
-        double lexiconScore = lexicon.score(text);
-        double score = settings.blend(lexiconScore, model.score(text, lexiconScore));
+        LexiconSentimentClassifier.Reading reading = lexicon.read(text);
+        double score = settings.blend(reading.score(), model.score(text, reading));
         return new TriageDecision.Sentiment(settings.labelOf(score), score);
     }
 }

@@ -133,9 +133,22 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 : TriageDecision.Sentiment.Label.NEUTRAL;
     }
 
+    /** A text as the lexicon read it: its {@link #tokens} and its {@link #score}, from one pass over the text. */
+    public record Reading(List<String> tokens, double score) {
+    }
+
+    /** The text's tokens and score together, for a model that reads both. */
+    public Reading read(String text) {
+        LexiconTokenizer.Tokens t = tokenizer.tokenize(text);
+        return new Reading(t.words, score(t));
+    }
+
     /** The compound score in [-1, 1]. */
     public double score(String text) {
-        LexiconTokenizer.Tokens t = tokenizer.tokenize(text);
+        return score(tokenizer.tokenize(text));
+    }
+
+    private double score(LexiconTokenizer.Tokens t) {
         int n = t.words.size();
         if (n == 0) {
             return 0;

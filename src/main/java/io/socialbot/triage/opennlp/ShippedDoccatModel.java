@@ -42,7 +42,7 @@ public final class ShippedDoccatModel {
 
     /** The bot's default sentiment: the lexicon blended with the model the build trained. */
     public static SentimentClassifier blendedWith(LexiconSentimentClassifier lexicon) {
-        return new BlendedSentimentClassifier(lexicon, shipped(lexicon)::score);
+        return new BlendedSentimentClassifier(lexicon, shipped(lexicon).asBlendPart());
     }
 
     /** The model the build wrote into the classpath. */
