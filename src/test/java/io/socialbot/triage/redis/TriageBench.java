@@ -17,6 +17,7 @@ import io.socialbot.triage.RateGuard;
 import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageProperties;
+import io.socialbot.triage.opennlp.CandidateModels;
 import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
 import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
 import io.socialbot.triage.opennlp.ShippedDoccatModel;
@@ -44,9 +45,10 @@ import org.springframework.core.io.ClassPathResource;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200] [--model=model.bin]}: all of triage (the
- * OpenNLP language identifier and the shipped sentiment, or a model from {@code train}, included) on one thread over a generated outage, in the worker's batches, with in-memory
- * ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
+ * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200] [--model=model.bin | --shares=4:0]}: all of
+ * triage (the OpenNLP language identifier and the shipped sentiment, a model from {@code train}, or a candidate for
+ * the shipped model at other members' shares, included) on one thread over a generated outage, in the worker's
+ * batches, with in-memory ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
  * under a fresh {@code bench*} namespace that expire after ten minutes), and on Redis one call per mention too.
  */
 public final class TriageBench {
@@ -72,11 +74,23 @@ public final class TriageBench {
                 Instant.parse("2026-11-23T08:00:00Z"), Duration.ofHours(1), "@" + settings.brand().handles().get(0));
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
         String model = options.get("model");
-        SentimentClassifier sentiments = model == null ? ShippedDoccatModel.blendedWith(lexicon)
-                : DoccatSentimentClassifier.load(Path.of(model), lexicon);
+        String shares = options.get("shares");
+        SentimentClassifier sentiments;
+        String name;
+        if (model != null) {
+            sentiments = DoccatSentimentClassifier.load(Path.of(model), lexicon);
+            name = "sentiment model " + model;
+        } else if (shares != null) {
+            // a candidate for the shipped model, trained on the corpus as the build trains it, blended as it is
+            String[] parts = shares.split(":");
+            sentiments = CandidateModels.blended(lexicon, Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+            name = "the lexicon blended with a corpus model of shares words : n-grams " + shares;
+        } else {
+            sentiments = ShippedDoccatModel.blendedWith(lexicon);
+            name = "shipped sentiment (lexicon and model)";
+        }
         System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each, "
-                + "OpenNLP language identifier and %s%n", count, rounds,
-                model == null ? "shipped sentiment (lexicon and model)" : "sentiment model " + model);
+                + "OpenNLP language identifier and %s%n", count, rounds, name);
         LanguageIdentifier languages = new OpenNlpLanguageIdentifier();
 
         Result memory = measure(settings, languages, sentiments, mentions, rounds, batch,
