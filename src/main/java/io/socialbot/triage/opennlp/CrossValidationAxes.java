@@ -15,10 +15,14 @@ final class CrossValidationAxes {
     /**
      * {@code model}, {@code lexicon} or {@code all}: the model's training settings first, then the lexicon's; {@code
      * penalty} tries the n-gram member's L2 penalty alone, further out; {@code throughput} the shipped model against
-     * its words member alone and its n-gram member alone (each reads a text faster), then the penalty again.
+     * its words member alone and its n-gram member alone (each reads a text faster), then the penalty again; {@code
+     * none} scores the settings as they are.
      */
     static List<List<UnaryOperator<Variant>>> of(String which) {
         List<List<UnaryOperator<Variant>>> axes = new ArrayList<>();
+        if (which.equals("none")) {
+            return axes; // the settings as they are, under either fold scheme
+        }
         if (which.equals("throughput")) {
             axes.add(shares(new double[][] {{4, 0}, {0, 6}}));
             axes.add(penalty(new double[] {3, 10, 30}));

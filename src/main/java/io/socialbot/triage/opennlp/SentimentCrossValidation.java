@@ -33,7 +33,11 @@ public final class SentimentCrossValidation {
      * irony, an angry emoji) keeps a voice against a model sure of the opposite. (Trying 1.0 gained under 0.002.)
      */
     private static final double[] MODEL_WEIGHTS = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
-    private static final double[] WEAK_BELOW = {0, 0.2, 0.35, 0.5, 0.7, 1.0};
+    /**
+     * Never 0: where the lexicon finds no cue the model must decide alone (its share 1), as the issue asks; with 0
+     * the lexicon's silence would still hold a fixed share of the score down.
+     */
+    private static final double[] WEAK_BELOW = {0.2, 0.35, 0.5, 0.7, 1.0};
     private static final double[] POSITIVE_AT = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4};
     private static final double[] NEGATIVE_AT = {-0.1, -0.15, -0.2, -0.25, -0.3};
 
@@ -79,7 +83,8 @@ public final class SentimentCrossValidation {
         System.out.printf("corpus %d rows, %d folds by %s x %d shuffles%n", rows.size(), FOLDS,
                 folding.scheme().name().toLowerCase(Locale.ROOT), REPEATS);
         Variant best = new Variant(LexiconSentimentClassifier.Settings.DEFAULTS, ShippedDoccatModel.SETTINGS);
-        Scored bestScore = bestBlend(heldOut(rows, folding, best));
+        HeldOut chosen = heldOut(rows, folding, best);
+        Scored bestScore = bestBlend(chosen);
         System.out.printf(Locale.ROOT, "start %.4f  %s  %s%n", bestScore.macroF1(), best, bestScore.blend());
         // a second argument (model or lexicon) tries only that part's settings, for a quicker look
         List<List<UnaryOperator<Variant>>> axes = CrossValidationAxes.of(args.length > 1 ? args[1] : "all");
@@ -90,17 +95,18 @@ public final class SentimentCrossValidation {
                 if (candidate.equals(best)) {
                     continue;
                 }
-                Scored scored = bestBlend(heldOut(rows, folding, candidate));
-                System.out.printf(Locale.ROOT, "  %.4f  %s%n", scored.macroF1(), candidate);
+                HeldOut held = heldOut(rows, folding, candidate);
+                Scored scored = bestBlend(held);
+                System.out.printf(Locale.ROOT, "  %.4f  %s  %s%n", scored.macroF1(), candidate, scored.blend());
                 if (scored.macroF1() > bestScore.macroF1() + 1e-4) {
                     bestScore = scored;
                     axisBest = candidate;
+                    chosen = held;
                 }
             }
             best = axisBest;
             System.out.printf(Locale.ROOT, "kept %.4f  %s  %s%n", bestScore.macroF1(), best, bestScore.blend());
         }
-        HeldOut chosen = heldOut(rows, folding, best);
         System.out.printf(Locale.ROOT, "chosen %s%nblend %s CV macro-F1 %.4f%n", best, bestScore.blend(),
                 bestScore.macroF1());
         System.out.printf(Locale.ROOT, "the same, lexicon alone %.4f, model alone %.4f, fixed blend 0.3 %.4f%n",
@@ -110,6 +116,10 @@ public final class SentimentCrossValidation {
                         bestScore.blend().negativeAt())),
                 macroF1(chosen, new BlendedSentimentClassifier.Settings(0.3, 0, best.lexicon().positiveAt(),
                         best.lexicon().negativeAt())));
+        System.out.printf(Locale.ROOT, "the same at the shipped blend %s %.4f%nconfusion at the chosen blend (rows "
+                + "true negative/neutral/positive, columns predicted) %s%n", BlendedSentimentClassifier.Settings.DEFAULTS,
+                macroF1(chosen, BlendedSentimentClassifier.Settings.DEFAULTS),
+                java.util.Arrays.deepToString(confusion(chosen, bestScore.blend())));
     }
 
     /** Trains the shipped model on four folds and scores the fifth, for every fold of every shuffle. */
@@ -176,14 +186,23 @@ public final class SentimentCrossValidation {
     static double macroF1(HeldOut heldOut, BlendedSentimentClassifier.Settings blend) {
         double sum = 0;
         for (int r = 0; r < heldOut.labels().length; r++) {
-            int[][] confusion = new int[3][3];
-            for (int i = 0; i < heldOut.labels()[r].length; i++) {
-                Label predicted = blend.labelOf(blend.blend(heldOut.lexicon()[r][i], heldOut.model()[r][i]));
-                confusion[heldOut.labels()[r][i]][predicted.ordinal()]++;
-            }
-            sum += macroF1(confusion);
+            sum += macroF1(confusion(heldOut, blend, r));
         }
         return sum / heldOut.labels().length;
+    }
+
+    /** The confusion matrix of the first shuffle's held-out rows at this blend: rows true, columns predicted. */
+    static int[][] confusion(HeldOut heldOut, BlendedSentimentClassifier.Settings blend) {
+        return confusion(heldOut, blend, 0);
+    }
+
+    private static int[][] confusion(HeldOut heldOut, BlendedSentimentClassifier.Settings blend, int r) {
+        int[][] confusion = new int[3][3];
+        for (int i = 0; i < heldOut.labels()[r].length; i++) {
+            Label predicted = blend.labelOf(blend.blend(heldOut.lexicon()[r][i], heldOut.model()[r][i]));
+            confusion[heldOut.labels()[r][i]][predicted.ordinal()]++;
+        }
+        return confusion;
     }
 
     static double macroF1(int[][] confusion) {
