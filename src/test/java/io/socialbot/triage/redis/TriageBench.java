@@ -23,6 +23,8 @@ import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
 import io.socialbot.triage.opennlp.ShippedDoccatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +124,14 @@ public final class TriageBench {
         return 0;
     }
 
-    private record Result(List<Double> perSecond, Map<TriageDecision.Priority, Integer> priorities, int clusters,
+    /**
+     * @param perSecond    each round's mentions per second of wall time
+     * @param perCpuSecond each round's mentions per second of the triage thread's own CPU time: on a machine other
+     *                     work shares, the closer figure to a quiet machine's for the in-memory rounds (the Redis
+     *                     rounds also wait on the server, which this leaves out)
+     */
+    private record Result(List<Double> perSecond, List<Double> perCpuSecond,
+                          Map<TriageDecision.Priority, Integer> priorities, int clusters,
                           int posted, int refused, int irrelevant) {
     }
 
@@ -130,6 +139,8 @@ public final class TriageBench {
                                   SentimentClassifier sentiments, Supplier<List<Mention>> outages, int rounds,
                                   int batch, Supplier<Ports> ports) {
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuRates = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Result last = null;
         for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
             List<Mention> mentions = outages.get();
@@ -137,6 +148,7 @@ public final class TriageBench {
             var triage = new DefaultMentionTriage(settings, languages, sentiments, p.clusters(), p.rateGuard());
             List<TriageDecision> decisions = new ArrayList<>(mentions.size());
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             for (int from = 0; from < mentions.size(); from += batch) {
                 List<Mention> slice = mentions.subList(from, Math.min(mentions.size(), from + batch));
                 if (batch == 1) {
@@ -151,15 +163,17 @@ public final class TriageBench {
                 }
             }
             long nanos = System.nanoTime() - start;
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             if (round >= 0) {
                 rates.add(mentions.size() * 1e9 / nanos);
+                cpuRates.add(mentions.size() * 1e9 / cpuNanos);
             }
-            last = summarise(rates, decisions);
+            last = summarise(rates, cpuRates, decisions);
         }
         return last;
     }
 
-    private static Result summarise(List<Double> rates, List<TriageDecision> decisions) {
+    private static Result summarise(List<Double> rates, List<Double> cpuRates, List<TriageDecision> decisions) {
         Map<TriageDecision.Priority, Integer> priorities = new EnumMap<>(TriageDecision.Priority.class);
         Set<String> clusters = new HashSet<>();
         int posted = 0;
@@ -172,7 +186,7 @@ public final class TriageBench {
             refused += d.reasons().stream().anyMatch(r -> r.endsWith(" rate limit")) ? 1 : 0;
             irrelevant += d.relevant() ? 0 : 1;
         }
-        return new Result(rates, priorities, clusters.size(), posted, refused, irrelevant);
+        return new Result(rates, cpuRates, priorities, clusters.size(), posted, refused, irrelevant);
     }
 
     private static void print(String name, Result r, int count) {
@@ -181,8 +195,20 @@ public final class TriageBench {
         System.out.printf(Locale.ROOT, "  %s: median %,.0f mentions/s, best %,.0f, worst %,.0f (%.1f us/mention)%n",
                 name, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.get(0),
                 1e6 / sorted.get(sorted.size() / 2));
+        List<Double> cpu = new ArrayList<>(r.perCpuSecond());
+        Collections.sort(cpu);
+        System.out.printf(Locale.ROOT, "    per second of the thread's CPU time: median %,.0f mentions/s, best %,.0f "
+                + "(%.1f us of CPU a mention); load average %s%n", cpu.get(cpu.size() / 2), cpu.get(cpu.size() - 1),
+                1e6 / cpu.get(cpu.size() / 2), loadAverage());
         System.out.printf(Locale.ROOT, "    %,d clusters for %,d mentions; posted %,d, refused by the rate guard %,d,"
                 + " not relevant %,d; %s%n", r.clusters(), count, r.posted(), r.refused(), r.irrelevant(), r.priorities());
+    }
+
+    /** The last minute's load average, to read a figure against (other work on the machine slows every one). */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f on %d cores", load,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The defaults shipped in {@code config/triage.yml}, bound the way the application binds them. */
