@@ -30,7 +30,8 @@ public class ArchitectureTest {
     public static final List<String> LEAVES = List.of("x", "cli", "bench");
     /** Capability cores: plain Java, their Spring wiring included. */
     public static final List<String> CORES = List.of("mention", "triage", "casework", "incident", "stats", "prompt",
-            "platform.access", "platform.time", "platform.retry", "platform.schedule", "platform.settings");
+            "platform.access", "platform.time", "platform.retry", "platform.schedule", "platform.settings",
+            "platform.progress");
     public static final String[] TECHNOLOGIES = {"com.slack..", "twitter4j..", "com.twitter..", "redis..",
             "opennlp..", "dev.langchain4j..", "ai.onnxruntime..", "org.knowm..", "jakarta.servlet..",
             "org.springframework.web.."};

@@ -9,6 +9,7 @@ import io.socialbot.mention.MentionQueue;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.replay.ReplayPace;
 import io.socialbot.mention.replay.ReplayRunner;
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.triage.DecisionJson;
 import io.socialbot.triage.DecisionStore;
@@ -17,6 +18,8 @@ import io.socialbot.triage.MentionTimeTriage;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageWorker;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,53 +58,81 @@ public final class ReplayCommand {
             "--socialbot.x.api-key=", "--socialbot.x.api-secret=", "--socialbot.x.access-token=",
             "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=");
 
+    /**
+     * What {@code replay} was asked.
+     *
+     * @param out   where a dry run writes; required with {@code dryRun}, unused without
+     * @param brand the brand's handles for this run, or null for the configured ones
+     */
+    record Options(Path file, ReplayPace pace, boolean dryRun, Path out, String brand) {
+        Options {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(pace, "pace");
+            if (dryRun && out == null) {
+                throw new IllegalArgumentException("--out=DIR is required with --dry-run");
+            }
+        }
+    }
+
     private ReplayCommand() {
     }
 
-    public static int run(Map<String, String> options) throws Exception {
-        String file = options.get("file");
-        if (file == null) {
-            throw new IllegalArgumentException("--file=F is required (a JSON Lines file of mentions)");
-        }
-        Path input = Path.of(file);
-        if (!Files.isReadable(input)) {
-            throw new IllegalArgumentException("cannot read " + input.toAbsolutePath());
-        }
-        ReplayPace pace = ReplayPace.parse(options.get("speed"));
-        boolean dryRun = Boolean.parseBoolean(options.getOrDefault("dry-run", "false"));
-        if (dryRun && !options.containsKey("out")) {
-            throw new IllegalArgumentException("--out=DIR is required with --dry-run");
-        }
+    static int run(Options options, ProgressLine progress) throws Exception {
+        Path input = options.file();
         List<String> properties = new ArrayList<>(List.of(
                 "--socialbot.triage.worker.enabled=false",
                 "--socialbot.mention.replay.on-start=false",
                 "--socialbot.casework.delivery.enabled=false", // only the bots deliver posts, never a replay
                 "--logging.level.root=WARN",
                 "--logging.level.io.socialbot=WARN"));
-        if (dryRun) {
+        if (options.dryRun()) {
             properties.addAll(REHEARSAL);
         }
-        if (options.containsKey("brand")) {
-            properties.add("--socialbot.triage.brand.handles=" + options.get("brand"));
+        if (options.brand() != null) {
+            properties.add("--socialbot.triage.brand.handles=" + options.brand());
         }
         SpringApplication app = new SpringApplication(SocialbotApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
             MentionStore store = context.getBean(MentionStore.class);
-            if (!dryRun) {
-                IngestSummary summary = new ReplayRunner(store).run(input, pace, results -> { });
+            long lines = progress.shown() ? lineCount(input) : 0; // only a progress line needs the total
+            String stage = options.dryRun() ? "lines triaged" : "lines";
+            progress.reached(stage, 0, lines); // from here on, after the start-up
+            if (!options.dryRun()) {
+                IngestSummary summary = new ReplayRunner(store).run(input, options.pace(),
+                        results -> progress.reached(stage, results.get(results.size() - 1).line(), lines));
+                progress.close();
                 System.out.println("replay: " + summary);
                 summary.badLines().forEach(b -> System.out.println("  bad line " + b.line() + ": " + b.reason()));
                 return 0;
             }
-            Path out = Path.of(options.get("out"));
-            Files.createDirectories(out);
+            Path out = Files.createDirectories(options.out());
             long started = System.nanoTime();
-            IngestSummary summary = dryRun(input, pace, out, store, rehearsalWorker(context));
+            IngestSummary summary = dryRun(input, options.pace(), out, store, rehearsalWorker(context),
+                    (triaged, done, total) -> progress.reached(triaged, done, lines));
+            progress.close();
             System.out.printf("dry run: %s in %.2f s after start-up; wrote %s and %s%n", summary,
                     (System.nanoTime() - started) / 1e9, out.resolve("decisions.jsonl"), out.resolve("summary.json"));
             return 0;
         }
+    }
+
+    /** The file's lines as the replay numbers them (a last line without a newline counts), read as bytes. */
+    static long lineCount(Path file) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 
     /**
@@ -115,10 +147,11 @@ public final class ReplayCommand {
 
     /**
      * Stores the file's mentions on this thread while a second one triages and writes each stored batch, so reading
-     * and triage share the two cores; at most two batches wait, and lines still come out in input order.
+     * and triage share the two cores; at most two batches wait, and lines still come out in input order. {@code
+     * progress} hears the line reached after each batch is written (its total unknown here: 0).
      */
-    public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker)
-            throws Exception {
+    public static IngestSummary dryRun(Path input, ReplayPace pace, Path out, MentionStore store, TriageWorker worker,
+                                       Progress progress) throws Exception {
         ExecutorService triage = DaemonThreads.pool("dry-run-triage", 1);
         Semaphore waiting = new Semaphore(2);
         Deque<Future<?>> batches = new ArrayDeque<>();
@@ -132,6 +165,7 @@ public final class ReplayCommand {
                 batches.addLast(triage.submit(() -> {
                     try {
                         decideAndWrite(results, worker, decisions);
+                        progress.reached("lines triaged", results.get(results.size() - 1).line(), 0);
                     } finally {
                         waiting.release();
                     }

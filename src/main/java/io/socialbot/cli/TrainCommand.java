@@ -5,36 +5,41 @@ import io.socialbot.triage.LexiconSentimentClassifier;
 import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code train --file=F.tsv --out=model.bin [--seed=42] [--iterations=100] [--embeddings=true|false]}: trains a
  * sentiment model on labelled tweets; with sentence embeddings by default when the build has the embedder ({@code
  * -Pembeddings}), else without.
  */
-public final class TrainCommand {
+final class TrainCommand {
+
+    /** What {@code train} was asked. */
+    record Options(Path file, Path out, long seed, int iterations, boolean embeddings) {
+        Options {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(out, "out");
+            if (iterations < 1) {
+                throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+            }
+        }
+    }
 
     private TrainCommand() {
     }
 
-    public static int run(Map<String, String> options) throws Exception {
-        Path file = CommandOptions.existing(options, "file");
-        String out = options.get("out");
-        if (out == null || out.isBlank()) {
-            throw new IllegalArgumentException("--out=model.bin is required");
-        }
-        long seed = CommandOptions.number(options, "seed", 42);
-        int iterations = (int) CommandOptions.number(options, "iterations", 100);
-        boolean embeddings = CommandOptions.flag(options, "embeddings", DoccatSentimentClassifier.sentenceEmbeddingsAvailable());
-        List<LabelledText> rows = LabelledText.read(file);
+    static int run(Options options, ProgressLine progress) throws Exception {
+        List<LabelledText> rows = LabelledText.read(options.file());
         long start = System.nanoTime();
         DoccatSentimentClassifier model = DoccatSentimentClassifier.train(rows, new LexiconSentimentClassifier(),
-                seed, iterations, embeddings);
-        model.save(Path.of(out));
+                options.seed(), options.iterations(), options.embeddings(), progress);
+        model.save(options.out());
+        progress.close();
         System.out.printf("trained on %d texts from %s in %.1f s (seed %d, %s), model written to %s%n", rows.size(),
-                file, (System.nanoTime() - start) / 1e9, seed,
-                embeddings ? "with sentence embeddings" : "without sentence embeddings", out);
-        System.out.println("use it: eval --file=... --model=" + out + ", or socialbot.triage.sentiment.model=" + out);
+                options.file(), (System.nanoTime() - start) / 1e9, options.seed(),
+                options.embeddings() ? "with sentence embeddings" : "without sentence embeddings", options.out());
+        System.out.println("use it: eval --file=... --model=" + options.out() + ", or socialbot.triage.sentiment.model="
+                + options.out());
         return 0;
     }
 }

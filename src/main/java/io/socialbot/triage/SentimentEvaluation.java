@@ -1,5 +1,6 @@
 package io.socialbot.triage;
 
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +19,14 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
     private static final int BATCH = 200;
 
     public static SentimentEvaluation of(SentimentClassifier classifier, List<LabelledText> rows) {
+        return of(classifier, rows, Progress.NONE);
+    }
+
+    /** As {@link #of(SentimentClassifier, List)}, telling {@code progress} the texts scored after each batch. */
+    public static SentimentEvaluation of(SentimentClassifier classifier, List<LabelledText> rows, Progress progress) {
         int[][] confusion = new int[Label.values().length][Label.values().length];
         long start = System.nanoTime();
+        progress.reached("texts", 0, rows.size());
         // in batches, as triage classifies them, so a classifier faster on many is timed as triage runs it
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<LabelledText> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
@@ -28,6 +35,7 @@ public record SentimentEvaluation(int total, int correct, Map<Label, Double> f1,
             for (int i = 0; i < batch.size(); i++) {
                 confusion[batch.get(i).label().ordinal()][sentiments.get(i).label().ordinal()]++;
             }
+            progress.reached("texts", from + batch.size(), rows.size());
         }
         long nanos = Math.max(1, System.nanoTime() - start);
         int correct = 0;

@@ -8,6 +8,7 @@ import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.replay.ReplayPace;
 import io.socialbot.mention.webhook.WebhookSignature;
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.triage.OutageGenerator;
 import io.socialbot.triage.TriageWorker;
 import java.lang.management.ManagementFactory;
@@ -91,7 +92,8 @@ public final class BenchCommand {
             TriageWorker worker = ReplayCommand.rehearsalWorker(context);
             // warm up the JIT and the classifiers on a small file first, as a running bot would be
             Path warm = writeOutage(dir.resolve("warm.jsonl"), 2_000, 7, "warm-up");
-            ReplayCommand.dryRun(warm, ReplayPace.AS_FAST_AS_POSSIBLE, Files.createDirectories(dir.resolve("warm")), store, worker);
+            ReplayCommand.dryRun(warm, ReplayPace.AS_FAST_AS_POSSIBLE, Files.createDirectories(dir.resolve("warm")), store, worker,
+                    Progress.NONE);
             long redisBefore = usedMemory(redis);
             System.gc();
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -110,7 +112,7 @@ public final class BenchCommand {
             sampler.start();
             long started = System.nanoTime();
             IngestSummary summary = ReplayCommand.dryRun(file, ReplayPace.AS_FAST_AS_POSSIBLE,
-                    Files.createDirectories(dir.resolve("out")), store, worker);
+                    Files.createDirectories(dir.resolve("out")), store, worker, Progress.NONE);
             double secondsTaken = (System.nanoTime() - started) / 1e9;
             sampler.interrupt();
             long redisAfter = usedMemory(redis);

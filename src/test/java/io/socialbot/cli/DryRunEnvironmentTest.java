@@ -92,6 +92,8 @@ class DryRunEnvironmentTest {
         assertThat(dryRun.waitFor(180, TimeUnit.SECONDS)).as("dry run finished").isTrue();
         assertThat(dryRun.exitValue()).as(log("dry-run")).isZero();
         assertThat(Files.readAllLines(dir.resolve("out/decisions.jsonl"))).hasSize(200);
+        // its output went to a file, not a terminal: no progress line, the summary as ever (a paced run of seconds)
+        assertThat(log("dry-run")).doesNotContain("\r").doesNotContain("lines triaged").contains("dry run: read 200");
         assertThat(requests).as("requests to the X and Slack stand-in during the dry run").isEmpty();
 
         Process bot = start("bot", List.of("--server.port=0", "--socialbot.redis.namespace=dry-run-control-"

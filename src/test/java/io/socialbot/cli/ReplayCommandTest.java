@@ -10,6 +10,7 @@ import io.socialbot.mention.redis.RedisMentionQueue;
 import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.mention.replay.ReplayPace;
 import io.socialbot.mention.replay.ReplayRunner;
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
 import io.socialbot.triage.MentionTriage;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +43,16 @@ class ReplayCommandTest {
         }
         Files.write(file, lines);
         Path out = dir.resolve("out");
-        int code = ReplayCommand.run(Map.of("dry-run", "true", "file", file.toString(), "out", out.toString()));
-        assertThat(code).isZero();
+        // on a terminal, so the progress line shows; the summary line and the files are as they always were
+        CommandRun run = CommandRun.of(CommandRun.onATerminal(), "replay", "--dry-run", "--file=" + file,
+                "--out=" + out);
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(ReplayCommand.lineCount(file)).isEqualTo(602);
+        // batches of 256 valid lines: the first ends at line 256, the second at 513 (past the bad line 302)
+        assertThat(run.out()).contains("\rreplay: 256/602 lines triaged (42%), ", "\rreplay: 513/602 lines triaged (85%), ",
+                "\rreplay: 602/602 lines triaged (100%), ");
+        String summaryLine = run.out().substring(run.out().lastIndexOf('\r') + 1);
+        assertThat(summaryLine).startsWith("dry run: read 602, accepted 600, duplicates 1, bad lines 1 in ").hasLineCount(1);
 
         List<String> decisions = Files.readAllLines(out.resolve("decisions.jsonl"));
         assertThat(decisions).hasSize(601);
@@ -90,7 +98,8 @@ class ReplayCommandTest {
                 failsOnOne, new RedisDecisionStore(TestRedis.client(), keys), List.of());
         Path out = Files.createDirectories(dir.resolve("out"));
 
-        assertThatThrownBy(() -> ReplayCommand.dryRun(file, ReplayPace.AS_FAST_AS_POSSIBLE, out, store, worker))
+        assertThatThrownBy(() -> ReplayCommand.dryRun(file, ReplayPace.AS_FAST_AS_POSSIBLE, out, store, worker,
+                Progress.NONE))
                 .hasMessageContaining("could not be triaged");
         List<String> written = Files.readAllLines(out.resolve("decisions.jsonl"));
         // the two whole batches before the one holding m600 are written, in order, and nothing after
@@ -102,9 +111,19 @@ class ReplayCommandTest {
 
     @Test
     void missingOptionsAreExplained() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReplayCommand.run(Map.of("dry-run", "true")))
-                .hasMessageContaining("--file");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReplayCommand.run(
-                Map.of("dry-run", "true", "file", "pom.xml"))).hasMessageContaining("--out");
+        CommandRun noFile = CommandRun.of("replay", "--dry-run");
+        assertThat(noFile.code()).isEqualTo(2);
+        assertThat(noFile.err()).contains("Missing required option: '--file=FILE'");
+        CommandRun noOut = CommandRun.of("replay", "--dry-run", "--file=pom.xml");
+        assertThat(noOut.code()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--out=DIR is required with --dry-run");
+    }
+
+    @Test
+    void theLineCountIsTheReplaysLineNumbering() throws Exception {
+        assertThat(ReplayCommand.lineCount(Files.writeString(dir.resolve("a"), ""))).isZero();
+        assertThat(ReplayCommand.lineCount(Files.writeString(dir.resolve("b"), "x"))).isEqualTo(1);
+        assertThat(ReplayCommand.lineCount(Files.writeString(dir.resolve("c"), "x\n\ny\n"))).isEqualTo(3);
+        assertThat(ReplayCommand.lineCount(Files.writeString(dir.resolve("d"), "x\ny"))).isEqualTo(2);
     }
 }

@@ -64,21 +64,85 @@ class SocialbotCommandsTest {
 
     @Test
     void anUnknownOptionIsRefusedByName() {
-        assertThat(SocialbotCommands.execute(new String[] {"replay", "--file=in.jsonl", "--dryrun"})).isEqualTo(2);
+        assertThat(SocialbotCommands.execute(new String[] {"replay", "--file=pom.xml", "--dryrun"})).isEqualTo(2);
         assertThat(err()).contains("Unknown option: '--dryrun'");
     }
 
     @Test
     void optionsAreTyped() {
-        assertThat(SocialbotCommands.execute(new String[] {"train", "--file=a.tsv", "--out=m.bin", "--seed=abc"}))
+        assertThat(SocialbotCommands.execute(new String[] {"train", "--file=pom.xml", "--out=m.bin", "--seed=abc"}))
                 .isEqualTo(2);
-        assertThat(err()).contains("--seed", "abc");
+        assertThat(err()).contains("Invalid value for option '--seed': 'abc' is not a long");
         err.reset();
-        assertThat(SocialbotCommands.execute(new String[] {"replay", "--file=in.jsonl", "--speed=fast"})).isEqualTo(2);
-        assertThat(err()).contains("--speed");
+        assertThat(SocialbotCommands.execute(new String[] {"replay", "--file=pom.xml", "--speed=fast"})).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--speed': speed must be a number like 60 or 60x, or max;"
+                + " got 'fast'");
         err.reset();
         assertThat(SocialbotCommands.execute(new String[] {"eval"})).isEqualTo(2);
         assertThat(err()).contains("Missing required option: '--file=FILE.tsv'");
+    }
+
+    @Test
+    void wrongValuesAreRefusedByNameBeforeAnyWorkStarts() {
+        String[][] refused = {
+            {"train", "--file=pom.xml", "--out=m.bin", "--iterations=ten"},
+            {"train", "--file=pom.xml", "--out=m.bin", "--iterations=0"},
+            {"train", "--file=pom.xml", "--out=/nonexistent/dir/m.bin"},
+            {"train", "--file=pom.xml", "--out=src"},
+            {"replay", "--file=pom.xml", "--speed=-5"},
+            {"replay", "--file=pom.xml", "--dry-run=yes"},
+            {"replay", "--file=/nonexistent/in.jsonl"},
+            {"eval", "--file=pom.xml", "--model=/nonexistent/model.bin"},
+            {"eval", "--file=pom.xml", "--model=pom.xml", "--lexicon"},
+        };
+        String[] said = {
+            "Invalid value for option '--iterations': 'ten' is not an int",
+            "--iterations must be at least 1, got 0",
+            "Invalid value for option '--out': no such directory: /nonexistent/dir",
+            "Invalid value for option '--out': src is a directory",
+            "Invalid value for option '--speed': speed must be a positive number",
+            "Invalid value for option '--dry-run': 'yes' is not a boolean",
+            "Invalid value for option '--file': no such file: /nonexistent/in.jsonl",
+            "Invalid value for option '--model': no such file: /nonexistent/model.bin",
+            "--model and --lexicon cannot go together",
+        };
+        for (int i = 0; i < refused.length; i++) {
+            err.reset();
+            assertThat(SocialbotCommands.execute(refused[i])).as(String.join(" ", refused[i])).isEqualTo(2);
+            assertThat(err()).as(String.join(" ", refused[i])).contains(said[i]).contains("Usage: socialbot "
+                    + refused[i][0]);
+        }
+    }
+
+    @Test
+    void parsedValuesArriveTyped() {
+        picocli.CommandLine line = new picocli.CommandLine(new SocialbotCommands(java.time.Clock.systemUTC(), false));
+        SocialbotCommands.Replay replay = (SocialbotCommands.Replay) line.parseArgs("replay", "--file", "pom.xml",
+                "--speed=60x", "--dry-run", "--out=rehearsal", "--brand=@Acme").subcommand().commandSpec().userObject();
+        assertThat(replay.file).isEqualTo(java.nio.file.Path.of("pom.xml"));
+        assertThat(replay.speed).isEqualTo(new io.socialbot.mention.replay.ReplayPace(60));
+        assertThat(replay.dryRun).isTrue();
+        assertThat(replay.out).isEqualTo(java.nio.file.Path.of("rehearsal"));
+        assertThat(replay.brand).isEqualTo("@Acme");
+        line = new picocli.CommandLine(new SocialbotCommands(java.time.Clock.systemUTC(), false));
+        SocialbotCommands.Train train = (SocialbotCommands.Train) line.parseArgs("train", "--file=pom.xml",
+                "--out=m.bin", "--seed=-3", "--iterations", "7", "--embeddings=false").subcommand().commandSpec()
+                .userObject();
+        assertThat(train.seed).isEqualTo(-3L);
+        assertThat(train.iterations).isEqualTo(7);
+        assertThat(train.embeddings).isFalse();
+        line = new picocli.CommandLine(new SocialbotCommands(java.time.Clock.systemUTC(), false));
+        SocialbotCommands.Replay defaults = (SocialbotCommands.Replay) line.parseArgs("replay", "--file=pom.xml")
+                .subcommand().commandSpec().userObject();
+        assertThat(defaults.speed).isEqualTo(io.socialbot.mention.replay.ReplayPace.AS_FAST_AS_POSSIBLE);
+        assertThat(defaults.dryRun).isFalse();
+        assertThat(defaults.out).isNull();
+        line = new picocli.CommandLine(new SocialbotCommands(java.time.Clock.systemUTC(), false));
+        SocialbotCommands.Train trainDefaults = (SocialbotCommands.Train) line.parseArgs("train", "--file=pom.xml",
+                "--out=m.bin").subcommand().commandSpec().userObject();
+        assertThat(trainDefaults.seed).isEqualTo(42L);
+        assertThat(trainDefaults.iterations).isEqualTo(100);
+        assertThat(trainDefaults.embeddings).as("absent: the build decides").isNull();
     }
 
     @Test
@@ -88,8 +152,8 @@ class SocialbotCommandsTest {
     }
 
     @Test
-    void aCommandsOwnErrorIsReportedWithItsName() {
+    void aMissingFileIsRefusedNamingItsOption() {
         assertThat(SocialbotCommands.execute(new String[] {"eval", "--file=/nonexistent/labelled.tsv"})).isEqualTo(2);
-        assertThat(err()).startsWith("eval: ").contains("labelled.tsv");
+        assertThat(err()).startsWith("Invalid value for option '--file': no such file: /nonexistent/labelled.tsv");
     }
 }

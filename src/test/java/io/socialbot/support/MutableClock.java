@@ -10,16 +10,27 @@ import java.time.ZoneOffset;
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+    private final Duration step;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this(start, Duration.ZERO);
     }
 
-    public void set(Instant at) {
+    private MutableClock(Instant start, Duration step) {
+        this.now = start;
+        this.step = step;
+    }
+
+    /** A clock one {@code step} later at each reading, as if each piece of work between two readings took that long. */
+    public static MutableClock ticking(Instant start, Duration step) {
+        return new MutableClock(start, step);
+    }
+
+    public synchronized void set(Instant at) {
         now = at;
     }
 
-    public void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 
@@ -35,6 +46,13 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        if (step.isZero()) {
+            return now;
+        }
+        synchronized (this) {
+            Instant at = now;
+            now = now.plus(step);
+            return at;
+        }
     }
 }

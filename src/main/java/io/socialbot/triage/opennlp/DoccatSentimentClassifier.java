@@ -1,5 +1,6 @@
 package io.socialbot.triage.opennlp;
 
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.triage.BlendedSentimentClassifier;
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
@@ -106,17 +107,25 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
      */
     public static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
                                                   long seed, int iterations, boolean embeddings) throws IOException {
-        return train(rows, lexicon, seed, DoccatTraining.Settings.forUsers(iterations), embeddings);
+        return train(rows, lexicon, seed, iterations, embeddings, Progress.NONE);
+    }
+
+    /** As {@link #train(List, LexiconSentimentClassifier, long, int, boolean)}, telling {@code progress} each stage. */
+    public static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
+                                                  long seed, int iterations, boolean embeddings, Progress progress)
+            throws IOException {
+        return train(rows, lexicon, seed, DoccatTraining.Settings.forUsers(iterations), embeddings, progress);
     }
 
     /** Trains on the rows with these settings (the shipped model and cross-validation choose their own). */
     static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon, long seed,
-                                           DoccatTraining.Settings settings, boolean embeddings) throws IOException {
+                                           DoccatTraining.Settings settings, boolean embeddings, Progress progress)
+            throws IOException {
         if (embeddings) {
             SentenceEmbeddings.require("train with sentence embeddings (or --embeddings=false)");
         }
         MiniLmSentenceEmbedder embedder = embeddings ? MiniLmSentenceEmbedder.shared() : null;
-        MaxentModel blend = DoccatTraining.train(rows, lexicon, seed, settings, embedder);
+        MaxentModel blend = DoccatTraining.train(rows, lexicon, seed, settings, embedder, progress);
         Map<String, String> manifest = Map.of(FEATURES_ENTRY, FEATURES,
                 EMBEDDINGS_ENTRY, embedder == null ? NO_EMBEDDINGS : MiniLmSentenceEmbedder.NAME);
         return new DoccatSentimentClassifier(new DoccatModel(LANGUAGE, blend, manifest, factory()), lexicon, embedder);

@@ -1,5 +1,6 @@
 package io.socialbot.triage.opennlp;
 
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
 import java.io.IOException;
@@ -38,6 +39,10 @@ final class DoccatTraining {
     private static final double EMBEDDING_SHARE = 3;
     /** OpenNLP 2.x logs every training iteration at INFO through SLF4J; its PrintMessages switch is gone. */
     private static final String OPENNLP_LOGGER = "opennlp";
+    /** Texts between two progress reports while reading features. */
+    private static final int PROGRESS_EVERY = 100;
+    /** Texts embedded between two progress reports: a few of the embedder's own batches. */
+    private static final int EMBED_CHUNK = 1024;
 
     private DoccatTraining() {
     }
@@ -64,9 +69,12 @@ final class DoccatTraining {
         }
     }
 
-    /** The members trained on the rows (shuffled by {@code seed}) and folded into one model. */
+    /**
+     * The members trained on the rows (shuffled by {@code seed}) and folded into one model; {@code progress} hears
+     * the texts read for features, the texts embedded, and the members trained.
+     */
     static MaxentModel train(List<LabelledText> rows, LexiconSentimentClassifier lexicon, long seed,
-                             Settings settings, MiniLmSentenceEmbedder embedder) throws IOException {
+                             Settings settings, MiniLmSentenceEmbedder embedder, Progress progress) throws IOException {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no labelled texts to train on");
         }
@@ -74,6 +82,7 @@ final class DoccatTraining {
         List<Event> words = new ArrayList<>(rows.size());
         List<String[]> withCharacters = new ArrayList<>(rows.size());
         int[] labels = new int[rows.size()];
+        progress.reached("texts read", 0, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             LabelledText row = rows.get(i);
             labels[i] = row.label().ordinal();
@@ -81,6 +90,9 @@ final class DoccatTraining {
             // the members read the features as given, with no prefix of OpenNLP's, as classify passes them
             words.add(new Event(labelNames[labels[i]], features.words().toArray(String[]::new)));
             withCharacters.add(features.withCharacters().toArray(String[]::new));
+            if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == rows.size()) {
+                progress.reached("texts read", i + 1, rows.size());
+            }
         }
         Map<String, Double> scales = LogCountRatios.scales(withCharacters, labels, labelNames.length,
                 settings.cutoff());
@@ -90,9 +102,15 @@ final class DoccatTraining {
         }
         List<Event> sentences = new ArrayList<>();
         if (embedder != null) {
-            List<float[]> vectors = embedder.embedAll(rows.stream().map(LabelledText::text).toList());
-            for (int i = 0; i < rows.size(); i++) {
-                sentences.add(embedded(labelNames[labels[i]], vectors.get(i)));
+            List<String> texts = rows.stream().map(LabelledText::text).toList();
+            // a chunk at a time, each still embedded on all cores, so the person waiting sees it move
+            for (int from = 0; from < texts.size(); from += EMBED_CHUNK) {
+                int to = Math.min(texts.size(), from + EMBED_CHUNK);
+                List<float[]> vectors = embedder.embedAll(texts.subList(from, to));
+                for (int i = from; i < to; i++) {
+                    sentences.add(embedded(labelNames[labels[i]], vectors.get(i - from)));
+                }
+                progress.reached("texts embedded", to, texts.size());
             }
         }
         TrainingParameters gis = parameters(GISTrainer.MAXENT_VALUE, settings.iterations(), settings.cutoff());
@@ -101,20 +119,26 @@ final class DoccatTraining {
         TrainingParameters dense = realValued(parameters(QNTrainer.MAXENT_QN_VALUE, EMBEDDING_ITERATIONS, 0),
                 EMBEDDING_L2_COST);
         double balance = settings.balance();
+        int count = (settings.wordsShare() > 0 ? 1 : 0) + (settings.ngramsShare() > 0 ? 1 : 0)
+                + (embedder != null ? 1 : 0);
         // the members err differently: GIS stopped early, L-BFGS with a penalty, and one that reads meaning
         return quietly(() -> {
             List<MaxentBlend.Member> members = new ArrayList<>();
+            progress.reached("models trained", 0, count);
             if (settings.wordsShare() > 0) {
                 members.add(new MaxentBlend.Member(trained(words, gis, seed, balance), settings.wordsShare(),
                         Map.of()));
+                progress.reached("models trained", members.size(), count);
             }
             if (settings.ngramsShare() > 0) {
                 members.add(new MaxentBlend.Member(trained(ngrams, lbfgs, seed, balance), settings.ngramsShare(),
                         scales));
+                progress.reached("models trained", members.size(), count);
             }
             if (embedder != null) {
                 members.add(new MaxentBlend.Member(trained(sentences, dense, seed, balance), EMBEDDING_SHARE,
                         Map.of()));
+                progress.reached("models trained", members.size(), count);
             }
             return MaxentBlend.weightedGeometricMean(members);
         });

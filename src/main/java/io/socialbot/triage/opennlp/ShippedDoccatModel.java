@@ -1,5 +1,6 @@
 package io.socialbot.triage.opennlp;
 
+import io.socialbot.platform.progress.Progress;
 import io.socialbot.triage.BlendedSentimentClassifier;
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
@@ -67,6 +68,6 @@ public final class ShippedDoccatModel {
 
     static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
                                            DoccatTraining.Settings settings) throws IOException {
-        return DoccatSentimentClassifier.train(rows, lexicon, SEED, settings, false);
+        return DoccatSentimentClassifier.train(rows, lexicon, SEED, settings, false, Progress.NONE);
     }
 }

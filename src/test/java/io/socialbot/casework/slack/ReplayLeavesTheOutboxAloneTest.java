@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socialbot.casework.Case;
 import io.socialbot.casework.redis.RedisCaseOutbox;
 import io.socialbot.casework.redis.RedisCaseStore;
-import io.socialbot.cli.ReplayCommand;
+import io.socialbot.cli.SocialbotCommands;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.Mentions;
 import io.socialbot.support.TestRedis;
@@ -37,7 +37,7 @@ class ReplayLeavesTheOutboxAloneTest {
                     "s", "socialbot.slack.api-url", slack.methodsUrl());
             env.forEach(System::setProperty);
             try {
-                assertThat(ReplayCommand.run(Map.of("file", file.toString()))).isZero();
+                assertThat(SocialbotCommands.execute(new String[] {"replay", "--file=" + file})).isZero();
             } finally {
                 env.keySet().forEach(System::clearProperty);
                 // the command sets WARN levels for its own run; later tests in this JVM read INFO lines
