@@ -1,18 +1,6 @@
 package io.socialbot.triage;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Rule-based sentiment in the manner of VADER, tuned for customer care: weighted words, phrases and emoji from
@@ -32,16 +20,8 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     private static final int IRONY_WINDOW = 5;
     static final String NUMBER = "<num>";
 
-    private final Map<String, Double> words = new HashMap<>();
-    private final Map<String, Double> intensifiers = new HashMap<>();
-    private final Set<String> negators = new HashSet<>();
-    private final Set<String> polite = new HashSet<>();
-    private final Set<String> failures = new HashSet<>();
-    private final Set<String> emoticons = new HashSet<>();
-    private final Map<String, List<Phrase>> phrases = new HashMap<>();
     private final Settings settings;
-    private final SentimentCues cues;
-    private final LexiconTokenizer tokenizer;
+    private final LexiconWords lists;
 
     /**
      * The lexicon's settings, each chosen by cross-validation on the project's corpus ({@code
@@ -67,10 +47,6 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         }
     }
 
-    /** A phrase of two or more tokens; {@code *} matches any one token. */
-    private record Phrase(String[] tokens, double weight) {
-    }
-
     /** The shipped word lists and settings. */
     public LexiconSentimentClassifier() {
         this(Settings.DEFAULTS);
@@ -78,46 +54,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     public LexiconSentimentClassifier(Settings settings) {
         this.settings = settings;
-        readWeights("positive.txt", 1, words);
-        readWeights("negative.txt", -1, words);
-        readWeights("emoji.txt", 1, words);
-        readWeights("intensifiers.txt", 1, intensifiers);
-        for (String line : lines("negators.txt")) {
-            negators.add(line);
-        }
-        for (String line : lines("politeness.txt")) {
-            polite.add(line);
-        }
-        for (String line : lines("failures.txt")) {
-            failures.add(line);
-        }
-        for (String line : lines("emoji.txt")) {
-            String token = line.substring(0, line.indexOf('\t'));
-            if (!Character.isLetter(token.codePointAt(0))) {
-                emoticons.add(token.toLowerCase(Locale.ROOT));
-            }
-        }
-        for (String line : lines("phrases.txt")) {
-            int tab = line.lastIndexOf('\t');
-            String[] tokens = line.substring(0, tab).trim().toLowerCase(Locale.ROOT).split(" +");
-            double weight = Double.parseDouble(line.substring(tab + 1).trim());
-            if (tokens.length == 1) {
-                words.put(tokens[0], weight);
-            } else {
-                phrases.computeIfAbsent(tokens[0], t -> new ArrayList<>()).add(new Phrase(tokens, weight));
-            }
-        }
-        Inflections.addTo(words, new HashSet<>(lines("gradable.txt")));
-        cues = new SentimentCues(lines("topics.txt"), lines("promotions.txt"), lines("news.txt"));
-        Set<String> symbols = new HashSet<>();
-        for (String w : words.keySet()) {
-            if (w.codePointCount(0, w.length()) == 1 && w.codePointAt(0) > 0x2000) {
-                symbols.add(w);
-            }
-        }
-        tokenizer = new LexiconTokenizer(emoticons, symbols);
-        // longest phrase first, so "thanks for nothing" wins over "thanks for"
-        phrases.values().forEach(list -> list.sort((a, b) -> b.tokens.length - a.tokens.length));
+        this.lists = new LexiconWords();
     }
 
     @Override
@@ -133,15 +70,28 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 : TriageDecision.Sentiment.Label.NEUTRAL;
     }
 
+    /** A text as the lexicon read it: its {@link #tokens} and its {@link #score}, from one pass over the text. */
+    public record Reading(List<String> tokens, double score) {
+    }
+
+    /** The text's tokens and score together, for a model that reads both. */
+    public Reading read(String text) {
+        LexiconTokenizer.Tokens t = lists.tokenizer.tokenize(text);
+        return new Reading(t.words, score(t));
+    }
+
     /** The compound score in [-1, 1]. */
     public double score(String text) {
-        LexiconTokenizer.Tokens t = tokenizer.tokenize(text);
+        return score(lists.tokenizer.tokenize(text));
+    }
+
+    private double score(LexiconTokenizer.Tokens t) {
         int n = t.words.size();
         if (n == 0) {
             return 0;
         }
-        boolean[] topic = cues.topics(t.words);
-        boolean promotion = cues.promotion(t.words);
+        boolean[] topic = lists.cues.topics(t.words);
+        boolean promotion = lists.cues.promotion(t.words);
         double[] valence = new double[n];
         boolean[] politeAt = new boolean[n];
         boolean complaint = false;
@@ -154,20 +104,20 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             }
             int span = 1;
             double v;
-            Phrase phrase = phraseAt(t.words, i);
+            LexiconWords.Phrase phrase = lists.phraseAt(t.words, i);
             if (phrase != null) {
-                v = phrase.weight;
-                span = phrase.tokens.length;
+                v = phrase.weight();
+                span = phrase.tokens().length;
                 if (v > 0 && ironic(t.words, i + span)) {
                     v = -v; // "well done, delayed again"
                 }
             } else {
-                v = valenceOf(w);
-                if (v != 0 && intensifiers.containsKey(w) && i + 1 < n && valenceOf(t.words.get(i + 1)) != 0) {
+                v = lists.valenceOf(w);
+                if (v != 0 && lists.intensifiers.containsKey(w) && i + 1 < n && lists.valenceOf(t.words.get(i + 1)) != 0) {
                     v = 0; // "fucking great": the swear word only strengthens what follows
                 }
                 if (v != 0) {
-                    politeAt[i] = v > 0 && polite.contains(w);
+                    politeAt[i] = v > 0 && lists.polite.contains(w);
                     v = shaped(t, i, v);
                     if (v > 0 && !politeAt[i] && ironic(t.words, i + 1)) {
                         v = -v; // "great job losing my bag"
@@ -201,7 +151,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         if (t.questions > 0 && t.exclamations == 0) {
             sum *= settings.question(); // a question asks; its feeling words are often hypothetical
         }
-        if (sum != 0 && cues.news(t.words)) {
+        if (sum != 0 && lists.cues.news(t.words)) {
             sum *= settings.news(); // "the outage lasted three hours, NorthTel said" reports, it does not feel
         }
         return sum / Math.sqrt(sum * sum + ALPHA);
@@ -214,7 +164,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             scaled += Math.signum(v) * CAPS_BOOST;
         }
         for (int back = 1; back <= NEGATION_WINDOW && i - back >= 0; back++) {
-            Double boost = intensifiers.get(t.words.get(i - back));
+            Double boost = lists.intensifiers.get(t.words.get(i - back));
             if (boost != null) {
                 scaled += Math.signum(v) * boost * (1 - 0.05 * (back - 1));
             }
@@ -224,7 +174,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
                 break; // "no apology, useless": the comma ends the negator's reach
             }
             String before = t.words.get(i - back);
-            if (negators.contains(before)) {
+            if (lists.negators.contains(before)) {
                 return scaled * NEGATION;
             }
         }
@@ -234,47 +184,21 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
     private boolean ironic(List<String> words, int from) {
         int end = Math.min(words.size(), from + IRONY_WINDOW);
         for (int k = from; k < end; k++) {
-            if (failures.contains(words.get(k))) {
+            if (lists.failures.contains(words.get(k))) {
                 return true;
             }
         }
         return false;
     }
 
-    private Phrase phraseAt(List<String> words, int i) {
-        List<Phrase> candidates = phrases.get(words.get(i));
-        if (candidates == null) {
-            return null;
-        }
-        for (Phrase p : candidates) {
-            if (i + p.tokens.length > words.size()) {
-                continue;
-            }
-            boolean match = true;
-            for (int k = 1; k < p.tokens.length && match; k++) {
-                String want = p.tokens[k];
-                match = want.equals("*") || want.equals(words.get(i + k));
-            }
-            if (match) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private double valenceOf(String w) {
-        Double v = words.get(w);
-        return v == null ? 0 : v;
-    }
-
     /** The tokens the lexicon sees, lower-cased, numbers as {@code <num>}; also used as features by trained models. */
     public List<String> tokens(String text) {
-        return tokenizer.tokenize(text).words;
+        return lists.tokenizer.tokenize(text).words;
     }
 
     /** Whether a token (as {@link #tokens} gives it) is one of the lexicon's negators: "not", "never", "can't", ... */
     public boolean negates(String token) {
-        return negators.contains(token);
+        return lists.negators.contains(token);
     }
 
     /** The lexicon's label for a {@link #score}, as a token a trained model can use as one more feature. */
@@ -286,34 +210,5 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             return s <= -0.5 ? "__lex_neg2__" : "__lex_neg__";
         }
         return "__lex_neu__";
-    }
-
-    private static void readWeights(String file, int sign, Map<String, Double> into) {
-        for (String line : lines(file)) {
-            int tab = line.lastIndexOf('\t');
-            if (tab < 0) {
-                throw new IllegalStateException("sentiment/" + file + ": expected word<TAB>weight, got '" + line + "'");
-            }
-            into.put(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
-                    sign * Double.parseDouble(line.substring(tab + 1).trim()));
-        }
-    }
-
-    private static List<String> lines(String file) {
-        List<String> lines = new ArrayList<>();
-        try (InputStream in = LexiconSentimentClassifier.class.getResourceAsStream("/sentiment/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("sentiment/" + file + " is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#\t") && !line.startsWith("# ")) {
-                    lines.add(line.strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
     }
 }

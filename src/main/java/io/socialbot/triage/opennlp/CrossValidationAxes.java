@@ -14,10 +14,20 @@ final class CrossValidationAxes {
 
     /**
      * {@code model}, {@code lexicon} or {@code all}: the model's training settings first, then the lexicon's; {@code
-     * penalty} tries the n-gram member's L2 penalty alone, further out.
+     * penalty} tries the n-gram member's L2 penalty alone, further out; {@code throughput} the shipped model against
+     * its words member alone and its n-gram member alone (each reads a text faster), then the penalty again; {@code
+     * none} scores the settings as they are.
      */
     static List<List<UnaryOperator<Variant>>> of(String which) {
         List<List<UnaryOperator<Variant>>> axes = new ArrayList<>();
+        if (which.equals("none")) {
+            return axes; // the settings as they are, under either fold scheme
+        }
+        if (which.equals("throughput")) {
+            axes.add(shares(new double[][] {{4, 0}, {0, 6}}));
+            axes.add(penalty(new double[] {3, 10, 30}));
+            return axes;
+        }
         if (which.equals("penalty")) {
             axes.add(penalty(new double[] {1, 2, 3, 5, 10, 30, 60}));
             return axes;
@@ -34,18 +44,23 @@ final class CrossValidationAxes {
     private static List<List<UnaryOperator<Variant>>> model() {
         List<List<UnaryOperator<Variant>>> axes = new ArrayList<>();
         // the members' shares, words : character n-grams (4 : 0 is the words model alone, as shipped before)
-        List<UnaryOperator<Variant>> shares = new ArrayList<>();
-        for (double[] share : new double[][] {{4, 6}, {0, 6}, {6, 4}}) {
-            shares.add(v -> v.with(model(v, m -> new DoccatTraining.Settings(m.iterations(), m.cutoff(),
-                    m.l2Cost(), share[0], share[1], m.balance()))));
-        }
-        axes.add(shares);
+        axes.add(shares(new double[][] {{4, 6}, {0, 6}, {6, 4}}));
         axes.add(penalty(new double[] {10, 30, 60}));
         axes.add(modelAxis(new double[] {1, 2}, (m, x) -> new DoccatTraining.Settings(m.iterations(), (int) x,
                 m.l2Cost(), m.wordsShare(), m.ngramsShare(), m.balance())));
         axes.add(modelAxis(new double[] {0.5, 0.85, 1}, (m, x) -> new DoccatTraining.Settings(m.iterations(),
                 m.cutoff(), m.l2Cost(), m.wordsShare(), m.ngramsShare(), x)));
         return axes;
+    }
+
+    /** The members' shares, words : character n-grams; a share of 0 leaves that member out. */
+    private static List<UnaryOperator<Variant>> shares(double[][] values) {
+        List<UnaryOperator<Variant>> axis = new ArrayList<>();
+        for (double[] share : values) {
+            axis.add(v -> v.with(model(v, m -> new DoccatTraining.Settings(m.iterations(), m.cutoff(),
+                    m.l2Cost(), share[0], share[1], m.balance()))));
+        }
+        return axis;
     }
 
     private static List<UnaryOperator<Variant>> penalty(double[] values) {

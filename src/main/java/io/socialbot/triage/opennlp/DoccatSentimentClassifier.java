@@ -1,6 +1,7 @@
 package io.socialbot.triage.opennlp;
 
 import io.socialbot.platform.progress.Progress;
+import io.socialbot.triage.BlendedSentimentClassifier;
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
 import io.socialbot.triage.SentimentClassifier;
@@ -42,14 +43,22 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     static final String[] LABELS = Arrays.stream(Label.values()).map(l -> l.name().toLowerCase(Locale.ROOT))
             .toArray(String[]::new);
     private static final String LANGUAGE = "x";
+    /** The hashes of the embedding's features {@code __e0} to {@code __e383}. */
+    private static final long[] EMBEDDING_FEATURES = new long[MiniLmSentenceEmbedder.DIMENSIONS];
+
+    static {
+        for (int k = 0; k < EMBEDDING_FEATURES.length; k++) {
+            EMBEDDING_FEATURES[k] = FeatureHash.of(EMBEDDING_PREFIX + k);
+        }
+    }
     private final DoccatModel model;
-    private final MaxentModel maxent;
+    private final HashedMaxent weights;
     private final LexiconSentimentClassifier lexicon;
     private final MiniLmSentenceEmbedder embedder;
 
     DoccatSentimentClassifier(DoccatModel model, LexiconSentimentClassifier lexicon, MiniLmSentenceEmbedder embedder) {
         this.model = model;
-        this.maxent = model.getMaxentModel();
+        this.weights = HashedMaxent.of(model.getMaxentModel(), LABELS);
         this.lexicon = lexicon;
         this.embedder = embedder;
     }
@@ -146,12 +155,32 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
 
     @Override
     public Sentiment classify(String text) {
-        return classify(text, lexicon.score(text), embedder == null ? null : embedder.embed(text));
+        return classify(text, lexicon.read(text), embedder == null ? null : embedder.embed(text));
     }
 
     /** P(positive) - P(negative) for a text the lexicon has already scored, as a blend with the lexicon asks. */
     double score(String text, double lexiconScore) {
-        return classify(text, lexiconScore, embedder == null ? null : embedder.embed(text)).score();
+        return score(text, new LexiconSentimentClassifier.Reading(lexicon.tokens(text), lexiconScore));
+    }
+
+    /** The same for a text the lexicon has read, its tokens included. */
+    double score(String text, LexiconSentimentClassifier.Reading reading) {
+        return classify(text, reading, embedder == null ? null : embedder.embed(text)).score();
+    }
+
+    /** This model as a blend's part: it reads each text's tokens from the lexicon's one reading of it. */
+    BlendedSentimentClassifier.Model asBlendPart() {
+        return new BlendedSentimentClassifier.Model() {
+            @Override
+            public double score(String text, double lexiconScore) {
+                return DoccatSentimentClassifier.this.score(text, lexiconScore);
+            }
+
+            @Override
+            public double score(String text, LexiconSentimentClassifier.Reading reading) {
+                return DoccatSentimentClassifier.this.score(text, reading);
+            }
+        };
     }
 
     /** Embeds the texts together, on all cores, which is most of the time a model with embeddings takes. */
@@ -163,41 +192,29 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         List<float[]> vectors = embedder.embedAll(texts);
         List<Sentiment> sentiments = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            sentiments.add(classify(texts.get(i), lexicon.score(texts.get(i)), vectors.get(i)));
+            sentiments.add(classify(texts.get(i), lexicon.read(texts.get(i)), vectors.get(i)));
         }
         return sentiments;
     }
 
-    private Sentiment classify(String text, double lexiconScore, float[] vector) {
-        List<String> features = SentimentFeatures.withCharacters(lexicon, text, lexiconScore);
-        int count = features.size();
-        String[] context = new String[count + (vector == null ? 0 : vector.length + 1)];
-        float[] values = new float[context.length];
-        for (int i = 0; i < count; i++) {
-            context[i] = features.get(i);
-            values[i] = 1;
-        }
+    /** Looks the text's features up by hash ({@link HashedFeatures}): the same features and sums as OpenNLP's eval. */
+    private Sentiment classify(String text, LexiconSentimentClassifier.Reading reading, float[] vector) {
+        double[] sums = weights.start();
+        HashedFeatures.withCharacters(lexicon, text, reading.tokens(), reading.score(),
+                feature -> weights.add(sums, feature, 1));
         if (vector != null) {
             for (int k = 0; k < vector.length; k++) {
-                context[count + k] = EMBEDDING_PREFIX + k;
-                values[count + k] = vector[k] * EMBEDDING_GAIN;
+                weights.add(sums, EMBEDDING_FEATURES[k], vector[k] * EMBEDDING_GAIN);
             }
-            context[context.length - 1] = EMBEDDING_BIAS;
-            values[context.length - 1] = 1;
+            weights.add(sums, FeatureHash.of(EMBEDDING_BIAS), 1);
         }
-        double[] p = maxent.eval(context, values);
+        double[] p = weights.probabilities(sums);
         int best = 0;
         for (int i = 1; i < p.length; i++) {
             if (p[i] > p[best]) {
                 best = i;
             }
         }
-        Label label = Label.valueOf(maxent.getOutcome(best).toUpperCase(Locale.ROOT));
-        return new Sentiment(label, probability(p, "positive") - probability(p, "negative"));
-    }
-
-    private double probability(double[] p, String label) {
-        int index = maxent.getIndex(label);
-        return index < 0 ? 0 : p[index];
+        return new Sentiment(Label.values()[best], p[Label.POSITIVE.ordinal()] - p[Label.NEGATIVE.ordinal()]);
     }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 final class SentimentFeatures {
 
     /** Suffix of a word in a negator's reach: "not helpful" gives "helpful_NEG", which the model weighs apart. */
-    private static final String NEGATED = "_NEG";
+    static final String NEGATED = "_NEG";
     /** How many words after a negator it reaches, as in the lexicon's own rule. */
-    private static final int NEGATION_REACH = 3;
-    private static final int SHORTEST_GRAM = 3;
-    private static final int LONGEST_GRAM = 5;
+    static final int NEGATION_REACH = 3;
+    static final int SHORTEST_GRAM = 3;
+    static final int LONGEST_GRAM = 5;
+    static final String QUESTION = "__question__";
+    static final String EXCLAIM = "__exclaim__";
 
     private SentimentFeatures() {
     }
@@ -88,18 +90,28 @@ final class SentimentFeatures {
     static void addLexiconVerdict(List<String> features, LexiconSentimentClassifier lexicon, String text,
                                   double lexiconScore) {
         features.add(lexicon.verdictToken(lexiconScore));
-        features.add("__lex_" + Math.round(lexiconScore * 4) + "__");
+        features.add(quarter(Math.round(lexiconScore * 4)));
         if (text != null && text.indexOf('?') >= 0) {
-            features.add("__question__");
+            features.add(QUESTION);
         }
         if (text != null && text.indexOf('!') >= 0) {
-            features.add("__exclaim__");
+            features.add(EXCLAIM);
         }
     }
 
+    /** The feature of the lexicon's score in quarters. */
+    static String quarter(long quarters) {
+        return "__lex_" + quarters + "__";
+    }
+
+    /** Whether a token's character n-grams are features: numbers and emoticons are whole tokens already. */
+    static boolean takenApart(String token) {
+        return token.length() >= 2 && Character.isLetter(token.charAt(0));
+    }
+
     private static void addCharacterGrams(String token, List<String> features) {
-        if (token.length() < 2 || !Character.isLetter(token.charAt(0))) {
-            return; // numbers and emoticons are whole tokens already
+        if (!takenApart(token)) {
+            return;
         }
         String bounded = "<" + token + ">";
         // a gram as long as the bounded word would only repeat the word itself

@@ -17,11 +17,14 @@ import io.socialbot.triage.RateGuard;
 import io.socialbot.triage.SentimentClassifier;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageProperties;
+import io.socialbot.triage.opennlp.CandidateModels;
 import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
 import io.socialbot.triage.opennlp.OpenNlpLanguageIdentifier;
 import io.socialbot.triage.opennlp.ShippedDoccatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +47,10 @@ import org.springframework.core.io.ClassPathResource;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200] [--model=model.bin]}: all of triage (the
- * OpenNLP language identifier and the shipped sentiment, or a model from {@code train}, included) on one thread over a generated outage, in the worker's batches, with in-memory
- * ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
+ * {@code bench-triage [--mentions=20000] [--rounds=5] [--batch=200] [--model=model.bin | --shares=4:0]}: all of
+ * triage (the OpenNLP language identifier and the shipped sentiment, a model from {@code train}, or a candidate for
+ * the shipped model at other members' shares, included) on one thread over a generated outage, in the worker's
+ * batches, with in-memory ports and with the Redis ports (an embedded server unless {@code --redis=redis://...}; each run writes keys
  * under a fresh {@code bench*} namespace that expire after ten minutes), and on Redis one call per mention too.
  */
 public final class TriageBench {
@@ -72,11 +76,23 @@ public final class TriageBench {
                 Instant.parse("2026-11-23T08:00:00Z"), Duration.ofHours(1), "@" + settings.brand().handles().get(0));
         LexiconSentimentClassifier lexicon = new LexiconSentimentClassifier();
         String model = options.get("model");
-        SentimentClassifier sentiments = model == null ? ShippedDoccatModel.blendedWith(lexicon)
-                : DoccatSentimentClassifier.load(Path.of(model), lexicon);
+        String shares = options.get("shares");
+        SentimentClassifier sentiments;
+        String name;
+        if (model != null) {
+            sentiments = DoccatSentimentClassifier.load(Path.of(model), lexicon);
+            name = "sentiment model " + model;
+        } else if (shares != null) {
+            // a candidate for the shipped model, trained on the corpus as the build trains it, blended as it is
+            String[] parts = shares.split(":");
+            sentiments = CandidateModels.blended(lexicon, Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+            name = "the lexicon blended with a corpus model of shares words : n-grams " + shares;
+        } else {
+            sentiments = ShippedDoccatModel.blendedWith(lexicon);
+            name = "shipped sentiment (lexicon and model)";
+        }
         System.out.printf(Locale.ROOT, "bench-triage: %,d generated outage mentions, one thread, %d rounds each, "
-                + "OpenNLP language identifier and %s%n", count, rounds,
-                model == null ? "shipped sentiment (lexicon and model)" : "sentiment model " + model);
+                + "OpenNLP language identifier and %s%n", count, rounds, name);
         LanguageIdentifier languages = new OpenNlpLanguageIdentifier();
 
         Result memory = measure(settings, languages, sentiments, mentions, rounds, batch,
@@ -108,7 +124,14 @@ public final class TriageBench {
         return 0;
     }
 
-    private record Result(List<Double> perSecond, Map<TriageDecision.Priority, Integer> priorities, int clusters,
+    /**
+     * @param perSecond    each round's mentions per second of wall time
+     * @param perCpuSecond each round's mentions per second of the triage thread's own CPU time: on a machine other
+     *                     work shares, the closer figure to a quiet machine's for the in-memory rounds (the Redis
+     *                     rounds also wait on the server, which this leaves out)
+     */
+    private record Result(List<Double> perSecond, List<Double> perCpuSecond,
+                          Map<TriageDecision.Priority, Integer> priorities, int clusters,
                           int posted, int refused, int irrelevant) {
     }
 
@@ -116,6 +139,8 @@ public final class TriageBench {
                                   SentimentClassifier sentiments, Supplier<List<Mention>> outages, int rounds,
                                   int batch, Supplier<Ports> ports) {
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuRates = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Result last = null;
         for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
             List<Mention> mentions = outages.get();
@@ -123,6 +148,7 @@ public final class TriageBench {
             var triage = new DefaultMentionTriage(settings, languages, sentiments, p.clusters(), p.rateGuard());
             List<TriageDecision> decisions = new ArrayList<>(mentions.size());
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             for (int from = 0; from < mentions.size(); from += batch) {
                 List<Mention> slice = mentions.subList(from, Math.min(mentions.size(), from + batch));
                 if (batch == 1) {
@@ -137,15 +163,17 @@ public final class TriageBench {
                 }
             }
             long nanos = System.nanoTime() - start;
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             if (round >= 0) {
                 rates.add(mentions.size() * 1e9 / nanos);
+                cpuRates.add(mentions.size() * 1e9 / cpuNanos);
             }
-            last = summarise(rates, decisions);
+            last = summarise(rates, cpuRates, decisions);
         }
         return last;
     }
 
-    private static Result summarise(List<Double> rates, List<TriageDecision> decisions) {
+    private static Result summarise(List<Double> rates, List<Double> cpuRates, List<TriageDecision> decisions) {
         Map<TriageDecision.Priority, Integer> priorities = new EnumMap<>(TriageDecision.Priority.class);
         Set<String> clusters = new HashSet<>();
         int posted = 0;
@@ -158,7 +186,7 @@ public final class TriageBench {
             refused += d.reasons().stream().anyMatch(r -> r.endsWith(" rate limit")) ? 1 : 0;
             irrelevant += d.relevant() ? 0 : 1;
         }
-        return new Result(rates, priorities, clusters.size(), posted, refused, irrelevant);
+        return new Result(rates, cpuRates, priorities, clusters.size(), posted, refused, irrelevant);
     }
 
     private static void print(String name, Result r, int count) {
@@ -167,8 +195,20 @@ public final class TriageBench {
         System.out.printf(Locale.ROOT, "  %s: median %,.0f mentions/s, best %,.0f, worst %,.0f (%.1f us/mention)%n",
                 name, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.get(0),
                 1e6 / sorted.get(sorted.size() / 2));
+        List<Double> cpu = new ArrayList<>(r.perCpuSecond());
+        Collections.sort(cpu);
+        System.out.printf(Locale.ROOT, "    per second of the thread's CPU time: median %,.0f mentions/s, best %,.0f "
+                + "(%.1f us of CPU a mention); load average %s%n", cpu.get(cpu.size() / 2), cpu.get(cpu.size() - 1),
+                1e6 / cpu.get(cpu.size() / 2), loadAverage());
         System.out.printf(Locale.ROOT, "    %,d clusters for %,d mentions; posted %,d, refused by the rate guard %,d,"
                 + " not relevant %,d; %s%n", r.clusters(), count, r.posted(), r.refused(), r.irrelevant(), r.priorities());
+    }
+
+    /** The last minute's load average, to read a figure against (other work on the machine slows every one). */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f on %d cores", load,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The defaults shipped in {@code config/triage.yml}, bound the way the application binds them. */

@@ -1,0 +1,137 @@
+package io.socialbot.triage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lexicon's word lists from {@code sentiment/*.txt}: weighted words, phrases and emoji, intensifiers, negators,
+ * politeness, failures and the framing cues, and the tokenizer that knows its emoticons and emoji.
+ */
+final class LexiconWords {
+
+    final Map<String, Double> words = new HashMap<>();
+    final Map<String, Double> intensifiers = new HashMap<>();
+    final Set<String> negators = new HashSet<>();
+    final Set<String> polite = new HashSet<>();
+    final Set<String> failures = new HashSet<>();
+    private final Set<String> emoticons = new HashSet<>();
+    private final Map<String, List<Phrase>> phrases = new HashMap<>();
+    final SentimentCues cues;
+    final LexiconTokenizer tokenizer;
+
+    /** A phrase of two or more tokens; {@code *} matches any one token. */
+    record Phrase(String[] tokens, double weight) {
+    }
+
+    /** Reads the shipped lists. */
+    LexiconWords() {
+        readWeights("positive.txt", 1, words);
+        readWeights("negative.txt", -1, words);
+        readWeights("emoji.txt", 1, words);
+        readWeights("intensifiers.txt", 1, intensifiers);
+        for (String line : lines("negators.txt")) {
+            negators.add(line);
+        }
+        for (String line : lines("politeness.txt")) {
+            polite.add(line);
+        }
+        for (String line : lines("failures.txt")) {
+            failures.add(line);
+        }
+        for (String line : lines("emoji.txt")) {
+            String token = line.substring(0, line.indexOf('\t'));
+            if (!Character.isLetter(token.codePointAt(0))) {
+                emoticons.add(token.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String line : lines("phrases.txt")) {
+            int tab = line.lastIndexOf('\t');
+            String[] tokens = line.substring(0, tab).trim().toLowerCase(Locale.ROOT).split(" +");
+            double weight = Double.parseDouble(line.substring(tab + 1).trim());
+            if (tokens.length == 1) {
+                words.put(tokens[0], weight);
+            } else {
+                phrases.computeIfAbsent(tokens[0], t -> new ArrayList<>()).add(new Phrase(tokens, weight));
+            }
+        }
+        Inflections.addTo(words, new HashSet<>(lines("gradable.txt")));
+        cues = new SentimentCues(lines("topics.txt"), lines("promotions.txt"), lines("news.txt"));
+        Set<String> symbols = new HashSet<>();
+        for (String w : words.keySet()) {
+            if (w.codePointCount(0, w.length()) == 1 && w.codePointAt(0) > 0x2000) {
+                symbols.add(w);
+            }
+        }
+        tokenizer = new LexiconTokenizer(emoticons, symbols);
+        // longest phrase first, so "thanks for nothing" wins over "thanks for"
+        phrases.values().forEach(list -> list.sort((a, b) -> b.tokens.length - a.tokens.length));
+    }
+
+    /** The longest phrase starting at {@code i}, or null. */
+    Phrase phraseAt(List<String> words, int i) {
+        List<Phrase> candidates = phrases.get(words.get(i));
+        if (candidates == null) {
+            return null;
+        }
+        for (Phrase p : candidates) {
+            if (i + p.tokens.length > words.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 1; k < p.tokens.length && match; k++) {
+                String want = p.tokens[k];
+                match = want.equals("*") || want.equals(words.get(i + k));
+            }
+            if (match) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A word's weight, 0 for one the lists lack. */
+    double valenceOf(String w) {
+        Double v = words.get(w);
+        return v == null ? 0 : v;
+    }
+
+    private static void readWeights(String file, int sign, Map<String, Double> into) {
+        for (String line : lines(file)) {
+            int tab = line.lastIndexOf('\t');
+            if (tab < 0) {
+                throw new IllegalStateException("sentiment/" + file + ": expected word<TAB>weight, got '" + line + "'");
+            }
+            into.put(line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
+                    sign * Double.parseDouble(line.substring(tab + 1).trim()));
+        }
+    }
+
+    private static List<String> lines(String file) {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = LexiconSentimentClassifier.class.getResourceAsStream("/sentiment/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("sentiment/" + file + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#\t") && !line.startsWith("# ")) {
+                    lines.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+}

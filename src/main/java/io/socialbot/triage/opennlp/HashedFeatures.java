@@ -1,0 +1,92 @@
+package io.socialbot.triage.opennlp;
+
+import io.socialbot.triage.LexiconSentimentClassifier;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * {@link SentimentFeatures#withCharacters} as {@link FeatureHash hashes}, in the same order, made without building
+ * the features' strings: what a trained model looks up for each text it classifies.
+ */
+final class HashedFeatures {
+
+    private static final long NEGATED = FeatureHash.of(SentimentFeatures.NEGATED);
+    private static final int NEGATED_LENGTH = SentimentFeatures.NEGATED.length();
+    private static final long START = FeatureHash.of("^|");
+    private static final long BAR = FeatureHash.of("|");
+    private static final long END = FeatureHash.of("|$");
+    private static final long GRAM = FeatureHash.of("#");
+    private static final long QUESTION = FeatureHash.of(SentimentFeatures.QUESTION);
+    private static final long EXCLAIM = FeatureHash.of(SentimentFeatures.EXCLAIM);
+    /** The lexicon's score in quarters, {@code __lex_-4__} to {@code __lex_4__}. */
+    private static final long[] QUARTERS = new long[9];
+
+    static {
+        for (int q = -4; q <= 4; q++) {
+            QUARTERS[q + 4] = FeatureHash.of(SentimentFeatures.quarter(q));
+        }
+    }
+
+    private HashedFeatures() {
+    }
+
+    /** Hands each feature's hash to {@code out}: marked words, bigrams, the lexicon's verdict, character n-grams. */
+    static void withCharacters(LexiconSentimentClassifier lexicon, String text, List<String> tokens,
+                               double lexiconScore, LongConsumer out) {
+        int n = tokens.size();
+        long[] marked = new long[n];
+        int[] lengths = new int[n];
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            String token = tokens.get(i);
+            long h = FeatureHash.of(token);
+            lengths[i] = token.length();
+            if (lexicon.negates(token)) {
+                reach = SentimentFeatures.NEGATION_REACH;
+            } else if (reach-- > 0) {
+                h = FeatureHash.concat(h, NEGATED, NEGATED_LENGTH);
+                lengths[i] += NEGATED_LENGTH;
+            }
+            marked[i] = h;
+            out.accept(h);
+        }
+        if (n > 0) {
+            out.accept(FeatureHash.concat(START, marked[0], lengths[0]));
+            for (int i = 1; i < n; i++) {
+                long left = FeatureHash.concat(marked[i - 1], BAR, 1);
+                out.accept(FeatureHash.concat(left, marked[i], lengths[i]));
+            }
+            out.accept(FeatureHash.concat(marked[n - 1], END, 2));
+        }
+        out.accept(FeatureHash.of(lexicon.verdictToken(lexiconScore)));
+        long quarter = Math.round(lexiconScore * 4);
+        out.accept(quarter >= -4 && quarter <= 4 ? QUARTERS[(int) quarter + 4]
+                : FeatureHash.of(SentimentFeatures.quarter(quarter)));
+        if (text != null && text.indexOf('?') >= 0) {
+            out.accept(QUESTION);
+        }
+        if (text != null && text.indexOf('!') >= 0) {
+            out.accept(EXCLAIM);
+        }
+        long[] prefix = new long[0];
+        for (String token : tokens) {
+            if (!SentimentFeatures.takenApart(token)) {
+                continue;
+            }
+            int bounded = token.length() + 2; // "<" + token + ">"
+            if (prefix.length < bounded + 1) {
+                prefix = new long[bounded + 1];
+            }
+            prefix[1] = FeatureHash.step(0, '<');
+            for (int i = 0; i < token.length(); i++) {
+                prefix[i + 2] = FeatureHash.step(prefix[i + 1], token.charAt(i));
+            }
+            prefix[bounded] = FeatureHash.step(prefix[bounded - 1], '>');
+            for (int g = SentimentFeatures.SHORTEST_GRAM; g <= SentimentFeatures.LONGEST_GRAM && g < bounded; g++) {
+                for (int i = 0; i + g <= bounded; i++) {
+                    out.accept(FeatureHash.concat(GRAM, FeatureHash.substring(prefix, i, g), g));
+                }
+            }
+        }
+    }
+}
