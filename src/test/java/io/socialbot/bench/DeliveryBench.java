@@ -43,8 +43,9 @@ import redis.clients.jedis.UnifiedJedis;
  * per round and as medians: triage throughput, the share of posts answered 429, and webhook-202 to the case's first
  * accepted chat.postMessage for P1 cases: raw; "after its own Retry-After", which subtracts only the Retry-After
  * seconds Slack answered to that post's own attempts (the old measure: waits caused by other posts' 429s stay in); and
- * "after the channel's pauses", which subtracts every moment the post's channel was paused by a Retry-After Slack
- * gave to any post in it (chat.postMessage is limited per channel: during the pause Slack refuses every post there).
+ * "after the channel's pauses", which subtracts every moment, after triage recorded the case, that the post's channel
+ * was paused by a Retry-After Slack gave to any post in it (chat.postMessage is limited per channel: during the pause
+ * Slack refuses every post there; a pause while the case was still in triage's backlog is not subtracted).
  * Each round also prints where the P1 time went ({@link DeliveryBreakdown}).
  * Run: {@code ./mvnw -o test -Dtest=DeliveryBench -Dbench=true [-Dbench.runs=3] [-Dbench.rate=200]} or its
  * {@link #main}.
@@ -223,8 +224,10 @@ class DeliveryBench {
                     long accepted = acceptedAt.get(e.getKey());
                     String first = redis.hget(keys.key("case", e.getValue()), "first");
                     long recorded = cases.find(e.getValue()).map(c -> c.received().toEpochMilli()).orElse(accepted);
+                    // only pauses while the case waited in the outbox: a pause during triage's own backlog delayed
+                    // nothing Slack could be blamed for, and subtracting it would hide that backlog
                     long paused = calls.isEmpty() ? 0 : DeliveryBreakdown.covered(pauses.get(calls.get(0).channel()),
-                            accepted, posted);
+                            recorded, posted);
                     timelines.add(new DeliveryBreakdown.Timeline(e.getValue(), accepted, recorded,
                             first == null ? -1 : Long.parseLong(first), posted, calls, 1_000L * waited, paused));
                 }

@@ -46,7 +46,7 @@ final class DeliveryBreakdown {
             return Math.max(0, raw() - ownRetryAfterMs);
         }
 
-        /** Minus every moment the post's channel was paused by a Retry-After, whichever post in it was answered. */
+        /** Minus every moment after the case was recorded that its channel was paused by a Retry-After, whichever post's. */
         long afterChannelPauses() {
             return Math.max(0, raw() - channelPausedMs);
         }
@@ -118,7 +118,7 @@ final class DeliveryBreakdown {
         parts.put("recorded -> first claimed (tick, channel busy/budget/pause)", Timeline::toClaim);
         parts.put("claimed -> first chat.postMessage", Timeline::claimToCall);
         parts.put("first call -> call Slack took (429s and waits)", Timeline::callToTaken);
-        parts.put("channel paused by any Retry-After, inside 202 -> taken", Timeline::channelPausedMs);
+        parts.put("channel paused by any Retry-After, recorded -> taken", Timeline::channelPausedMs);
         parts.put("raw 202 -> taken", Timeline::raw);
         parts.put("after own Retry-After (old measure)", Timeline::afterOwnRetryAfter);
         parts.put("after channel pauses (new measure)", Timeline::afterChannelPauses);
