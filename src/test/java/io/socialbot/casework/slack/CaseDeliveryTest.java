@@ -158,11 +158,19 @@ class CaseDeliveryTest {
         assertThat(rig.work.find("twitter:k1").orElseThrow().posted()).isTrue();
     }
 
-    /** Posts for real, then dies before its answer is recorded (the lease stays, as after a kill). */
-    record Dies(CaseMessages real) implements CaseMessages {
+    /**
+     * Posts for real, then dies before its answer is recorded (the lease stays, as after a kill); {@code afterPost}
+     * runs between the two, so a test can hold the dying thread as a stopped process would be held.
+     */
+    record Dies(CaseMessages real, Runnable afterPost) implements CaseMessages {
+        Dies(CaseMessages real) {
+            this(real, () -> { });
+        }
+
         @Override
         public Sent post(CaseView view) {
             real.post(view);
+            afterPost.run();
             throw new IllegalStateException("killed");
         }
 

@@ -3,8 +3,6 @@ package io.socialbot.casework.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.casework.CaseDelivery;
-import io.socialbot.casework.CaseMessages;
-import io.socialbot.casework.CaseView;
 import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.schedule.RepeatingTask;
 import io.socialbot.platform.schedule.TaskSchedulers;
@@ -57,7 +55,7 @@ class PosterLeaseTest {
     void aReplicaStoppedRightAfterSlackTookItsPostHoldsItsChannelOneLeaseAndIsNotPostedAgain() {
         decideP1("k1");
         decideP1("k2"); // behind k1 in the same channel: one post in flight per channel
-        CaseDelivery dying = rig.replica(2_000, rig.clock, DEFAULTS, dyingWorkers, real -> new StopsAfterPosting(real, never));
+        CaseDelivery dying = rig.replica(2_000, rig.clock, DEFAULTS, dyingWorkers, real -> new CaseDeliveryTest.Dies(real, () -> awaitForever(never)));
         dying.runDue();
         rig.slack.await("chat.postMessage", 1, Duration.ofSeconds(10)); // Slack has k1; the replica never answers again
         Instant killed = rig.clock.instant();
@@ -111,27 +109,12 @@ class PosterLeaseTest {
         assertThat(rig.slack.workspace().postsPerCase()).containsExactly(Map.entry("twitter:s1", 1));
     }
 
-    /** Posts for real, then its thread stops for good, as in a replica killed after Slack took its post. */
-    record StopsAfterPosting(CaseMessages real, CountDownLatch never) implements CaseMessages {
-        @Override
-        public Sent post(CaseView view) {
-            real.post(view);
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("killed");
-        }
-
-        @Override
-        public Sent update(CaseView view) {
-            return real.update(view);
-        }
-
-        @Override
-        public Found find(String channel, String caseKey, Instant since) {
-            return real.find(channel, caseKey, since);
+    /** Holds the calling thread until the latch opens (never, in these tests): a process stopped mid-call. */
+    private static void awaitForever(CountDownLatch never) {
+        try {
+            never.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
