@@ -141,8 +141,10 @@ public final class ReplyApprovals {
         // sends it once; a new attempt comes only after a send that failed for sure
         ReplySender.ReplyOutcome sent = work.reply(approval.caseKey(), approval.agent(), text,
                 "approval:" + id + ":" + approval.attempt());
-        if (sent instanceof ReplySender.Failed failed && failed.kind() != ReplySender.FailureKind.IN_DOUBT
-                && failed.kind() != ReplySender.FailureKind.ALREADY_ON_X) {
+        // only a failure a later Approve can get past waits again; a permanent one (duplicate, gone, resolved case)
+        // ends the request, or it would wait, and hold the case's next Send, for as long as the request is kept
+        if (sent instanceof ReplySender.Failed failed && (failed.kind() == ReplySender.FailureKind.RATE_LIMITED
+                || failed.kind() == ReplySender.FailureKind.NETWORK)) {
             store.reopen(id);
             return new WaitsAgain(approval, failed);
         }

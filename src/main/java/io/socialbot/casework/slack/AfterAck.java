@@ -35,9 +35,7 @@ final class AfterAck {
             try {
                 respond.accept(answer);
             } catch (Exception e) {
-                // a refusal names Slack's error; other exceptions by class only (their text may quote a request)
-                log.warn("Could not answer in Slack: {}",
-                        e instanceof IllegalStateException ? e.getMessage() : e.getClass().getSimpleName());
+                log.warn("Could not answer in Slack: {}", e.getClass().getSimpleName());
             }
         });
     }

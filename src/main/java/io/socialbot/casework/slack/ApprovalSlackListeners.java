@@ -27,12 +27,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Approve / Edit / Reject on an approval request, for leads only. Approve acks at once and decides after; Edit and
  * Reject open a modal first (Slack's trigger lasts 3 s) whose submission decides. Every answer is private.
  */
 final class ApprovalSlackListeners implements SlackListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalSlackListeners.class);
 
     static final String APPROVE = "approval_approve";
     static final String EDIT = "approval_edit";
@@ -188,9 +192,19 @@ final class ApprovalSlackListeners implements SlackListeners {
             return ":white_check_mark: Approved by " + lead + " and sent" + (s.url() == null ? "." : ": "
                     + SlackText.escape(s.url()));
         }
+        if (definitelyNotSent(sent)) {
+            return ":x: Approved by " + lead + ", but not sent: " + SlackText.escape(((ReplySender.Failed) sent)
+                    .agentMessage());
+        }
         String why = sent instanceof ReplySender.Unknown u ? u.agentMessage()
                 : sent instanceof ReplySender.Failed f ? f.agentMessage() : "";
         return ":warning: Approved by " + lead + "; the send is not confirmed: " + SlackText.escape(why);
+    }
+
+    /** A failure that says for sure nothing reached X (not one that leaves an earlier send in doubt). */
+    private static boolean definitelyNotSent(ReplySender.ReplyOutcome sent) {
+        return sent instanceof ReplySender.Failed f && f.kind() != ReplySender.FailureKind.IN_DOUBT
+                && f.kind() != ReplySender.FailureKind.ALREADY_ON_X;
     }
 
     /** What the agent hears. */
@@ -205,6 +219,11 @@ final class ApprovalSlackListeners implements SlackListeners {
         if (sent instanceof ReplySender.Sent s) {
             return "Your reply on case `" + key + "` was approved by " + lead + " and sent"
                     + (s.url() == null ? "." : ": " + SlackText.escape(s.url()));
+        }
+        if (definitelyNotSent(sent)) {
+            return "Your reply on case `" + key + "` was approved by " + lead + ", but not sent: "
+                    + SlackText.escape(((ReplySender.Failed) sent).agentMessage())
+                    + " Your text is kept on the case.";
         }
         return "Your reply on case `" + key + "` was approved by " + lead + ", but the send is not confirmed: "
                 + SlackText.escape(sent instanceof ReplySender.Unknown u ? u.agentMessage()
@@ -221,7 +240,8 @@ final class ApprovalSlackListeners implements SlackListeners {
         afterAck.answer(text -> {
             var sent = client.chatPostMessage(q -> q.channel(user).text(text));
             if (!sent.isOk()) {
-                throw new IllegalStateException("chat.postMessage answered " + sent.getError());
+                // Slack's error code only: the exception's text could quote the message
+                log.warn("Could not tell {} of an approval: chat.postMessage answered {}", user, sent.getError());
             }
         }, job);
     }

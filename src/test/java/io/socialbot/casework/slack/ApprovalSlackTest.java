@@ -270,4 +270,25 @@ class ApprovalSlackTest {
         assertThat(responses(2).get(1)).contains("Approved by <@U0LEAD2> and sent");
         assertThat(rig.x.sent).hasSize(1);
     }
+
+    @Test
+    void aSendThatCanNeverSucceedEndsTheRequestAndLeavesTheCaseFreeForTheNextSend() throws Exception {
+        open("808", List.of(), Priority.P1);
+        send(one, "808", AGENT, "@jo_bristol Sorry, on it.");
+        String id = approvalId(request(0));
+        rig.x.answer = text -> new ReplySender.Failed(ReplySender.FailureKind.TARGET_UNAVAILABLE,
+                "The post was deleted.", null);
+
+        one.run(requests.blockAction("approval_approve", id, LEAD, "C0APPROVALS", "1700000000.000300"));
+        assertThat(responses(1).get(0)).contains("not sent", "The post was deleted").doesNotContain("waits again");
+        // a second Approve finds it decided: it does not try the same dead send again
+        two.run(requests.blockAction("approval_approve", id, LEAD2, "C0APPROVALS", "1700000000.000300"));
+        assertThat(responses(2).get(1)).doesNotContain("and sent").doesNotContain("not sent");
+        assertThat(rig.x.sent).isEmpty();
+        // the case takes a new Send: a new request, not "already waiting"
+        rig.x.answer = text -> null;
+        String told = send(one, "808", AGENT, "@jo_bristol Sorry, on it, try two.");
+        assertThat(told).doesNotContain("already waiting");
+        assertThat(approvalId(request(1))).isNotEqualTo(id);
+    }
 }
