@@ -23,9 +23,4 @@ public record Approval(
 
     /** Where an approval is: waiting, approved (and sent through the once-only path), or returned to the agent. */
     public enum Status { PENDING, APPROVED, REJECTED }
-
-    public Approval decided(Status to, String lead, String why, String finalText) {
-        return new Approval(id, caseKey, agent, finalText, reason, requestedAt, to, lead, why, channel, messageTs,
-                attempt);
-    }
 }

@@ -33,8 +33,4 @@ public final class ApprovalRules {
         }
         return why.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", why));
     }
-
-    public String channel() {
-        return settings.channel();
-    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmarks' entry point, outside the product jar: {@code ./mvnw -q -Pbench verify -Dbench="bench-triage
+ * The benchmarks' entry point, outside the product jar: {@code ./mvnw -q -Pbench test-compile -Dbench="bench-triage
  * --mentions=20000"} (see the README's Benchmarks section). Each takes {@code --name=value} options.
  */
 public final class Benchmarks {

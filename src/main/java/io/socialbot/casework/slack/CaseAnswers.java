@@ -42,10 +42,6 @@ final class CaseAnswers {
     private final AccessPolicy access;
     private final ReplyApprovals approvals;
 
-    CaseAnswers(CaseWork work, AccessPolicy access) {
-        this(work, access, null);
-    }
-
     /** @param approvals holds the replies a lead must approve; null when approvals are off */
     CaseAnswers(CaseWork work, AccessPolicy access, ReplyApprovals approvals) {
         this.work = work;

@@ -23,26 +23,21 @@ public final class ReplayRunner {
         void afterBatch(List<LineResult> results) throws Exception;
     }
 
-    /** Waits; a test passes one that only advances a fake clock. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     public static final int FAST_BATCH = 256;
 
     private final MentionStore store;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final RetryPolicy.Sleeper sleeper;
 
-    public ReplayRunner(MentionStore store, Clock clock, Sleeper sleeper) {
+    /** @param sleeper waits; a test passes one that only advances a fake clock */
+    public ReplayRunner(MentionStore store, Clock clock, RetryPolicy.Sleeper sleeper) {
         this.store = store;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
     public ReplayRunner(MentionStore store) {
-        // Waits to an absolute due time, so millisecond sleeps never add up to drift.
-        this(store, Clock.systemUTC(), RetryPolicy.Sleeper.REAL::sleep);
+        this(store, Clock.systemUTC(), RetryPolicy.Sleeper.REAL);
     }
 
     public IngestSummary run(Path file, ReplayPace pace, BatchListener listener) throws Exception {

@@ -56,7 +56,8 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
     /** Waits between tries; tests pass one that records the waits instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
-        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+        /** Sleeps the whole wait, the part below a millisecond too (a paced replay waits to an exact due time). */
+        Sleeper REAL = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
         void sleep(Duration wait) throws InterruptedException;
     }

@@ -45,6 +45,9 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     private static final String LANGUAGE = "x";
     /** The hashes of the embedding's features {@code __e0} to {@code __e383}. */
     private static final long[] EMBEDDING_FEATURES = new long[MiniLmSentenceEmbedder.DIMENSIONS];
+    private static final long EMBEDDING_BIAS_FEATURE = FeatureHash.of(EMBEDDING_BIAS);
+    /** The labels by ordinal, once: {@code values()} copies its array on every call, and classify runs per mention. */
+    private static final Label[] BY_ORDINAL = Label.values();
 
     static {
         for (int k = 0; k < EMBEDDING_FEATURES.length; k++) {
@@ -206,7 +209,7 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
             for (int k = 0; k < vector.length; k++) {
                 weights.add(sums, EMBEDDING_FEATURES[k], vector[k] * EMBEDDING_GAIN);
             }
-            weights.add(sums, FeatureHash.of(EMBEDDING_BIAS), 1);
+            weights.add(sums, EMBEDDING_BIAS_FEATURE, 1);
         }
         double[] p = weights.probabilities(sums);
         int best = 0;
@@ -215,6 +218,6 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
                 best = i;
             }
         }
-        return new Sentiment(Label.values()[best], p[Label.POSITIVE.ordinal()] - p[Label.NEGATIVE.ordinal()]);
+        return new Sentiment(BY_ORDINAL[best], p[Label.POSITIVE.ordinal()] - p[Label.NEGATIVE.ordinal()]);
     }
 }

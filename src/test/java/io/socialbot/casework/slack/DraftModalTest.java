@@ -208,6 +208,12 @@ class DraftModalTest {
 
         var update = slack.await("views.update", 1, Duration.ofSeconds(10));
         assertThat(update).hasSize(1);
+        assertThat(update.get(0).param("view_id")).isEqualTo("V0OPENED");
+        Thread.sleep(300); // give a wrong retry or re-open the chance to show itself
+        assertThat(slack.workspace().view("V0OPENED")).as("Slack refused the update: the closed modal stays closed")
+                .isNull();
+        assertThat(slack.calls("views.open")).as("not opened again").hasSize(1);
+        assertThat(slack.calls("views.update")).as("not retried").hasSize(1);
         assertThat(slack.calls("chat.postEphemeral")).isEmpty();
         assertThat(slack.calls("response_url")).isEmpty();
     }

@@ -34,6 +34,8 @@ public final class SlackWorkspace {
     private final Map<String, String> viewHashes = new LinkedHashMap<>();
     private final Map<String, JsonNode> views = new LinkedHashMap<>();
     private final AtomicLong viewVersions = new AtomicLong();
+    /** Views ever opened: an id is never given twice, even after its view closed (as Slack's ids are unique). */
+    private final AtomicLong viewsOpened = new AtomicLong();
     private final java.util.function.Supplier<java.time.Instant> clock;
 
     SlackWorkspace(java.util.function.Supplier<java.time.Instant> clock) {
@@ -187,7 +189,8 @@ public final class SlackWorkspace {
         if (!errors.isEmpty()) {
             return invalid("invalid_arguments", errors);
         }
-        String id = viewHashes.isEmpty() ? "V0OPENED" : "V0OPENED" + viewHashes.size();
+        long n = viewsOpened.getAndIncrement();
+        String id = n == 0 ? "V0OPENED" : "V0OPENED" + n;
         return opened(id, view);
     }
 

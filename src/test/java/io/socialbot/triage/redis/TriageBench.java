@@ -79,12 +79,18 @@ public final class TriageBench {
         String shares = options.get("shares");
         SentimentClassifier sentiments;
         String name;
+        if (model != null && shares != null) {
+            throw new IllegalArgumentException("--model and --shares are alternatives: give one");
+        }
         if (model != null) {
             sentiments = DoccatSentimentClassifier.load(Path.of(model), lexicon);
             name = "sentiment model " + model;
         } else if (shares != null) {
             // a candidate for the shipped model, trained on the corpus as the build trains it, blended as it is
             String[] parts = shares.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--shares is words:n-grams, like 4:6; got '" + shares + "'");
+            }
             sentiments = CandidateModels.blended(lexicon, Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
             name = "the lexicon blended with a corpus model of shares words : n-grams " + shares;
         } else {
