@@ -20,17 +20,19 @@ import java.util.regex.Pattern;
  * How {@link SentimentCrossValidation} deals the corpus into folds so that near-copies never sit on both sides:
  * {@link Scheme#BRAND} keeps each brand's posts together; {@link Scheme#KIND}, stricter, keeps each kind of post
  * (complaints, praise, news, ...) together and the first writing batch, which records no kinds, as one group, so a
- * fold's texts are of a kind or a batch the model never saw.
+ * fold's texts are of a kind or a batch the model never saw; {@link Scheme#WRITER}, closest to text from people the
+ * corpus never heard, keeps each writing batch (its {@code writer=} tag: one hand, one sitting) together.
  */
 final class CrossValidationFolds {
 
     static final int FOLDS = 5;
     private static final Pattern HANDLE = Pattern.compile("@\\w+");
     private static final Pattern KIND = Pattern.compile("\\bkind=(\\w+)");
+    private static final Pattern WRITER = Pattern.compile("\\bwriter=(\\w+)");
 
     /** What rows are kept together. */
     enum Scheme {
-        BRAND, KIND;
+        BRAND, KIND, WRITER;
 
         static Scheme of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
@@ -40,7 +42,7 @@ final class CrossValidationFolds {
     private final Scheme scheme;
     private final Map<String, String> metaById;
 
-    /** @param metaById each row's meta column by its id ({@link #meta}); only {@link Scheme#KIND} reads it */
+    /** @param metaById each row's meta column by its id ({@link #meta}); {@link Scheme#BRAND} does not read it */
     CrossValidationFolds(Scheme scheme, Map<String, String> metaById) {
         this.scheme = scheme;
         this.metaById = Map.copyOf(metaById);
@@ -64,8 +66,8 @@ final class CrossValidationFolds {
     }
 
     /**
-     * A row's group: its first {@code @brand} (none for a post addressing nobody), or its kind, else its whole meta
-     * (the batch written before kinds were recorded).
+     * A row's group: its first {@code @brand} (none for a post addressing nobody); or its kind, else its whole meta
+     * (the batch written before kinds were recorded); or its writer.
      */
     String groupOf(LabelledText row) {
         if (scheme == Scheme.BRAND) {
@@ -75,6 +77,13 @@ final class CrossValidationFolds {
         String meta = metaById.get(row.id());
         if (meta == null) {
             throw new IllegalArgumentException("no meta for row " + row.id());
+        }
+        if (scheme == Scheme.WRITER) {
+            Matcher writer = WRITER.matcher(meta);
+            if (!writer.find()) {
+                throw new IllegalArgumentException("no writer= in the meta of row " + row.id());
+            }
+            return "writer " + writer.group(1);
         }
         Matcher kind = KIND.matcher(meta);
         return kind.find() ? "kind " + kind.group(1) : "batch " + meta;

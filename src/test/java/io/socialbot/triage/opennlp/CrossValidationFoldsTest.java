@@ -57,10 +57,24 @@ class CrossValidationFoldsTest {
         int[] fold = folding.folds(rows, new Random(2000));
         Map<String, Set<Integer>> seen = foldsOfGroups(folding, fold);
         assertThat(seen.keySet()).contains("kind complaint", "kind praise", "kind news", "kind promotion",
-                "kind question", "kind everyday", "kind irony", "batch written-for-socialbot");
+                "kind question", "kind everyday", "kind irony", "batch written-for-socialbot writer=w1");
         assertThat(seen).allSatisfy((group, folds) -> assertThat(folds).as(group).hasSize(1));
         assertThat(Arrays.stream(fold).distinct().count()).isEqualTo(CrossValidationFolds.FOLDS);
-        assertThat(folding.groupOf(rows.get(0))).isEqualTo("batch written-for-socialbot");
+        assertThat(folding.groupOf(rows.get(0))).isEqualTo("batch written-for-socialbot writer=w1");
+    }
+
+    @Test
+    void byWriterEachWritingBatchIsOneFoldOfItsOwn() {
+        var folding = new CrossValidationFolds(CrossValidationFolds.Scheme.WRITER, meta);
+        int[] fold = folding.folds(rows, new Random(2000));
+        Map<String, Set<Integer>> seen = foldsOfGroups(folding, fold);
+        assertThat(seen.keySet()).contains("writer w1", "writer w2", "writer w3");
+        assertThat(seen).allSatisfy((group, folds) -> assertThat(folds).as(group).hasSize(1));
+        assertThat(seen.values().stream().flatMap(Set::stream).distinct().count()).isEqualTo(seen.size());
+        assertThat(folding.groupOf(rows.get(0))).isEqualTo("writer w1");
+        var untagged = new CrossValidationFolds(CrossValidationFolds.Scheme.WRITER, Map.of("x1", "lang=en kind=news"));
+        assertThatThrownBy(() -> untagged.groupOf(new LabelledText("x1", Label.NEUTRAL, "hello")))
+                .hasMessageContaining("x1");
     }
 
     @Test
