@@ -39,6 +39,7 @@ public final class RepeatingTask implements SmartLifecycle {
     private Instant nextAt; // when next runs; guarded by this
     private long chain; // the run that may go on; an older one (superseded by wakeAt) ends at once; guarded by this
     private boolean running; // guarded by this
+    private boolean holdsThread; // a thread of the pool is reserved for this schedule; guarded by this
     private boolean wokenDuringRun; // guarded by this
     private final TreeSet<Instant> wakes = new TreeSet<>(); // later wake-ups; guarded by this
     private int failures; // touched only by the run in progress
@@ -171,6 +172,7 @@ public final class RepeatingTask implements SmartLifecycle {
         } catch (TaskRejectedException e) {
             // the scheduler is shutting down with the context: nothing more to run
             active = false;
+            releaseThread();
             log.debug("{} not rescheduled: {}", name, e.toString());
         }
     }
@@ -179,7 +181,18 @@ public final class RepeatingTask implements SmartLifecycle {
     public synchronized void start() {
         if (!active) {
             active = true;
+            if (!holdsThread) {
+                holdsThread = true;
+                ScheduleThreads.reserve(scheduler);
+            }
             scheduleIn(firstDelay);
+        }
+    }
+
+    private synchronized void releaseThread() {
+        if (holdsThread) {
+            holdsThread = false;
+            ScheduleThreads.release(scheduler);
         }
     }
 
@@ -187,6 +200,7 @@ public final class RepeatingTask implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         active = false;
+        releaseThread();
         if (next != null) {
             next.cancel(true);
             next = null;
@@ -200,6 +214,7 @@ public final class RepeatingTask implements SmartLifecycle {
     public boolean stop(Duration grace) {
         synchronized (this) {
             active = false;
+            releaseThread();
             if (next != null) {
                 next.cancel(false);
                 next = null;

@@ -7,8 +7,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 public final class TaskSchedulers {
 
     /**
-     * The triage batch loop keeps one thread waiting on the queue; the others share the rest (triage reclaim, X
-     * polls, case delivery, the incident ticker, stats metrics), each short, so none waits behind a long one.
+     * The pool's size before any schedule starts. Each {@link RepeatingTask} that starts grows the pool to one thread
+     * per running schedule ({@link ScheduleThreads}), so none waits behind another's long run (a triage batch waiting
+     * on the queue, a post in Slack's read timeout).
      */
     static final int THREADS = 6;
 

@@ -40,7 +40,7 @@ class ShippedDoccatModelTest {
         List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("id\tlabel\tmeta\ttext");
         assertThat(lines.subList(1, lines.size())).allSatisfy(line ->
-                assertThat(line.split("\t", 4)[2]).matches("written-for-socialbot( lang=(en|nl|es|fr|de) kind=[a-z]+)?"));
+                assertThat(line.split("\t", 4)[2]).matches("written-for-socialbot( lang=(en|nl|es|fr|de) kind=[a-z]+)? writer=w[0-9]+"));
         List<LabelledText> rows = LabelledText.read(corpus);
         Map<Label, Integer> counts = new EnumMap<>(Label.class);
         Set<String> ids = new HashSet<>();
