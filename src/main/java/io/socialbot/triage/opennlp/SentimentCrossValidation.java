@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -22,7 +24,7 @@ import java.util.stream.IntStream;
  * stricter, by its kind and writing batch ({@link CrossValidationFolds}), so near-copies never sit on both sides and
  * the figure is closer to unseen text's. Never reads the shared sets.
  * Run: {@code ./mvnw -o -q exec:java -Dexec.mainClass=io.socialbot.triage.opennlp.SentimentCrossValidation
- * -Dexec.args="src/main/resources/sentiment/corpus.tsv [all|model|lexicon|penalty|throughput] [brand|kind]"}.
+ * -Dexec.args="src/main/resources/sentiment/corpus.tsv [all|model|lexicon|penalty|throughput|none] [brand|kind|writer]"}.
  */
 public final class SentimentCrossValidation {
 
@@ -120,6 +122,30 @@ public final class SentimentCrossValidation {
                 + "true negative/neutral/positive, columns predicted) %s%n", BlendedSentimentClassifier.Settings.DEFAULTS,
                 macroF1(chosen, BlendedSentimentClassifier.Settings.DEFAULTS),
                 java.util.Arrays.deepToString(confusion(chosen, bestScore.blend())));
+        System.out.println("held out, each group alone, at the chosen blend: " + byGroup(rows, folding, chosen,
+                bestScore.blend()));
+    }
+
+    /** Each group's held-out rows scored alone (first shuffle): how the model does on one writer or kind unseen. */
+    static Map<String, String> byGroup(List<LabelledText> rows, CrossValidationFolds folding, HeldOut heldOut,
+            BlendedSentimentClassifier.Settings blend) {
+        List<LabelledText> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, new Random(1000)); // the order heldOut's first shuffle scored them in
+        Map<String, int[][]> confusions = new TreeMap<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+            String group = String.valueOf(folding.groupOf(shuffled.get(i)));
+            Label predicted = blend.labelOf(blend.blend(heldOut.lexicon()[0][i], heldOut.model()[0][i]));
+            confusions.computeIfAbsent(group, g -> new int[3][3])[heldOut.labels()[0][i]][predicted.ordinal()]++;
+        }
+        Map<String, String> scores = new TreeMap<>();
+        confusions.forEach((group, confusion) -> {
+            int total = java.util.Arrays.stream(confusion).flatMapToInt(java.util.Arrays::stream).sum();
+            int right = confusion[0][0] + confusion[1][1] + confusion[2][2];
+            // a kind holds mostly one label, so its macro-F1 says little: accuracy beside it
+            scores.put(group, String.format(Locale.ROOT, "F1 %.4f, accuracy %.3f (%d rows)", macroF1(confusion),
+                    (double) right / total, total));
+        });
+        return scores;
     }
 
     /** Trains the shipped model on four folds and scores the fifth, for every fold of every shuffle. */
