@@ -17,7 +17,7 @@ import opennlp.tools.ml.model.MaxentModel;
  */
 final class HashedMaxent {
 
-    /** Linear probing stays short below this load, and the table small: 2 MB for the shipped model. */
+    /** Linear probing stays short below this load, and the table small: 1 MB of keys for the shipped model. */
     private static final double MOST_FULL = 0.6;
     private final String[] outcomes;
     private final int stride;
