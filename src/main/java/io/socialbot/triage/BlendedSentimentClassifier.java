@@ -35,7 +35,7 @@ public final class BlendedSentimentClassifier implements SentimentClassifier {
     public record Settings(double modelWeight, double weakBelow, double positiveAt, double negativeAt) {
 
         /** The shipped blend, chosen with whole kinds of post held out. */
-        public static final Settings DEFAULTS = new Settings(0.8, 1.0, 0.2, -0.3);
+        public static final Settings DEFAULTS = new Settings(0.9, 1.0, 0.2, -0.25);
 
         /** The model's share of the blend for a lexicon score. */
         public double modelShare(double lexiconScore) {

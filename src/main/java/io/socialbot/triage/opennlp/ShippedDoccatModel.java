@@ -27,7 +27,7 @@ public final class ShippedDoccatModel {
      * an L2 penalty of 1 on the n-gram member, the n-gram member alone (words : n-grams 0 : 6, best with whole kinds
      * of post held out; 4 : 6 was best with brands held out), labels fully evened out.
      */
-    static final DoccatTraining.Settings SETTINGS = new DoccatTraining.Settings(200, 2, 1, 0, 6, 1.0);
+    static final DoccatTraining.Settings SETTINGS = new DoccatTraining.Settings(200, 1, 1, 4, 6, 1.0);
 
     private ShippedDoccatModel() {
     }
