@@ -166,7 +166,8 @@ public final class DefaultMentionTriage implements MentionTriage {
 
     private TriageDecision decide(Reading reading, ClusterIndex.Membership membership, Set<String> postedInBatch) {
         Mention mention = reading.mention();
-        boolean first = membership.clusterId().equals(mention.key());
+        String key = reading.request().mentionKey(); // Mention.key() encodes anew on each call
+        boolean first = membership.clusterId().equals(key);
         boolean retweet = Retweets.isRetweet(mention);
         TriageDecision.Cluster.Kind kind = first && membership.size() == 1 ? TriageDecision.Cluster.Kind.SINGLE
                 : membership.byLink() || retweet ? TriageDecision.Cluster.Kind.RETWEET
@@ -177,7 +178,7 @@ public final class DefaultMentionTriage implements MentionTriage {
         Map<String, String> found = reading.found();
         List<String> themeIds = new ArrayList<>(found.keySet());
         if (reading.irrelevance() != null) {
-            return new TriageDecision(mention.key(), mention.id(), reading.lang(), reading.sentiment(),
+            return new TriageDecision(key, mention.id(), reading.lang(), reading.sentiment(),
                     TriageDecision.Priority.P4, List.of("P4: not relevant: " + reading.irrelevance()), themeIds,
                     reading.placesNamed(), cluster, false, null);
         }
@@ -208,7 +209,7 @@ public final class DefaultMentionTriage implements MentionTriage {
                 reasons.add(member);
             }
         }
-        return new TriageDecision(mention.key(), mention.id(), reading.lang(), reading.sentiment(),
+        return new TriageDecision(key, mention.id(), reading.lang(), reading.sentiment(),
                 outcome.priority(), reasons, themeIds, reading.placesNamed(), cluster, true, postedTo);
     }
 
@@ -262,9 +263,10 @@ public final class DefaultMentionTriage implements MentionTriage {
         if (mention.retweetOf() != null) {
             links.add("o:" + MentionKey.of(mention.source(), mention.retweetOf())); // the original's own link
         }
-        links.add("o:" + mention.key());
+        String key = mention.key();
+        links.add("o:" + key);
         NearDuplicates.Fingerprint fingerprint = duplicates.fingerprint(text.words());
-        return new ClusterIndex.Request(mention.key(), links, fingerprint.bands(), fingerprint.signature(),
+        return new ClusterIndex.Request(key, links, fingerprint.bands(), fingerprint.signature(),
                 minAgreement, mention.createdAt());
     }
 }

@@ -54,7 +54,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     public LexiconSentimentClassifier(Settings settings) {
         this.settings = settings;
-        this.lists = new LexiconWords();
+        this.lists = LexiconWords.shipped();
     }
 
     @Override

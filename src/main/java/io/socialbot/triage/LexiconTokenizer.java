@@ -16,6 +16,8 @@ final class LexiconTokenizer {
 
     private final Set<String> emoticons;
     private final Set<String> symbols;
+    /** Whether an emoticon is all ASCII letters and digits; if none is, a chunk that is cannot be one. */
+    private final boolean plainEmoticons;
 
     /**
      * @param emoticons multi-character emoticons such as {@code :(}, lower-cased
@@ -24,6 +26,18 @@ final class LexiconTokenizer {
     LexiconTokenizer(Set<String> emoticons, Set<String> symbols) {
         this.emoticons = Set.copyOf(emoticons);
         this.symbols = Set.copyOf(symbols);
+        this.plainEmoticons = this.emoticons.stream().anyMatch(e -> isPlain(e, 0, e.length()));
+    }
+
+    /** ASCII letters and digits only, which lower-casing keeps so. */
+    private static boolean isPlain(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A text as the lexicon reads it: words, their capitals and clauses, and its ! and ? counts. */
@@ -75,7 +89,8 @@ final class LexiconTokenizer {
                 i = end; // a brand's handle or a link says nothing about feeling
                 continue;
             }
-            if (end - i <= 4) {
+            // most short chunks are words ("my", "the"): lower-casing each to look it up cost more than the rest
+            if (end - i <= 4 && (plainEmoticons || !isPlain(text, i, end))) {
                 String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
                 if (emoticons.contains(chunk)) {
                     t.add(chunk, false);

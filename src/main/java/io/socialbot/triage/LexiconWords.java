@@ -34,7 +34,17 @@ final class LexiconWords {
     record Phrase(String[] tokens, double weight) {
     }
 
-    /** Reads the shipped lists. */
+    /** The shipped lists, read once per process: cross-validation and the tests build hundreds of classifiers. */
+    static LexiconWords shipped() {
+        return Shipped.LISTS;
+    }
+
+    /** Holds the shipped lists; the class loader reads them on first use, once, safely for every thread. */
+    private static final class Shipped {
+        static final LexiconWords LISTS = new LexiconWords();
+    }
+
+    /** Reads the shipped lists; nothing changes them afterwards, so one copy serves every classifier. */
     LexiconWords() {
         readWeights("positive.txt", 1, words);
         readWeights("negative.txt", -1, words);

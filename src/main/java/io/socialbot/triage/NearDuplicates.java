@@ -23,6 +23,7 @@ final class NearDuplicates {
         }
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final int minWords;
 
     NearDuplicates(int minWords) {
@@ -67,8 +68,9 @@ final class NearDuplicates {
             bands.add("b" + b + ":" + Long.toHexString(h));
         }
         for (int v : min) {
-            String hex = Integer.toHexString(v);
-            signature.append("00000000", hex.length(), 8).append(hex);
+            for (int shift = 28; shift >= 0; shift -= 4) { // 8 hex digits, zero-padded, no string per value
+                signature.append(HEX[(v >>> shift) & 0xF]);
+            }
         }
         return new Fingerprint(bands, signature.toString());
     }

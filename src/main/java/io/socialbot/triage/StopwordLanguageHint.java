@@ -77,8 +77,13 @@ public final class StopwordLanguageHint {
         if (words.isEmpty()) {
             return scores;
         }
-        for (String word : words.split(" ")) {
-            double[] share = weights.get(word);
+        // split by hand: String.split's list and array were a fifth of the hint's time, which runs on every mention
+        for (int from = 0, to; from < words.length(); from = to + 1) {
+            to = words.indexOf(' ', from);
+            if (to < 0) {
+                to = words.length();
+            }
+            double[] share = weights.get(words.substring(from, to));
             if (share != null) {
                 for (int i = 0; i < share.length; i++) {
                     scores[i] += share[i];

@@ -44,8 +44,12 @@ public final class TweetText {
     }
 
     static boolean startsWithUrl(String text, int i) {
-        if (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+        if (i >= text.length() || (i > 0 && !Character.isWhitespace(text.charAt(i - 1)))) {
             return false;
+        }
+        char c = text.charAt(i);
+        if (c != 'h' && c != 'w' && c != 'H' && c != 'W') {
+            return false; // what every prefix below starts with: most words are refused here, not by five compares
         }
         return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i)
                 || text.startsWith("HTTP", i) || text.startsWith("WWW.", i);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.TriageTexts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,11 +28,8 @@ class HashedFeaturesTest {
     }
 
     @Test
-    void everyCorpusTextHashesToItsFeatureStringsInOrder() throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (String file : List.of("/sentiment/corpus.tsv", "/sentiment/status-questions.tsv")) {
-            LabelledText.read(Path.of(getClass().getResource(file).toURI())).forEach(row -> texts.add(row.text()));
-        }
+    void everyCorpusStatusQuestionAndOutageTextHashesToItsFeatureStringsInOrder() throws Exception {
+        List<String> texts = new ArrayList<>(TriageTexts.all());
         texts.addAll(List.of("", "@brand", "not not not good", "NOT helpful!!! ?", "a", "ab", "x y z", "\u0000ok",
                 "delayyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
                 "Verspätung 😡😡 :( never again, über-spät", "¿dónde está mi paquete? 2 horas"));

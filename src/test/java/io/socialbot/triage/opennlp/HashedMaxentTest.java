@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.socialbot.triage.LabelledText;
 import io.socialbot.triage.LexiconSentimentClassifier;
+import io.socialbot.triage.TriageTexts;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.List;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
@@ -26,13 +24,12 @@ class HashedMaxentTest {
     }
 
     @Test
-    void givesOpenNlpsProbabilitiesForEveryCorpusText() throws Exception {
+    void givesOpenNlpsProbabilitiesForEveryCorpusStatusQuestionAndOutageText() throws Exception {
         MaxentModel maxent = shippedMaxent();
         HashedMaxent hashed = HashedMaxent.of(maxent, DoccatSentimentClassifier.LABELS);
         assertThat(hashed.features()).isGreaterThan(10_000);
-        List<LabelledText> rows = LabelledText.read(Path.of(getClass().getResource("/sentiment/corpus.tsv").toURI()));
-        for (LabelledText row : rows) {
-            String[] features = SentimentFeatures.withCharacters(lexicon, row.text()).toArray(String[]::new);
+        for (String text : TriageTexts.all()) {
+            String[] features = SentimentFeatures.withCharacters(lexicon, text).toArray(String[]::new);
             float[] ones = new float[features.length];
             java.util.Arrays.fill(ones, 1f);
             double[] expected = maxent.eval(features, ones);
@@ -42,7 +39,7 @@ class HashedMaxentTest {
             }
             double[] actual = hashed.probabilities(sums);
             for (int k = 0; k < DoccatSentimentClassifier.LABELS.length; k++) {
-                assertThat(actual[k]).as(row.text())
+                assertThat(actual[k]).as(text)
                         .isCloseTo(expected[maxent.getIndex(DoccatSentimentClassifier.LABELS[k])], within(1e-12));
             }
         }
