@@ -14,6 +14,12 @@ public interface ApprovalNotices {
      */
     void decided(Approval approval, ReplySender.ReplyOutcome sent);
 
+    /**
+     * A posted request that could not be recorded in time (or at all): it holds nothing, so its buttons give way to
+     * a line saying so; the agent is told to send again.
+     */
+    void withdrawn(Approval approval, Posted posted);
+
     /** A posted request. */
     record Posted(String channel, String ts) {
     }

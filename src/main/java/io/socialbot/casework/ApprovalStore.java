@@ -1,20 +1,32 @@
 package io.socialbot.casework;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Held replies, shared by every replica: one waiting per case, and each decided by exactly one lead. */
 public interface ApprovalStore {
 
-    /** Records a waiting approval; false when the case already has one waiting (a double Send). */
-    boolean create(Approval approval);
+    /**
+     * Records a waiting approval whose request is not posted yet; false when the case already has one waiting (a
+     * double Send). Until {@link #posted} confirms the post, the request holds the case only until {@code postBy}:
+     * one whose post never happened (a crash between the two steps) frees the case then, and can no longer be
+     * decided.
+     */
+    boolean create(Approval approval, Instant postBy);
 
     Optional<Approval> find(String id);
 
-    /** Where the request was posted, so its message can be updated when a lead decides. */
-    void posted(String id, String channel, String messageTs);
+    /**
+     * Where the request was posted, so its message can be updated when a lead decides; from now on it holds the case
+     * until decided. False (and the request dropped) when it came after {@code postBy}: the case may already be free.
+     */
+    boolean posted(String id, String channel, String messageTs, Instant now);
 
-    /** Takes the decision atomically: only the first lead's click, on any replica, gets {@link Decided}. */
-    DecideOutcome decide(String id, Approval.Status to, String lead, String note, String text);
+    /**
+     * Takes the decision atomically: only the first lead's click, on any replica, gets {@link Decided}. A request
+     * whose post was never confirmed by its {@code postBy} is {@link NotFound}.
+     */
+    DecideOutcome decide(String id, Approval.Status to, String lead, String note, String text, Instant now);
 
     /** An approved reply that could not be sent waits again, for the next Approve. */
     void reopen(String id);

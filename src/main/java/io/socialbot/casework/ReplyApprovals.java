@@ -3,6 +3,8 @@ package io.socialbot.casework;
 import io.socialbot.casework.ApprovalStore.AlreadyDecided;
 import io.socialbot.casework.ApprovalStore.Decided;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,10 +16,18 @@ import org.slf4j.LoggerFactory;
  * approvals channel; the first lead to decide (on any replica: an atomic claim in the store) approves it, as
  * written or edited, and it goes out through {@link CaseWork#reply}, the once-only path every reply takes, or
  * returns it to the agent with a note and the text kept on the case. The wait is timed as a {@link CaseEvent}.
+ * A request holds its case only once its post is confirmed, or for {@link #POST_WITHIN} while it is being posted.
  */
 public final class ReplyApprovals {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyApprovals.class);
+
+    /**
+     * How long a request may take to reach the approvals channel (one {@code chat.postMessage}, well inside the
+     * Slack client's timeouts). A request whose post is not confirmed by then holds nothing: a replica that died
+     * between recording and posting frees the case after this, not after the 30 days a request is kept.
+     */
+    public static final Duration POST_WITHIN = Duration.ofMinutes(2);
 
     private final ApprovalRules rules;
     private final ApprovalStore store;
@@ -48,7 +58,7 @@ public final class ReplyApprovals {
     public record Held(Approval approval) implements Hold {
     }
 
-    /** This case already has a reply waiting (a second Send): nothing new was held. */
+    /** This case already has a reply waiting, or one being posted (a second Send): nothing new was held. */
     public record AlreadyWaiting() implements Hold {
     }
 
@@ -59,9 +69,12 @@ public final class ReplyApprovals {
     /**
      * Holds the reply when a rule says a lead must approve it; empty when it may go out now.
      *
-     * @param agentIsLead leads approve, so their own replies are never held
+     * @param agentIsLead     leads approve, so their own replies are never held
+     * @param resendConfirmed the agent confirmed a resend after a send in doubt: the in-doubt guard is lifted only
+     *                        when the approved reply is sent, never while it waits (the caller lifts it itself when
+     *                        the reply is not held)
      */
-    public Optional<Hold> hold(String caseKey, String agent, boolean agentIsLead, String text) {
+    public Optional<Hold> hold(String caseKey, String agent, boolean agentIsLead, String text, boolean resendConfirmed) {
         if (length.problem(text) != null) {
             return Optional.empty(); // the send path refuses it and says why; nothing to approve
         }
@@ -70,9 +83,10 @@ public final class ReplyApprovals {
         if (reason.isEmpty()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         Approval approval = new Approval(UUID.randomUUID().toString().replace("-", "").substring(0, 16), caseKey,
-                agent, text, reason.get(), clock.instant(), Approval.Status.PENDING, null, null, null, null, 0);
-        if (!store.create(approval)) {
+                agent, text, reason.get(), now, Approval.Status.PENDING, null, null, null, null, 0, resendConfirmed);
+        if (!store.create(approval, now.plus(POST_WITHIN))) {
             return Optional.of(new AlreadyWaiting());
         }
         Optional<ApprovalNotices.Posted> posted;
@@ -83,12 +97,39 @@ public final class ReplyApprovals {
             posted = Optional.empty();
         }
         if (posted.isEmpty()) {
-            store.cancel(approval.id());
+            cancel(approval);
             work.keepDraft(caseKey, text);
             return Optional.of(new NotPosted("the approvals channel could not be reached"));
         }
-        store.posted(approval.id(), posted.get().channel(), posted.get().ts());
+        boolean recorded;
+        try {
+            recorded = store.posted(approval.id(), posted.get().channel(), posted.get().ts(), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Approval request for case {} posted but not recorded: {}", caseKey, e.toString());
+            recorded = false;
+        }
+        if (!recorded) {
+            // the request is in the channel but does not hold the case: its buttons must not send anything
+            cancel(approval);
+            try {
+                notices.withdrawn(approval, posted.get());
+            } catch (RuntimeException e) {
+                log.warn("Approval request {} not marked withdrawn: {}", approval.id(), e.toString());
+            }
+            work.keepDraft(caseKey, text);
+            return Optional.of(new NotPosted("the request could not be recorded in time"));
+        }
         return Optional.of(new Held(approval));
+    }
+
+    /** Best effort: a request left behind holds the case for {@link #POST_WITHIN} at most, then frees it. */
+    private void cancel(Approval approval) {
+        try {
+            store.cancel(approval.id());
+        } catch (RuntimeException e) {
+            log.warn("Approval request {} not dropped (it frees its case within {}): {}", approval.id(), POST_WITHIN,
+                    e.toString());
+        }
     }
 
     public Optional<Approval> find(String id) {
@@ -129,7 +170,8 @@ public final class ReplyApprovals {
         if (problem != null) {
             return new Refused(problem);
         }
-        ApprovalStore.DecideOutcome decided = store.decide(id, Approval.Status.APPROVED, lead, null, text);
+        ApprovalStore.DecideOutcome decided = store.decide(id, Approval.Status.APPROVED, lead, null, text,
+                clock.instant());
         if (decided instanceof AlreadyDecided already) {
             return new Taken(already.approval());
         }
@@ -137,6 +179,10 @@ public final class ReplyApprovals {
             return new Missing();
         }
         Approval approval = d.approval();
+        if (approval.resendConfirmed()) {
+            // the agent's --confirm belongs to this send: the in-doubt guard is lifted now, for the approved text
+            work.confirmResend(approval.caseKey());
+        }
         // one request id per approved attempt: a click Slack re-delivers is the same attempt and the ledger
         // sends it once; a new attempt comes only after a send that failed for sure
         ReplySender.ReplyOutcome sent = work.reply(approval.caseKey(), approval.agent(), text,
@@ -158,7 +204,8 @@ public final class ReplyApprovals {
         if (note == null || note.isBlank()) {
             return new Refused("Say what to change, so the agent can fix it.");
         }
-        ApprovalStore.DecideOutcome decided = store.decide(id, Approval.Status.REJECTED, lead, note.strip(), null);
+        ApprovalStore.DecideOutcome decided = store.decide(id, Approval.Status.REJECTED, lead, note.strip(), null,
+                clock.instant());
         if (decided instanceof AlreadyDecided already) {
             return new Taken(already.approval());
         }

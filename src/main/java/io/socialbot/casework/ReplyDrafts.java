@@ -8,6 +8,8 @@ import io.socialbot.triage.TriageDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class ReplyDrafts {
     private static final Pattern SEPARATOR = Pattern.compile("(?m)^\\s*-{3,}\\s*$");
     private static final Pattern NUMBERED = Pattern.compile("(?m)^\\s*(?:draft\\s*)?\\d[.):]\\s+",
             Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     /** What the agent gets. */
@@ -114,8 +117,10 @@ public final class ReplyDrafts {
                 templates.render(SYSTEM, Map.of("facts", facts, "update", update)), caseMessage(view), maxTokens));
         if (answer instanceof LanguageModel.Unavailable down) {
             boolean first = told.add(agent);
+            String until = down.retryAt() == null ? "" : " (it asked to wait until " + HHMM.format(down.retryAt())
+                    + "; no drafts are asked for before then)";
             return new NoDrafts(Why.UNAVAILABLE, first ? "No drafts for now: the language model " + down.reason().words()
-                    + ". The templates are here as usual; you will not be told again until it is back." : null);
+                    + until + ". The templates are here as usual; you will not be told again until it is back." : null);
         }
         told.clear(); // it answers again: the next outage is news to everyone
         LanguageModel.Answered answered = (LanguageModel.Answered) answer;

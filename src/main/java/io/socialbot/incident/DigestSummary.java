@@ -80,8 +80,8 @@ public final class DigestSummary {
         LanguageModel.ModelAnswer answer = model.complete(new LanguageModel.ModelRequest(
                 templates.source(SYSTEM).strip(), figures, MAX_TOKENS));
         if (answer instanceof LanguageModel.Unavailable down) {
-            log.info("Digest summary of {} left out: the model {} ({})", f.incident(), down.reason().words(),
-                    down.detail());
+            log.info("Digest summary of {} left out: the model {} ({}){}", f.incident(), down.reason().words(),
+                    down.detail(), down.retryAt() == null ? "" : "; not asked again before " + down.retryAt());
             return Optional.empty();
         }
         LanguageModel.Answered answered = (LanguageModel.Answered) answer;

@@ -170,7 +170,8 @@ final class ApprovalSlackListeners implements SlackListeners {
         }
         if (hold instanceof ReplyApprovals.AlreadyWaiting) {
             return "A reply on case `" + SlackText.escape(key, 200) + "` is already waiting for a lead's approval; "
-                    + "nothing new was sent or queued.";
+                    + "nothing new was sent or queued. (A request that never reached the approvals channel frees the "
+                    + "case within " + ReplyApprovals.POST_WITHIN.toMinutes() + " minutes.)";
         }
         return "Not sent: " + SlackText.escape(((ReplyApprovals.NotPosted) hold).reason())
                 + ". Your text is kept on the case; try again in a moment.";

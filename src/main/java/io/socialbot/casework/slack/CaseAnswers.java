@@ -152,20 +152,32 @@ final class CaseAnswers {
             return refusal.get();
         }
         String reply = text;
-        if (reply.startsWith(CONFIRM + " ")) {
-            // The agent checked the thread after a send in doubt: the earlier reply is not on X.
+        // The agent checked the thread after a send in doubt: the earlier reply is not on X.
+        boolean confirmed = reply.startsWith(CONFIRM + " ");
+        if (confirmed) {
             reply = reply.substring(CONFIRM.length()).strip();
-            work.confirmResend(c.get().key());
         }
-        return reply(c.get().key(), user, reply, "slack-command:" + UUID.randomUUID());
+        return reply(c.get().key(), user, reply, "slack-command:" + UUID.randomUUID(), confirmed);
     }
 
     String reply(String key, String user, String text, String requestId) {
+        return reply(key, user, text, requestId, false);
+    }
+
+    /**
+     * The approval hold comes first: a confirmed resend that must wait for a lead carries its confirmation with it
+     * and lifts the in-doubt guard only when approved, so waiting never leaves the guard down for another send.
+     */
+    private String reply(String key, String user, String text, String requestId, boolean resendConfirmed) {
         if (approvals != null) {
-            Optional<ReplyApprovals.Hold> held = approvals.hold(key, user, access.has(user, Role.LEAD), text);
+            Optional<ReplyApprovals.Hold> held = approvals.hold(key, user, access.has(user, Role.LEAD), text,
+                    resendConfirmed);
             if (held.isPresent()) {
                 return ApprovalSlackListeners.held(held.get(), key);
             }
+        }
+        if (resendConfirmed) {
+            work.confirmResend(key);
         }
         ReplySender.ReplyOutcome outcome = work.reply(key, user, text, requestId);
         if (outcome instanceof ReplySender.Sent sent) {

@@ -60,6 +60,22 @@ final class SlackApprovalNotices implements ApprovalNotices {
     }
 
     @Override
+    public void withdrawn(Approval approval, Posted posted) {
+        List<LayoutBlock> blocks = blocks(approval, Optional.empty());
+        String line = ":no_entry_sign: Withdrawn: this request could not be recorded in time, so it holds nothing. "
+                + "<@" + SlackText.escape(approval.agent(), 40) + "> was told to send the reply again.";
+        blocks.add(context(c -> c.elements(List.of(markdownText(line)))));
+        try {
+            var r = slack.chatUpdate(q -> q.channel(posted.channel()).ts(posted.ts()).blocks(blocks).text(line));
+            if (!r.isOk()) {
+                log.warn("Withdrawn approval {} message not updated: {}", approval.id(), r.getError());
+            }
+        } catch (Exception e) {
+            log.warn("Withdrawn approval {} message not updated: {}", approval.id(), e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
     public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
         String line = ApprovalSlackListeners.decision(approval, sent);
         List<LayoutBlock> blocks = blocks(approval, Optional.empty());
@@ -98,6 +114,10 @@ final class SlackApprovalNotices implements ApprovalNotices {
         String reply = "*Reply by <@" + SlackText.escape(approval.agent(), 40) + ">:*\n"
                 + SlackText.quote(approval.text(), QUOTE);
         blocks.add(section(s -> s.text(markdownText(reply))));
+        if (approval.resendConfirmed()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(":mag: An earlier send on this case was in doubt; "
+                    + "the agent checked the thread on X and confirmed it is not there, so approving sends this one.")))));
+        }
         return blocks;
     }
 }

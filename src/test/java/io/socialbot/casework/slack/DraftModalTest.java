@@ -167,6 +167,22 @@ class DraftModalTest {
     }
 
     @Test
+    void aRateLimitedModelSaysWhenToComeBackAndIsNotAskedBeforeThen() throws Exception {
+        App app = app(30, Duration.ofSeconds(5));
+        open("711", "no signal", List.of("outage"));
+        model.always(new ChatCompletionsStub.Status(429, "requests", "rate_limit_exceeded", 600));
+        String until = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(rig.clock.instant().plusSeconds(600));
+
+        app.run(requests.blockAction("case_reply", "twitter:711", AGENT, "C0CARE", "1700000000.000100"));
+        assertThat(slack.await("views.update", 1, Duration.ofSeconds(10)).get(0).param("view"))
+                .contains("over its rate limit", "wait until " + until + " UTC");
+        app.run(requests.blockAction("case_reply", "twitter:711", AGENT, "C0CARE", "1700000000.000101"));
+        slack.await("views.update", 2, Duration.ofSeconds(10));
+        assertThat(model.requests()).as("not asked again before its Retry-After").hasSize(1);
+    }
+
+    @Test
     void overTheCapPerMinuteNoCallIsMade() throws Exception {
         App app = app(1, Duration.ofSeconds(5));
         open("703", "no signal", List.of("outage"));
