@@ -31,8 +31,11 @@ public interface ApprovalStore {
     /** An approved reply that could not be sent waits again, for the next Approve. */
     void reopen(String id);
 
-    /** Drops a request that could not be posted: the agent is told and keeps their text. */
-    void cancel(String id);
+    /**
+     * Drops a request that could not be posted (the agent is told and keeps their text); false, and nothing dropped,
+     * when a lead has already decided it: its post reached the channel even though the poster never heard so.
+     */
+    boolean cancel(String id);
 
     /** How a decision went. */
     sealed interface DecideOutcome {

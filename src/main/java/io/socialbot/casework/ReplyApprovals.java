@@ -97,7 +97,9 @@ public final class ReplyApprovals {
             posted = Optional.empty();
         }
         if (posted.isEmpty()) {
-            cancel(approval);
+            if (cancel(approval) == Dropped.DECIDED) {
+                return Optional.of(new Held(approval)); // Slack took the post after all and a lead decided it
+            }
             work.keepDraft(caseKey, text);
             return Optional.of(new NotPosted("the approvals channel could not be reached"));
         }
@@ -110,7 +112,18 @@ public final class ReplyApprovals {
         }
         if (!recorded) {
             // the request is in the channel but does not hold the case: its buttons must not send anything
-            cancel(approval);
+            Dropped dropped = cancel(approval);
+            if (dropped == Dropped.DECIDED) {
+                return Optional.of(new Held(approval)); // a lead decided it first: the decision stands and is told
+            }
+            if (dropped == Dropped.UNKNOWN) {
+                work.keepDraft(caseKey, text);
+                // the request may still hold the case with its post recorded: leave its buttons, which decide it
+                // if it is recorded and answer "gone" if not, and say so rather than "not sent"
+                return Optional.of(new NotPosted("the request could not be confirmed: it may still be waiting in "
+                        + "the approvals channel, where a lead can decide it, or it frees the case within "
+                        + POST_WITHIN.toMinutes() + " minutes"));
+            }
             try {
                 notices.withdrawn(approval, posted.get());
             } catch (RuntimeException e) {
@@ -122,13 +135,17 @@ public final class ReplyApprovals {
         return Optional.of(new Held(approval));
     }
 
+    /** What became of a request the poster tried to drop. */
+    private enum Dropped { DROPPED, DECIDED, UNKNOWN }
+
     /** Best effort: a request left behind holds the case for {@link #POST_WITHIN} at most, then frees it. */
-    private void cancel(Approval approval) {
+    private Dropped cancel(Approval approval) {
         try {
-            store.cancel(approval.id());
+            return store.cancel(approval.id()) ? Dropped.DROPPED : Dropped.DECIDED;
         } catch (RuntimeException e) {
             log.warn("Approval request {} not dropped (it frees its case within {}): {}", approval.id(), POST_WITHIN,
                     e.toString());
+            return Dropped.UNKNOWN;
         }
     }
 

@@ -27,6 +27,8 @@ public final class BudgetedLanguageModel implements LanguageModel {
         ModelAnswer answer = model.complete(request);
         if (answer instanceof Unavailable down && down.reason() == Reason.RATE_LIMITED && down.retryAt() != null) {
             budget.pauseUntil(down.retryAt());
+            // the pause as kept (capped, or a later one another replica set), so the time a person is told is true
+            return new Unavailable(down.reason(), down.detail(), budget.pausedUntil().orElse(down.retryAt()));
         }
         return answer;
     }

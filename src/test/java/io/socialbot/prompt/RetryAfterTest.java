@@ -72,7 +72,9 @@ class RetryAfterTest {
         LanguageModel a = replica(TestRedis.client());
         stub.enqueue(new ChatCompletionsStub.Status(429, "requests", "rate_limit_exceeded", 86_400));
 
-        assertThat(a.complete(request)).isInstanceOf(Unavailable.class);
+        Instant inAnHour = clock.instant().plus(Duration.ofHours(1));
+        assertThat(a.complete(request)).as("the time a person is told is the pause as kept")
+                .isInstanceOfSatisfying(Unavailable.class, u -> assertThat(u.retryAt()).isEqualTo(inAnHour));
         clock.advance(Duration.ofMinutes(59));
         assertThat(a.complete(request)).isInstanceOf(Unavailable.class);
         clock.advance(Duration.ofMinutes(1));

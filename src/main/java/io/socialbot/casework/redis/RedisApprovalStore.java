@@ -67,6 +67,8 @@ public final class RedisApprovalStore implements ApprovalStore {
               and tonumber(redis.call('HGET', KEYS[1], 'post_by') or '0') < tonumber(ARGV[6]) then return -1 end
             if status ~= 'PENDING' then return 0 end
             redis.call('HSET', KEYS[1], 'status', ARGV[1], 'by', ARGV[2])
+            -- decided before its post was recorded: keep it past the posting window, it is a lead's decision now
+            redis.call('PEXPIRE', KEYS[1], ARGV[7])
             if ARGV[1] == 'APPROVED' then redis.call('HINCRBY', KEYS[1], 'attempt', 1) end
             if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'note', ARGV[3]) end
             if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'text', ARGV[4]) end
@@ -84,8 +86,13 @@ public final class RedisApprovalStore implements ApprovalStore {
             return 1
             """);
 
-    /** Drops a request; the case's pointer only while it is still this request's. */
+    /**
+     * Drops a request a lead has not decided (0, and nothing dropped, when one has: a lead saw its post even though
+     * the poster never heard Slack's answer); the case's pointer only while it is still this request's.
+     */
     private static final RedisScript CANCEL = new RedisScript("""
+            local status = redis.call('HGET', KEYS[1], 'status')
+            if status and status ~= 'PENDING' then return 0 end
             local case = redis.call('HGET', KEYS[1], 'case')
             if case and redis.call('GET', KEYS[2] .. case) == ARGV[1] then redis.call('DEL', KEYS[2] .. case) end
             redis.call('DEL', KEYS[1])
@@ -132,7 +139,8 @@ public final class RedisApprovalStore implements ApprovalStore {
     @Override
     public DecideOutcome decide(String id, Approval.Status to, String lead, String note, String text, Instant now) {
         Object result = DECIDE.run(redis, List.of(key(id), caseKey("")), List.of(to.name(), lead,
-                note == null ? "" : note, text == null ? "" : text, id, String.valueOf(now.toEpochMilli())));
+                note == null ? "" : note, text == null ? "" : text, id, String.valueOf(now.toEpochMilli()),
+                String.valueOf(KEEP_MS)));
         long r = result instanceof Long l ? l : -1;
         Optional<Approval> after = find(id);
         if (r < 0 || after.isEmpty()) {
@@ -147,8 +155,8 @@ public final class RedisApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public void cancel(String id) {
-        CANCEL.run(redis, List.of(key(id), caseKey("")), List.of(id));
+    public boolean cancel(String id) {
+        return Long.valueOf(1).equals(CANCEL.run(redis, List.of(key(id), caseKey("")), List.of(id)));
     }
 
     private String key(String id) {

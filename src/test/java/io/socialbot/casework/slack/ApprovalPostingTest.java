@@ -223,6 +223,51 @@ class ApprovalPostingTest {
         assertThat(rig.x.sent).isEmpty();
     }
 
+    @Test
+    void aRequestALeadApprovedWhileSlacksAnswerWasLostIsNeitherDroppedNorToldNotSent() throws Exception {
+        CountDownLatch inChannel = new CountDownLatch(1);
+        CountDownLatch decided = new CountDownLatch(1);
+        App one = replica(real -> new ApprovalNotices() {
+            @Override
+            public Optional<Posted> request(Approval approval, Optional<CaseView> view) {
+                real.request(approval, view); // Slack took it, the buttons are live ...
+                inChannel.countDown();
+                try {
+                    decided.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("read timeout"); // ... but its answer never came back
+            }
+
+            @Override
+            public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
+                real.decided(approval, sent);
+            }
+
+            @Override
+            public void withdrawn(Approval approval, Posted posted) {
+                real.withdrawn(approval, posted);
+            }
+        });
+        App two = replica(n -> n);
+        open("904");
+        int before = slack.calls("chat.postEphemeral").size();
+        one.run(requests.viewSubmission("case_reply_modal", "twitter:904",
+                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"@jo_bristol On it.\"}}}", AGENT));
+        assertThat(inChannel.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(approve(two, ApprovalSlackTest.approvalId(requestsPosted().get(0)))).contains("and sent");
+        decided.countDown();
+
+        String told = slack.await("chat.postEphemeral", before + 1, Duration.ofSeconds(5)).get(before).param("text");
+        assertThat(told).doesNotContain("could not be reached", "text is kept").contains("needs a lead's approval");
+        assertThat(slack.calls("chat.update").stream().map(c -> String.valueOf(c.json("blocks"))))
+                .noneMatch(b -> b.contains("Withdrawn"));
+        assertThat(rig.x.sent).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("@jo_bristol On it."));
+        assertThat(send(two, "904", "@jo_bristol On it.")).as("the case is free for its next Send")
+                .contains("needs a lead's approval");
+    }
+
     String slash(App app, String text, String user) throws Exception {
         int before = slack.calls("response_url").size();
         app.run(requests.slashCommand("/reply", text, user));
