@@ -83,9 +83,28 @@ class ApprovalPostingTest {
                 executor));
     }
 
+    /** Notices that do what the real ones do, but for the request, which each test's own notices override. */
+    abstract static class ForwardingNotices implements ApprovalNotices {
+        final ApprovalNotices real;
+
+        ForwardingNotices(ApprovalNotices real) {
+            this.real = real;
+        }
+
+        @Override
+        public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
+            real.decided(approval, sent);
+        }
+
+        @Override
+        public void withdrawn(Approval approval, Posted posted) {
+            real.withdrawn(approval, posted);
+        }
+    }
+
     /** Notices that die on the request: before it reaches Slack, or right after Slack took it. */
     ApprovalNotices dies(ApprovalNotices real, boolean afterPosting) {
-        return new ApprovalNotices() {
+        return new ForwardingNotices(real) {
             @Override
             public Optional<Posted> request(Approval approval, Optional<CaseView> view) {
                 if (afterPosting) {
@@ -98,16 +117,6 @@ class ApprovalPostingTest {
                     Thread.currentThread().interrupt();
                 }
                 throw new IllegalStateException("killed");
-            }
-
-            @Override
-            public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
-                real.decided(approval, sent);
-            }
-
-            @Override
-            public void withdrawn(Approval approval, Posted posted) {
-                real.withdrawn(approval, posted);
             }
         };
     }
@@ -195,22 +204,12 @@ class ApprovalPostingTest {
 
     @Test
     void aPostRecordedTooLateIsWithdrawnAndTheAgentToldToSendAgain() throws Exception {
-        App app = replica(real -> new ApprovalNotices() {
+        App app = replica(real -> new ForwardingNotices(real) {
             @Override
             public Optional<Posted> request(Approval approval, Optional<CaseView> view) {
                 Optional<Posted> posted = real.request(approval, view);
                 rig.clock.advance(PAST_THE_WINDOW); // Slack took its time: the case may have been taken meanwhile
                 return posted;
-            }
-
-            @Override
-            public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
-                real.decided(approval, sent);
-            }
-
-            @Override
-            public void withdrawn(Approval approval, Posted posted) {
-                real.withdrawn(approval, posted);
             }
         });
         open("903");
@@ -227,7 +226,7 @@ class ApprovalPostingTest {
     void aRequestALeadApprovedWhileSlacksAnswerWasLostIsNeitherDroppedNorToldNotSent() throws Exception {
         CountDownLatch inChannel = new CountDownLatch(1);
         CountDownLatch decided = new CountDownLatch(1);
-        App one = replica(real -> new ApprovalNotices() {
+        App one = replica(real -> new ForwardingNotices(real) {
             @Override
             public Optional<Posted> request(Approval approval, Optional<CaseView> view) {
                 real.request(approval, view); // Slack took it, the buttons are live ...
@@ -238,16 +237,6 @@ class ApprovalPostingTest {
                     Thread.currentThread().interrupt();
                 }
                 throw new IllegalStateException("read timeout"); // ... but its answer never came back
-            }
-
-            @Override
-            public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
-                real.decided(approval, sent);
-            }
-
-            @Override
-            public void withdrawn(Approval approval, Posted posted) {
-                real.withdrawn(approval, posted);
             }
         });
         App two = replica(n -> n);
