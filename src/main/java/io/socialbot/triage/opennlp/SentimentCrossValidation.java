@@ -129,8 +129,7 @@ public final class SentimentCrossValidation {
     /** Each group's held-out rows scored alone (first shuffle): how the model does on one writer or kind unseen. */
     static Map<String, String> byGroup(List<LabelledText> rows, CrossValidationFolds folding, HeldOut heldOut,
             BlendedSentimentClassifier.Settings blend) {
-        List<LabelledText> shuffled = new ArrayList<>(rows);
-        Collections.shuffle(shuffled, new Random(1000)); // the order heldOut's first shuffle scored them in
+        List<LabelledText> shuffled = shuffled(rows, 0); // the order heldOut's first shuffle scored them in
         Map<String, int[][]> confusions = new TreeMap<>();
         for (int i = 0; i < shuffled.size(); i++) {
             String group = String.valueOf(folding.groupOf(shuffled.get(i)));
@@ -148,6 +147,13 @@ public final class SentimentCrossValidation {
         return scores;
     }
 
+    /** The rows in the order shuffle {@code repeat} scores them in. */
+    private static List<LabelledText> shuffled(List<LabelledText> rows, int repeat) {
+        List<LabelledText> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, new Random(1000 + repeat));
+        return shuffled;
+    }
+
     /** Trains the shipped model on four folds and scores the fifth, for every fold of every shuffle. */
     static HeldOut heldOut(List<LabelledText> rows, CrossValidationFolds folding, Variant variant)
             throws IOException {
@@ -157,8 +163,7 @@ public final class SentimentCrossValidation {
         double[][] lexiconScores = new double[REPEATS][n];
         double[][] modelScores = new double[REPEATS][n];
         for (int r = 0; r < REPEATS; r++) {
-            List<LabelledText> shuffled = new ArrayList<>(rows);
-            Collections.shuffle(shuffled, new Random(1000 + r));
+            List<LabelledText> shuffled = shuffled(rows, r);
             int[] fold = folding.folds(shuffled, new Random(2000 + r));
             int repeat = r;
             // the folds train apart, so they train side by side; each writes only its own rows' slots

@@ -127,10 +127,15 @@ class ApprovalPostingTest {
         rig.drain();
     }
 
-    String send(App app, String id, String text) throws Exception {
-        int before = slack.calls("chat.postEphemeral").size();
+    /** The agent's Send from the reply modal, without waiting for what they are told. */
+    void submit(App app, String id, String text) throws Exception {
         app.run(requests.viewSubmission("case_reply_modal", "twitter:" + id,
                 "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"" + text + "\"}}}", AGENT));
+    }
+
+    String send(App app, String id, String text) throws Exception {
+        int before = slack.calls("chat.postEphemeral").size();
+        submit(app, id, text);
         return slack.await("chat.postEphemeral", before + 1, Duration.ofSeconds(5)).get(before).param("text");
     }
 
@@ -170,8 +175,7 @@ class ApprovalPostingTest {
         App one = replica(n -> dies(n, false));
         App two = replica(n -> n);
         open("901");
-        one.run(requests.viewSubmission("case_reply_modal", "twitter:901",
-                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"@jo_bristol Sorry.\"}}}", AGENT));
+        submit(one, "901", "@jo_bristol Sorry.");
         assertThat(dying.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(requestsPosted()).as("nobody was asked").isEmpty();
 
@@ -189,8 +193,7 @@ class ApprovalPostingTest {
         App one = replica(n -> dies(n, true));
         App two = replica(n -> n);
         open("902");
-        one.run(requests.viewSubmission("case_reply_modal", "twitter:902",
-                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"@jo_bristol Old text.\"}}}", AGENT));
+        submit(one, "902", "@jo_bristol Old text.");
         assertThat(dying.await(5, TimeUnit.SECONDS)).isTrue();
         String stale = ApprovalSlackTest.approvalId(requestsPosted().get(0));
 
@@ -242,8 +245,7 @@ class ApprovalPostingTest {
         App two = replica(n -> n);
         open("904");
         int before = slack.calls("chat.postEphemeral").size();
-        one.run(requests.viewSubmission("case_reply_modal", "twitter:904",
-                "{\"reply\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"@jo_bristol On it.\"}}}", AGENT));
+        submit(one, "904", "@jo_bristol On it.");
         assertThat(inChannel.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(approve(two, ApprovalSlackTest.approvalId(requestsPosted().get(0)))).contains("and sent");
         decided.countDown();
