@@ -7,6 +7,7 @@ import io.socialbot.casework.Approval;
 import io.socialbot.casework.ApprovalNotices;
 import io.socialbot.casework.ApprovalProperties;
 import io.socialbot.casework.ApprovalRules;
+import io.socialbot.casework.ApprovalStore;
 import io.socialbot.casework.CaseView;
 import io.socialbot.casework.CurrentIncident;
 import io.socialbot.casework.ReplyApprovals;
@@ -66,6 +67,9 @@ class ApprovalPostingTest {
         rig.close();
     }
 
+    /** How the next replica's store is reached (as it is, unless a test cuts Redis off at some steps). */
+    UnaryOperator<ApprovalStore> storeWrap = store -> store;
+
     App replica(UnaryOperator<ApprovalNotices> wrap) {
         slack.workspace().channel("care-approvals");
         UnifiedJedis redis = RedisClients.connect(TestRedis.url(), TestRedis.properties());
@@ -75,31 +79,13 @@ class ApprovalPostingTest {
         ApprovalNotices notices = wrap.apply(new SlackApprovalNotices(
                 TestSlackApps.slack(slack).methods(TestSlackApps.BOT_TOKEN), "#care-approvals"));
         CurrentIncident none = Optional::empty;
-        ReplyApprovals approvals = new ReplyApprovals(new ApprovalRules(settings), new RedisApprovalStore(redis, rig.keys),
-                notices, rig.work, new TwitterTextLength(), none, List.of(rig.events::add), rig.clock);
+        ReplyApprovals approvals = new ReplyApprovals(new ApprovalRules(settings),
+                storeWrap.apply(new RedisApprovalStore(redis, rig.keys)), notices, rig.work, new TwitterTextLength(),
+                none, List.of(rig.events::add), rig.clock);
         CaseSlackListeners cases = new CaseSlackListeners(rig.work, new ReplySuggestions(new PromptTemplates(null)),
                 new TwitterTextLength(), access, none, executor, null, approvals);
         return TestSlackApps.app(slack, cases, new ApprovalSlackListeners(approvals, new TwitterTextLength(), access,
                 executor));
-    }
-
-    /** Notices that do what the real ones do, but for the request, which each test's own notices override. */
-    abstract static class ForwardingNotices implements ApprovalNotices {
-        final ApprovalNotices real;
-
-        ForwardingNotices(ApprovalNotices real) {
-            this.real = real;
-        }
-
-        @Override
-        public void decided(Approval approval, ReplySender.ReplyOutcome sent) {
-            real.decided(approval, sent);
-        }
-
-        @Override
-        public void withdrawn(Approval approval, Posted posted) {
-            real.withdrawn(approval, posted);
-        }
     }
 
     /** Notices that die on the request: before it reaches Slack, or right after Slack took it. */
@@ -257,6 +243,23 @@ class ApprovalPostingTest {
         assertThat(rig.x.sent).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("@jo_bristol On it."));
         assertThat(send(two, "904", "@jo_bristol On it.")).as("the case is free for its next Send")
                 .contains("needs a lead's approval");
+    }
+
+    @Test
+    void aRequestWhoseRecordingAndDropBothFailKeepsItsButtonsAndTheAgentIsToldItMayBeWaiting() throws Exception {
+        storeWrap = CutOffApprovalStore::new;
+        App one = replica(n -> n);
+        storeWrap = store -> store;
+        App two = replica(n -> n);
+        open("905");
+
+        assertThat(send(one, "905", "@jo_bristol Looking now.")).contains("could not be confirmed",
+                "may still be waiting");
+        assertThat(rig.work.find("twitter:905").orElseThrow().draft()).isEqualTo("@jo_bristol Looking now.");
+        assertThat(slack.calls("chat.update").stream().map(c -> String.valueOf(c.json("blocks"))))
+                .as("its buttons are left: nothing says they hold nothing").noneMatch(b -> b.contains("Withdrawn"));
+        assertThat(approve(two, ApprovalSlackTest.approvalId(requestsPosted().get(0)))).contains("and sent");
+        assertThat(rig.x.sent).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("@jo_bristol Looking now."));
     }
 
     String slash(App app, String text, String user) throws Exception {
