@@ -161,6 +161,11 @@ class XReplySenderTest {
         assertThat(sender.sendInDoubt("999")).isFalse();
 
         assertThat(sender.confirmResend("205")).isTrue();
+        // a confirmed send that did not go out (it waits for a lead's next Approve) puts the guard back up
+        sender.withdrawConfirmation("205");
+        stub.enqueue(XApiStub.USER_TWEETS, problem(403, "Forbidden", "You are not permitted to perform this action."));
+        assertThat(((Failed) sender.send("command-3", "205", "@alice on it")).kind()).isEqualTo(FailureKind.IN_DOUBT);
+        assertThat(sender.confirmResend("205")).isTrue();
         stub.enqueue(XApiStub.TWEETS, problem(403, "Forbidden",
                 "You are not allowed to create a Tweet with duplicate content."));
         var duplicate = (Failed) sender.send("command-2", "205", "@alice on it");
