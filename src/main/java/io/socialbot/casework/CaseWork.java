@@ -155,6 +155,11 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return cases.find(caseKey).map(c -> sender.confirmResend(c.postId())).orElse(false);
     }
 
+    /** Whether an earlier reply on the case is still in doubt, so a {@code --confirm} has something to confirm. */
+    public boolean sendInDoubt(String caseKey) {
+        return cases.find(caseKey).map(c -> sender.sendInDoubt(c.postId())).orElse(false);
+    }
+
     public Optional<Case> find(String key) {
         return cases.find(key);
     }

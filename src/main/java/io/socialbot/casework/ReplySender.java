@@ -19,6 +19,11 @@ public interface ReplySender {
         return false;
     }
 
+    /** Whether an earlier send to {@code inReplyTo} is still in doubt (unsettled: neither found on X nor replaced). */
+    default boolean sendInDoubt(String inReplyTo) {
+        return false;
+    }
+
     /** How a send ended. */
     sealed interface ReplyOutcome {
     }

@@ -139,6 +139,7 @@ class XReplySenderTest {
         assertThat(live.kind()).isEqualTo(FailureKind.ALREADY_ON_X);
         assertThat(live.agentMessage()).contains("https://x.com/i/web/status/9051");
         assertThat(posts()).isEqualTo(1);
+        assertThat(sender.sendInDoubt("205")).as("found live: nothing left for a --confirm to answer").isFalse();
         // The first request is settled as sent, and the post is no longer in doubt.
         assertThat(sender.send("modal-1", "205", "@alice on it")).isEqualTo(new Sent("9051",
                 "https://x.com/i/web/status/9051"));
@@ -156,6 +157,8 @@ class XReplySenderTest {
         var asked = (Failed) sender.send("command-2", "205", "@alice on it");
         assertThat(asked.kind()).isEqualTo(FailureKind.IN_DOUBT);
         assertThat(asked.agentMessage()).contains("could not look");
+        assertThat(sender.sendInDoubt("205")).isTrue();
+        assertThat(sender.sendInDoubt("999")).isFalse();
 
         assertThat(sender.confirmResend("205")).isTrue();
         stub.enqueue(XApiStub.TWEETS, problem(403, "Forbidden",
