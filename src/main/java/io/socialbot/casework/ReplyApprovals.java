@@ -217,6 +217,11 @@ public final class ReplyApprovals {
         // ends the request, or it would wait, and hold the case's next Send, for as long as the request is kept
         if (sent instanceof ReplySender.Failed failed && (failed.kind() == ReplySender.FailureKind.RATE_LIMITED
                 || failed.kind() == ReplySender.FailureKind.NETWORK)) {
+            if (approval.resendConfirmed()) {
+                // nothing went out: the guard goes back up, so no other send passes while this one waits again;
+                // the next Approve lifts it again for this text only if the doubt still stands
+                work.withdrawConfirmation(approval.caseKey());
+            }
             store.reopen(id);
             return new WaitsAgain(approval, failed);
         }

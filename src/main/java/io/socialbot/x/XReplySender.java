@@ -91,6 +91,13 @@ final class XReplySender implements ReplySender {
     }
 
     @Override
+    public void withdrawConfirmation(String inReplyTo) {
+        if (inReplyTo != null) {
+            ledger.unconfirm(inReplyTo);
+        }
+    }
+
+    @Override
     public boolean sendInDoubt(String inReplyTo) {
         return inReplyTo != null && ledger.doubtOn(inReplyTo).isPresent();
     }

@@ -26,6 +26,14 @@ public class FakeReplySender implements ReplySender {
         return inDoubt.contains(inReplyTo);
     }
 
+    /** Posts whose confirmation was withdrawn, in order. */
+    public final List<String> withdrawn = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void withdrawConfirmation(String inReplyTo) {
+        withdrawn.add(inReplyTo);
+    }
+
     @Override
     public boolean sendInDoubt(String inReplyTo) {
         return inDoubt.contains(inReplyTo);

@@ -3,6 +3,7 @@ package io.socialbot.casework.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.App;
+import io.socialbot.casework.ReplySender;
 import io.socialbot.support.slack.SlackApiStub;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,25 @@ class ConfirmedResendApprovalTest {
         assertThat(asked.json("blocks")).doesNotContain("confirmed it is not there");
 
         assertThat(f.approve(app, ApprovalSlackTest.approvalId(asked))).contains("and sent");
+        assertThat(f.rig.x.sent).hasSize(1);
+    }
+
+    @Test
+    void aConfirmedResendThatWaitsAgainPutsTheGuardBackUpUntilTheNextApprove() throws Exception {
+        App app = f.replica(n -> n);
+        f.open("908");
+        String postId = f.rig.work.find("twitter:908").orElseThrow().postId();
+        f.rig.x.inDoubt.add(postId);
+        slash(app, "908 --confirm @jo_bristol Sorry, once more.", AGENT);
+        String id = ApprovalSlackTest.approvalId(f.requestsPosted().get(0));
+        f.rig.x.answer = text -> new ReplySender.Failed(ReplySender.FailureKind.RATE_LIMITED, "X is rate limiting us.",
+                null);
+
+        assertThat(f.approve(app, id)).contains("not sent");
+        assertThat(f.rig.x.withdrawn).as("guard back up while it waits").containsExactly(postId);
+        f.rig.x.answer = text -> null;
+        assertThat(f.approve(app, id)).contains("and sent");
+        assertThat(f.rig.x.confirmed).containsExactly(postId, postId);
         assertThat(f.rig.x.sent).hasSize(1);
     }
 }
