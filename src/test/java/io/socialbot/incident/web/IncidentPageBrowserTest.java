@@ -3,18 +3,13 @@ package io.socialbot.incident.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialbot.casework.CaseEvent;
 import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentStore;
-import io.socialbot.mention.Mention;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
 import io.socialbot.support.slack.SignedSlackRequests;
 import io.socialbot.support.slack.SlackApiStub;
-import io.socialbot.triage.TriageDecision;
-import io.socialbot.triage.TriageDecision.Priority;
-import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -143,8 +138,8 @@ class IncidentPageBrowserTest {
         incidents.start("earlier", "C0INC", "ULEAD", Instant.parse("2026-03-01T08:00:00Z"));
         incidents.stop("ULEAD", Instant.parse("2026-03-01T09:00:00Z"));
         incidents.start("outage", "C0INC", "ULEAD", Instant.parse("2026-03-02T09:20:00Z"));
-        Seed.mentions(counter);
-        Seed.cases(cases);
+        IncidentPageSeed.mentions(counter);
+        IncidentPageSeed.cases(cases);
         incidents.addUpdate("Engineers found the fault <b>and</b> are restoring service", "ULEAD",
                 Instant.parse("2026-03-02T11:45:00Z"));
     }
@@ -160,7 +155,7 @@ class IncidentPageBrowserTest {
         String digest = digest();
 
         // independent counts of what Seed put into the hour 11:00-12:00
-        assertThat(figure("mentions")).isEqualTo(String.valueOf(Seed.HOUR11.total())).isEqualTo("12");
+        assertThat(figure("mentions")).isEqualTo(String.valueOf(IncidentPageSeed.HOUR11.total())).isEqualTo("12");
         assertThat(digest).contains("12 relevant mentions from 12 people (0 retweets)", "vs the hours before (20)",
                 "Left out as spam or not about us: 0");
         assertThat(figure("not-relevant")).isEqualTo("0");
@@ -188,7 +183,7 @@ class IncidentPageBrowserTest {
                 .map(r -> String.join(" ", r.findElements(By.cssSelector("th, td")).stream()
                         .map(c -> c.getAttribute("textContent").strip()).toList())).toList();
         assertThat(rows).containsExactly(
-                row(Seed.HOUR09, "09:00*"), row(Seed.HOUR10, "10:00"), row(Seed.HOUR11, "11:00"));
+                row(IncidentPageSeed.HOUR09, "09:00*"), row(IncidentPageSeed.HOUR10, "10:00"), row(IncidentPageSeed.HOUR11, "11:00"));
         assertThat(rows).containsExactly("09:00* 5 0 0 5", "10:00 14 4 2 20", "11:00 6 3 3 12");
         assertThat(browser.findElements(By.cssSelector("svg.bars g"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("svg.bars g title")).get(1).getAttribute("textContent"))
@@ -205,7 +200,7 @@ class IncidentPageBrowserTest {
         assertThat(texts("#clusters .size")).containsExactly("4");
         assertThat(digest).contains("retweet wave of 4 posts");
 
-        // queue and response times: Seed's four cases, worked out by hand in Seed.cases
+        // queue and response times: Seed's four cases, worked out by hand in IncidentPageSeed.cases
         assertThat(text("[data-priority=P1] .unclaimed")).isEqualTo("1");
         assertThat(text("[data-priority=P1] .open")).isEqualTo("1");
         assertThat(text("[data-priority=P2] .open")).isEqualTo("1");
@@ -323,7 +318,7 @@ class IncidentPageBrowserTest {
 
     // --- helpers
 
-    private static String row(Seed.Hour hour, String label) {
+    private static String row(IncidentPageSeed.Hour hour, String label) {
         return label + " " + hour.negative() + " " + hour.neutral() + " " + hour.positive() + " " + hour.total();
     }
 
@@ -394,72 +389,6 @@ class IncidentPageBrowserTest {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The incident's mentions and cases, with the figures they must give worked out by hand. */
-    static final class Seed {
-
-        record Hour(String at, int negative, int neutral, int positive) {
-            int total() {
-                return negative + neutral + positive;
-            }
-        }
-
-        static final Hour HOUR09 = new Hour("09:30", 5, 0, 0);
-        static final Hour HOUR10 = new Hour("10:30", 14, 4, 2);
-        static final Hour HOUR11 = new Hour("11:10", 6, 3, 3);
-
-        /** A theme per hostile text, so each is the example of one (ties are listed by name). */
-        static final List<String> THEMES = List.of("a-script", "b-img", "c-link", "d-rtl", "e-svg", "f-template");
-
-        /**
-         * Each mention by a different author; in the 11:00 hour the first six carry a hostile text and a theme of
-         * their own besides "outage", the second is by a hostile handle, the third by the press, the last 4 a wave.
-         */
-        static void mentions(IncidentMentionCounter counter) {
-            int n = 0;
-            for (Hour hour : List.of(HOUR09, HOUR10, HOUR11)) {
-                boolean last = hour == HOUR11;
-                for (int i = 0; i < hour.total(); i++) {
-                    n++;
-                    Label label = i < hour.negative() ? Label.NEGATIVE
-                            : i < hour.negative() + hour.neutral() ? Label.NEUTRAL : Label.POSITIVE;
-                    Instant at = Instant.parse("2026-03-02T" + hour.at() + ":00Z").plusSeconds(i * 60L);
-                    String handle = !last ? "user" + n : i == 1 ? HOSTILE_HANDLE : i == 2 ? "newsdesk" : "user" + n;
-                    long followers = !last ? 10 : i == 1 ? 900_000 : i == 2 ? 500_000 : 100 + n;
-                    String text = last ? HOSTILE.get(i % HOSTILE.size()) : "down again";
-                    List<String> themes = last && i < HOSTILE.size() ? List.of("outage", THEMES.get(i))
-                            : List.of("outage");
-                    var cluster = last && i >= 8
-                            ? new TriageDecision.Cluster("x:wave", TriageDecision.Cluster.Kind.RETWEET, 4)
-                            : new TriageDecision.Cluster("x:m" + n, TriageDecision.Cluster.Kind.SINGLE, 1);
-                    Mention m = new Mention("m" + n, "x", at, text, new Mention.Author("a" + n, handle, "User",
-                            followers, false), null, "en", null, null, null);
-                    counter.onDecision(m, new TriageDecision(m.key(), m.id(), "en",
-                            new TriageDecision.Sentiment(label, label == Label.NEGATIVE ? -0.5 : 0.2), Priority.P2,
-                            List.of(), themes, cluster, true, "C0CARE"));
-                }
-            }
-        }
-
-        /**
-         * c1 P2 claimed 5m, replied 15m, resolved; c2 P2 claimed 20m, replied 40m; c3 P1 untouched since 11:20
-         * (40m at 12:00); c4 P3 claimed 2m, no reply for 20m. Claim: 2m, 5m, 20m: median 5m, p90 20m, 2 over 15m
-         * (c2, c3 waiting). Reply: 15m, 40m: median 15m, p90 40m, 2 over 30m (c2, c3 waiting).
-         */
-        static void cases(CaseTimelineStore cases) {
-            Instant h = Instant.parse("2026-03-02T11:00:00Z");
-            cases.on(new CaseEvent.Received("x:c1", Priority.P2, "outage", h.plusSeconds(5 * 60)));
-            cases.on(new CaseEvent.Claimed("x:c1", "UAGENT", h.plusSeconds(10 * 60)));
-            cases.on(new CaseEvent.Replied("x:c1", "UAGENT", h.plusSeconds(20 * 60)));
-            cases.on(new CaseEvent.Resolved("x:c1", "UAGENT", h.plusSeconds(25 * 60)));
-            cases.on(new CaseEvent.Received("x:c2", Priority.P2, "outage", h.plusSeconds(10 * 60)));
-            cases.on(new CaseEvent.Claimed("x:c2", "UAGENT", h.plusSeconds(30 * 60)));
-            cases.on(new CaseEvent.Replied("x:c2", "UAGENT", h.plusSeconds(50 * 60)));
-            cases.on(new CaseEvent.Received("x:c3", Priority.P1, "outage", h.plusSeconds(20 * 60)));
-            cases.on(new CaseEvent.Received("x:c4", Priority.P3, "outage", h.plusSeconds(40 * 60)));
-            cases.on(new CaseEvent.Claimed("x:c4", "UAGENT", h.plusSeconds(42 * 60)));
         }
     }
 }
