@@ -155,6 +155,16 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return cases.find(caseKey).map(c -> sender.confirmResend(c.postId())).orElse(false);
     }
 
+    /** The confirmed send did not go out (it waits again): the in-doubt guard goes back up for any other send. */
+    public void withdrawConfirmation(String caseKey) {
+        cases.find(caseKey).ifPresent(c -> sender.withdrawConfirmation(c.postId()));
+    }
+
+    /** Whether an earlier reply on the case is still in doubt, so a {@code --confirm} has something to confirm. */
+    public boolean sendInDoubt(String caseKey) {
+        return cases.find(caseKey).map(c -> sender.sendInDoubt(c.postId())).orElse(false);
+    }
+
     public Optional<Case> find(String key) {
         return cases.find(key);
     }

@@ -196,9 +196,18 @@ public final class ReplyApprovals {
             return new Missing();
         }
         Approval approval = d.approval();
-        if (approval.resendConfirmed()) {
-            // the agent's --confirm belongs to this send: the in-doubt guard is lifted now, for the approved text
-            work.confirmResend(approval.caseKey());
+        if (approval.resendConfirmed() && !work.confirmResend(approval.caseKey())) {
+            // the agent's --confirm belongs to this send and lifts the in-doubt guard now; but the doubt it answered
+            // was settled while the request waited (the earlier reply found on X, or another reply sent), so this
+            // text could reach the customer as a second answer: it ends here, kept on the case
+            work.keepDraft(approval.caseKey(), text);
+            ReplySender.ReplyOutcome stale = new ReplySender.Failed(ReplySender.FailureKind.OTHER, "the earlier "
+                    + "reply this resend was confirmed against was settled while it waited (found on X, or another "
+                    + "reply went out), so it was not sent, to spare the customer a second answer. Check the thread "
+                    + "on X; the text is kept on the case if they still need it.", null);
+            emit(new CaseEvent.ApprovalDecided(approval.caseKey(), lead, approval.requestedAt(), true, clock.instant()));
+            notifyDecided(approval, stale);
+            return new Done(approval, stale);
         }
         // one request id per approved attempt: a click Slack re-delivers is the same attempt and the ledger
         // sends it once; a new attempt comes only after a send that failed for sure
@@ -208,6 +217,11 @@ public final class ReplyApprovals {
         // ends the request, or it would wait, and hold the case's next Send, for as long as the request is kept
         if (sent instanceof ReplySender.Failed failed && (failed.kind() == ReplySender.FailureKind.RATE_LIMITED
                 || failed.kind() == ReplySender.FailureKind.NETWORK)) {
+            if (approval.resendConfirmed()) {
+                // nothing went out: the guard goes back up, so no other send passes while this one waits again;
+                // the next Approve lifts it again for this text only if the doubt still stands
+                work.withdrawConfirmation(approval.caseKey());
+            }
             store.reopen(id);
             return new WaitsAgain(approval, failed);
         }

@@ -19,6 +19,15 @@ public interface ReplySender {
         return false;
     }
 
+    /** Puts the in-doubt guard back up after {@link #confirmResend}, when the confirmed send did not go out. */
+    default void withdrawConfirmation(String inReplyTo) {
+    }
+
+    /** Whether an earlier send to {@code inReplyTo} is still in doubt (unsettled: neither found on X nor replaced). */
+    default boolean sendInDoubt(String inReplyTo) {
+        return false;
+    }
+
     /** How a send ended. */
     sealed interface ReplyOutcome {
     }

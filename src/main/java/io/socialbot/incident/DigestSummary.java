@@ -33,6 +33,7 @@ public final class DigestSummary {
 
     static final PromptId SYSTEM = PromptId.of("digest/summary-system");
     static final PromptId LINE = PromptId.of("digest/summary-line", "summary");
+    static final PromptId LEFT_OUT = PromptId.of("digest/summary-left-out", "why");
 
     /** No model or not wanted: the digest goes out as composed. */
     public static final DigestSummary OFF = new DigestSummary(null, null);
@@ -55,43 +56,52 @@ public final class DigestSummary {
         this.templates = templates;
     }
 
-    /** The digest with the checked line on top, or unchanged when off, the model failed or the line was refused. */
+    /**
+     * The digest with the checked line on top; unchanged when off; with a closing note saying why when the model
+     * failed or its line was refused, so a reader who expects the line is not left guessing.
+     */
     public Digest addTo(Digest digest) {
         if (model == null) {
             return digest;
         }
-        Optional<String> line;
+        Line line;
         try {
             line = line(digest.figures());
         } catch (RuntimeException e) {
             // the digest never fails for its optional line
             log.warn("Digest summary of {} left out: {}", digest.incident(), e.toString());
-            line = Optional.empty();
+            line = new Line(null, "the bot could not ask the model");
         }
-        return line.map(l -> new Digest(digest.incident(), digest.from(), digest.to(),
-                        templates.render(LINE, Map.of("summary", SlackText.escape(l))) + "\n" + digest.text(),
-                        digest.figures()))
-                .orElse(digest);
+        String text = line.text() != null
+                ? templates.render(LINE, Map.of("summary", SlackText.escape(line.text()))) + "\n" + digest.text()
+                : digest.text() + "\n" + templates.render(LEFT_OUT, Map.of("why", SlackText.escape(line.leftOut())));
+        return new Digest(digest.incident(), digest.from(), digest.to(), text, digest.figures());
     }
 
-    /** The model's checked line for these figures, or empty. */
-    Optional<String> line(DigestFigures f) {
+    /** The model's checked line, or (when {@code text} is null) why there is none, in words a reader can take. */
+    record Line(String text, String leftOut) {
+    }
+
+    /** The model's checked line for these figures, or why it is left out. */
+    Line line(DigestFigures f) {
         String figures = figures(f);
         LanguageModel.ModelAnswer answer = model.complete(new LanguageModel.ModelRequest(
                 templates.source(SYSTEM).strip(), figures, MAX_TOKENS));
         if (answer instanceof LanguageModel.Unavailable down) {
             log.info("Digest summary of {} left out: the model {} ({}){}", f.incident(), down.reason().words(),
                     down.detail(), down.retryAt() == null ? "" : "; not asked again before " + down.retryAt());
-            return Optional.empty();
+            return new Line(null, "the model " + down.reason().words() + (down.retryAt() == null ? ""
+                    : "; it is not asked again before " + time(f, down.retryAt()) + " " + f.zone().getId()));
         }
         LanguageModel.Answered answered = (LanguageModel.Answered) answer;
         String text = answered.text() == null ? "" : answered.text().replaceAll("\\s+", " ").strip();
         Optional<String> problem = answered.cutShort() ? Optional.of("it was cut short") : problem(text, figures);
         if (problem.isPresent()) {
             log.info("Digest summary of {} left out: {}", f.incident(), problem.get());
-            return Optional.empty();
+            // the model's words are never shown unchecked, not even in the note
+            return new Line(null, "the model's line did not pass the bot's checks");
         }
-        return Optional.of(text);
+        return new Line(text, null);
     }
 
     /** Why the line may not be shown, or empty when it passes. */

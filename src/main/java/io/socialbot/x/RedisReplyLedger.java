@@ -99,6 +99,11 @@ final class RedisReplyLedger {
         return redis.exists(k) && redis.hset(k, "confirmed", "1") >= 0;
     }
 
+    /** The confirmed send did not go out: the next reply to the post must be confirmed again. */
+    void unconfirm(String inReplyTo) {
+        redis.hdel(doubtKey(inReplyTo), "confirmed");
+    }
+
     void clearDoubt(String inReplyTo) {
         redis.del(doubtKey(inReplyTo));
     }

@@ -90,6 +90,18 @@ final class XReplySender implements ReplySender {
         return inReplyTo != null && ledger.confirm(inReplyTo);
     }
 
+    @Override
+    public void withdrawConfirmation(String inReplyTo) {
+        if (inReplyTo != null) {
+            ledger.unconfirm(inReplyTo);
+        }
+    }
+
+    @Override
+    public boolean sendInDoubt(String inReplyTo) {
+        return inReplyTo != null && ledger.doubtOn(inReplyTo).isPresent();
+    }
+
     /** The same request again while its first attempt never reported back: look before saying anything. */
     private ReplyOutcome settleInFlight(String key, String inReplyTo, Instant attemptAt) {
         XReplyCheck.Result live = check.replyTo(Long.parseLong(inReplyTo));

@@ -2,6 +2,7 @@ package io.socialbot.casework;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -16,11 +17,26 @@ public class FakeReplySender implements ReplySender {
     private final Map<String, ReplyOutcome> byKey = new ConcurrentHashMap<>();
     public volatile Function<String, ReplyOutcome> answer = text -> null;
     public final List<String> confirmed = new CopyOnWriteArrayList<>();
+    /** Posts whose earlier send a test declares in doubt; removing one settles its doubt. */
+    public final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean confirmResend(String inReplyTo) {
         confirmed.add(inReplyTo);
-        return true;
+        return inDoubt.contains(inReplyTo);
+    }
+
+    /** Posts whose confirmation was withdrawn, in order. */
+    public final List<String> withdrawn = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void withdrawConfirmation(String inReplyTo) {
+        withdrawn.add(inReplyTo);
+    }
+
+    @Override
+    public boolean sendInDoubt(String inReplyTo) {
+        return inDoubt.contains(inReplyTo);
     }
 
     @Override

@@ -104,6 +104,20 @@ class DigestSummaryTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(posted).hasSize(2).allSatisfy(d -> assertThat(d.text()).doesNotContain(MARK)
                 .contains("relevant mentions"));
+        // a reader who expects the line is told why it is missing, at the end, below the bot's own figures
+        assertThat(posted.get(0).text()).endsWith(":memo: _No summary line this hour: the model answered with an "
+                + "error. The figures above are the bot's own._");
+        assertThat(posted.get(1).text()).endsWith("the model did not answer in time. The figures above are the bot's own._");
+    }
+
+    @Test
+    void aRateLimitedModelIsNamedWithWhenItIsAskedAgain() {
+        stub.enqueue(new ChatCompletionsStub.Status(429, "rate_limit_exceeded", null, 120));
+        clock.set(at("10:00").plusSeconds(5));
+        replica("a").tick();
+        assertThat(posted).singleElement().satisfies(d -> assertThat(d.text()).doesNotContain(MARK)
+                .containsPattern("No summary line this hour: the model is over its rate limit; it is not asked again "
+                        + "before \\d\\d:\\d\\d \\S+\\. The figures"));
     }
 
     @Test
@@ -112,7 +126,9 @@ class DigestSummaryTest {
         stub.enqueue(new ChatCompletionsStub.Content("Relevant mentions rose by 150% to 25 this hour.", false));
         tickAt1100();
         assertThat(posted.get(0).text()).contains(MARK + ":_ Ten relevant mentions in the first hour.");
-        assertThat(posted.get(1).text()).doesNotContain(MARK, "150%").contains("20 relevant mentions");
+        assertThat(posted.get(1).text()).doesNotContain(MARK, "150%").contains("20 relevant mentions")
+                .contains("No summary line this hour: the model's line did not pass the bot's checks.");
+        assertThat(posted.get(0).text()).doesNotContain("No summary line");
     }
 
     @Test

@@ -170,8 +170,9 @@ final class CaseAnswers {
      */
     private String reply(String key, String user, String text, String requestId, boolean resendConfirmed) {
         if (approvals != null) {
+            // a confirmation travels with the request only while there is a doubt for it to answer
             Optional<ReplyApprovals.Hold> held = approvals.hold(key, user, access.has(user, Role.LEAD), text,
-                    resendConfirmed);
+                    resendConfirmed && work.sendInDoubt(key));
             if (held.isPresent()) {
                 return ApprovalSlackListeners.held(held.get(), key);
             }
