@@ -110,7 +110,7 @@ final class ApprovalSlackListeners implements SlackListeners {
         }
         Optional<Approval> approval = approvals.find(id);
         if (approval.isEmpty() || approval.get().status() != Approval.Status.PENDING) {
-            later(ctx, () -> approval.map(ApprovalSlackListeners::taken).orElse("That approval request is gone."));
+            later(ctx, () -> approval.map(ApprovalSlackListeners::taken).orElse(GONE));
             return ctx.ack();
         }
         var opened = ctx.client().viewsOpen(r -> r.triggerId(trigger).view(view(approval.get(), edit)));
@@ -159,8 +159,16 @@ final class ApprovalSlackListeners implements SlackListeners {
         if (result instanceof ReplyApprovals.Refused refused) {
             return SlackText.escape(refused.why());
         }
-        return "That approval request is gone.";
+        return GONE;
     }
+
+    /**
+     * A request no longer kept (lapsed before its post was confirmed, or past its keeping): the agent may think it
+     * still waits, so the lead is told nothing was sent and who can send it again.
+     */
+    static final String GONE = "That approval request is gone (it lapsed, or its post was never confirmed): nothing "
+            + "was sent, and the case is free. Ask the agent named on it to Send the reply again if the customer "
+            + "still needs it.";
 
     /** What the agent hears when the gate held their reply. */
     static String held(ReplyApprovals.Hold hold, String key) {

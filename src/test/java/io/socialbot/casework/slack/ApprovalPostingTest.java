@@ -151,7 +151,8 @@ class ApprovalPostingTest {
 
         assertThat(send(app, "900", "@jo_bristol Sorry, on it.")).contains("needs a lead's approval");
         assertThat(requestsPosted()).as("the refused one, then the one asked").hasSize(2);
-        assertThat(approve(app, ApprovalSlackTest.approvalId(requestsPosted().get(0)))).contains("gone");
+        assertThat(approve(app, ApprovalSlackTest.approvalId(requestsPosted().get(0)))).contains("gone",
+                "nothing was sent", "Send the reply again");
         assertThat(approve(app, ApprovalSlackTest.approvalId(requestsPosted().get(1)))).contains("and sent");
         assertThat(rig.x.sent).hasSize(1);
     }
