@@ -32,6 +32,20 @@ class ConfirmedResendApprovalTest {
         return f.slack.await("response_url", before + 1, Duration.ofSeconds(5)).get(before).param("text");
     }
 
+    /** Opens case {@code id} with an earlier reply in doubt; returns the post it answers. */
+    String inDoubt(String id) {
+        f.open(id);
+        String postId = f.rig.work.find("twitter:" + id).orElseThrow().postId();
+        f.rig.x.inDoubt.add(postId);
+        return postId;
+    }
+
+    /** An agent's {@code /reply <case> --confirm <text>} held for a lead; returns the request's id. */
+    String confirmedRequest(App app, String command) throws Exception {
+        slash(app, command, AGENT);
+        return ApprovalSlackTest.approvalId(f.requestsPosted().get(0));
+    }
+
     @Test
     void aConfirmedResendThatNeedsApprovalLiftsTheInDoubtGuardOnlyWhenApprovedAndSendsOnce() throws Exception {
         App app = f.replica(n -> n);
@@ -82,11 +96,8 @@ class ConfirmedResendApprovalTest {
     @Test
     void aConfirmedResendWhoseDoubtWasSettledWhileItWaitedIsNotSent() throws Exception {
         App app = f.replica(n -> n);
-        f.open("906");
-        String postId = f.rig.work.find("twitter:906").orElseThrow().postId();
-        f.rig.x.inDoubt.add(postId);
-        slash(app, "906 --confirm @jo_bristol Sorry, here it is again.", AGENT);
-        String id = ApprovalSlackTest.approvalId(f.requestsPosted().get(0));
+        String postId = inDoubt("906");
+        String id = confirmedRequest(app, "906 --confirm @jo_bristol Sorry, here it is again.");
         f.rig.x.inDoubt.remove(postId); // meanwhile the bot found the earlier reply live on X
 
         assertThat(f.approve(app, id)).contains("but not sent", "settled while it waited");
@@ -109,11 +120,8 @@ class ConfirmedResendApprovalTest {
     @Test
     void aConfirmedResendThatWaitsAgainPutsTheGuardBackUpUntilTheNextApprove() throws Exception {
         App app = f.replica(n -> n);
-        f.open("908");
-        String postId = f.rig.work.find("twitter:908").orElseThrow().postId();
-        f.rig.x.inDoubt.add(postId);
-        slash(app, "908 --confirm @jo_bristol Sorry, once more.", AGENT);
-        String id = ApprovalSlackTest.approvalId(f.requestsPosted().get(0));
+        String postId = inDoubt("908");
+        String id = confirmedRequest(app, "908 --confirm @jo_bristol Sorry, once more.");
         f.rig.x.answer = text -> new ReplySender.Failed(ReplySender.FailureKind.RATE_LIMITED, "X is rate limiting us.",
                 null);
 
