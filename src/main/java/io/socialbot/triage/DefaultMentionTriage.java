@@ -190,10 +190,8 @@ public final class DefaultMentionTriage implements MentionTriage {
                 cluster, age, echo));
         List<String> reasons = new ArrayList<>(outcome.reasons());
         String postedTo = null;
-        String member = "in cluster " + cluster.id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ", "
-                + cluster.size() + "): updates its post";
         if (membership.posted() || postedInBatch.contains(cluster.id())) {
-            reasons.add(member);
+            reasons.add(memberReason(cluster));
         } else {
             // the cluster's first mention normally takes the post; when it could not (rate limit, no channel),
             // the next member that can takes it, so a storm is never left without a post
@@ -206,11 +204,17 @@ public final class DefaultMentionTriage implements MentionTriage {
                 postedTo = channel;
                 postedInBatch.add(cluster.id());
             } else {
-                reasons.add(member);
+                reasons.add(memberReason(cluster));
             }
         }
         return new TriageDecision(key, mention.id(), reading.lang(), reading.sentiment(),
                 outcome.priority(), reasons, themeIds, reading.placesNamed(), cluster, true, postedTo);
+    }
+
+    /** Made only when said: most of a storm's mentions are refused by the rate guard and never say it. */
+    private static String memberReason(TriageDecision.Cluster cluster) {
+        return "in cluster " + cluster.id() + " (" + cluster.kind().name().toLowerCase(Locale.ROOT) + ", "
+                + cluster.size() + "): updates its post";
     }
 
     private static boolean hasLink(String text) {

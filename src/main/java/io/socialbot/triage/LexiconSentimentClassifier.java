@@ -90,36 +90,51 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         if (n == 0) {
             return 0;
         }
-        boolean[] topic = lists.cues.topics(t.words);
-        boolean promotion = lists.cues.promotion(t.words);
+        // one lookup a token: every rule below reads the entries, never the lists
+        LexiconEntry[] entries = new LexiconEntry[n];
+        for (int k = 0; k < n; k++) {
+            entries[k] = lists.entry(t.words.get(k));
+        }
+        boolean[] topic = new boolean[n];
+        boolean promotion = false;
+        boolean news = false;
+        for (int k = 0; k < n; k++) {
+            LexiconEntry e = entries[k];
+            int span = LexiconEntry.longestAt(e.topics, t.words, k);
+            for (int s = 0; s < span; s++) {
+                topic[k + s] = true;
+            }
+            promotion = promotion || LexiconEntry.longestAt(e.promotions, t.words, k) > 0;
+            news = news || LexiconEntry.longestAt(e.news, t.words, k) > 0;
+        }
         double[] valence = new double[n];
         boolean[] politeAt = new boolean[n];
         boolean complaint = false;
         int but = -1;
         int i = 0;
         while (i < n) {
-            String w = t.words.get(i);
-            if (w.equals("but") || w.equals("however") || w.equals("although") || w.equals("though")) {
+            LexiconEntry e = entries[i];
+            if (e.contrast) {
                 but = i;
             }
             int span = 1;
             double v;
-            LexiconWords.Phrase phrase = lists.phraseAt(t.words, i);
+            LexiconWords.Phrase phrase = e.phraseAt(t.words, i);
             if (phrase != null) {
                 v = phrase.weight();
                 span = phrase.tokens().length;
-                if (v > 0 && ironic(t.words, i + span)) {
+                if (v > 0 && ironic(entries, i + span)) {
                     v = -v; // "well done, delayed again"
                 }
             } else {
-                v = lists.valenceOf(w);
-                if (v != 0 && lists.intensifiers.containsKey(w) && i + 1 < n && lists.valenceOf(t.words.get(i + 1)) != 0) {
+                v = e.valence;
+                if (v != 0 && e.boost != null && i + 1 < n && entries[i + 1].valence != 0) {
                     v = 0; // "fucking great": the swear word only strengthens what follows
                 }
                 if (v != 0) {
-                    politeAt[i] = v > 0 && lists.polite.contains(w);
-                    v = shaped(t, i, v);
-                    if (v > 0 && !politeAt[i] && ironic(t.words, i + 1)) {
+                    politeAt[i] = v > 0 && e.polite;
+                    v = shaped(t, entries, i, v);
+                    if (v > 0 && !politeAt[i] && ironic(entries, i + 1)) {
                         v = -v; // "great job losing my bag"
                     }
                 }
@@ -151,20 +166,20 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
         if (t.questions > 0 && t.exclamations == 0) {
             sum *= settings.question(); // a question asks; its feeling words are often hypothetical
         }
-        if (sum != 0 && lists.cues.news(t.words)) {
+        if (sum != 0 && news) {
             sum *= settings.news(); // "the outage lasted three hours, NorthTel said" reports, it does not feel
         }
         return sum / Math.sqrt(sum * sum + ALPHA);
     }
 
     /** Intensifiers, capitals and negation around a word with a valence. */
-    private double shaped(LexiconTokenizer.Tokens t, int i, double v) {
+    private static double shaped(LexiconTokenizer.Tokens t, LexiconEntry[] entries, int i, double v) {
         double scaled = v;
         if (t.caps.get(i) && t.mixedCase) {
             scaled += Math.signum(v) * CAPS_BOOST;
         }
         for (int back = 1; back <= NEGATION_WINDOW && i - back >= 0; back++) {
-            Double boost = lists.intensifiers.get(t.words.get(i - back));
+            Double boost = entries[i - back].boost;
             if (boost != null) {
                 scaled += Math.signum(v) * boost * (1 - 0.05 * (back - 1));
             }
@@ -173,18 +188,17 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
             if (!t.clauses.get(i - back).equals(t.clauses.get(i))) {
                 break; // "no apology, useless": the comma ends the negator's reach
             }
-            String before = t.words.get(i - back);
-            if (lists.negators.contains(before)) {
+            if (entries[i - back].negator) {
                 return scaled * NEGATION;
             }
         }
         return scaled;
     }
 
-    private boolean ironic(List<String> words, int from) {
-        int end = Math.min(words.size(), from + IRONY_WINDOW);
+    private static boolean ironic(LexiconEntry[] entries, int from) {
+        int end = Math.min(entries.length, from + IRONY_WINDOW);
         for (int k = from; k < end; k++) {
-            if (lists.failures.contains(words.get(k))) {
+            if (entries[k].failure) {
                 return true;
             }
         }
@@ -198,7 +212,7 @@ public final class LexiconSentimentClassifier implements SentimentClassifier {
 
     /** Whether a token (as {@link #tokens} gives it) is one of the lexicon's negators: "not", "never", "can't", ... */
     public boolean negates(String token) {
-        return lists.negators.contains(token);
+        return lists.entry(token).negator;
     }
 
     /** The lexicon's label for a {@link #score}, as a token a trained model can use as one more feature. */

@@ -20,15 +20,20 @@ import java.util.Set;
  */
 final class LexiconWords {
 
+    /** Words after which what follows weighs more, and what came before less. */
+    private static final Set<String> CONTRASTS = Set.of("but", "however", "although", "though");
+
     final Map<String, Double> words = new HashMap<>();
     final Map<String, Double> intensifiers = new HashMap<>();
     final Set<String> negators = new HashSet<>();
     final Set<String> polite = new HashSet<>();
     final Set<String> failures = new HashSet<>();
     private final Set<String> emoticons = new HashSet<>();
-    private final Map<String, List<Phrase>> phrases = new HashMap<>();
+    final Map<String, List<Phrase>> phrases = new HashMap<>();
     final SentimentCues cues;
     final LexiconTokenizer tokenizer;
+    /** Every token any list names, with all the lists say about it: one lookup a token when scoring. */
+    private final Map<String, LexiconEntry> entries = new HashMap<>();
 
     /** A phrase of two or more tokens; {@code *} matches any one token. */
     record Phrase(String[] tokens, double weight) {
@@ -86,34 +91,30 @@ final class LexiconWords {
         tokenizer = new LexiconTokenizer(emoticons, symbols);
         // longest phrase first, so "thanks for nothing" wins over "thanks for"
         phrases.values().forEach(list -> list.sort((a, b) -> b.tokens.length - a.tokens.length));
+        Set<String> named = new HashSet<>(words.keySet());
+        named.addAll(intensifiers.keySet());
+        named.addAll(negators);
+        named.addAll(polite);
+        named.addAll(failures);
+        named.addAll(phrases.keySet());
+        named.addAll(cues.topics.keySet());
+        named.addAll(cues.promotions.keySet());
+        named.addAll(cues.news.keySet());
+        named.addAll(CONTRASTS);
+        for (String token : named) {
+            Double valence = words.get(token);
+            List<Phrase> starting = phrases.get(token);
+            entries.put(token, new LexiconEntry(valence == null ? 0 : valence,
+                    starting == null ? null : starting.toArray(Phrase[]::new), intensifiers.get(token),
+                    negators.contains(token), polite.contains(token), failures.contains(token),
+                    CONTRASTS.contains(token), cues.topics.get(token), cues.promotions.get(token),
+                    cues.news.get(token)));
+        }
     }
 
-    /** The longest phrase starting at {@code i}, or null. */
-    Phrase phraseAt(List<String> words, int i) {
-        List<Phrase> candidates = phrases.get(words.get(i));
-        if (candidates == null) {
-            return null;
-        }
-        for (Phrase p : candidates) {
-            if (i + p.tokens.length > words.size()) {
-                continue;
-            }
-            boolean match = true;
-            for (int k = 1; k < p.tokens.length && match; k++) {
-                String want = p.tokens[k];
-                match = want.equals("*") || want.equals(words.get(i + k));
-            }
-            if (match) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** A word's weight, 0 for one the lists lack. */
-    double valenceOf(String w) {
-        Double v = words.get(w);
-        return v == null ? 0 : v;
+    /** What the lists say about a token; {@link LexiconEntry#NONE} for one they do not name. */
+    LexiconEntry entry(String token) {
+        return entries.getOrDefault(token, LexiconEntry.NONE);
     }
 
     private static void readWeights(String file, int sign, Map<String, Double> into) {

@@ -11,6 +11,11 @@ import java.util.Optional;
 /** Builds the priority rules from settings and turns their hits into a priority with reasons. */
 final class PriorityRules {
 
+    /** P1 hits first, then by weight, heaviest first; built once, not for every mention. */
+    private static final Comparator<PriorityRule.Hit> MOST_IMPORTANT_FIRST =
+            Comparator.comparing((PriorityRule.Hit h) -> !h.p1())
+                    .thenComparing(Comparator.comparingDouble(PriorityRule.Hit::weight).reversed());
+
     private final List<PriorityRule> rules;
     private final TriageProperties.Thresholds thresholds;
 
@@ -137,8 +142,7 @@ final class PriorityRules {
                 p1 |= hit.get().p1();
             }
         }
-        hits.sort(Comparator.comparing((PriorityRule.Hit h) -> !h.p1())
-                .thenComparing(Comparator.comparingDouble(PriorityRule.Hit::weight).reversed()));
+        hits.sort(MOST_IMPORTANT_FIRST);
         boolean scoreMakesP1 = thresholds.p1() > 0 && score >= thresholds.p1();
         TriageDecision.Priority priority = p1 || scoreMakesP1 ? TriageDecision.Priority.P1
                 : score >= thresholds.p2() ? TriageDecision.Priority.P2

@@ -42,7 +42,15 @@ public final class StopwordLanguageHint {
             + " jetzt zu zum zur bei aus nach ganz gar wird werden kann können ist's flug koffer hilfe",
     };
 
-    private final Map<String, double[]> weights;
+    /** Each function word's share of its languages. */
+    final Map<String, double[]> weights;
+    /**
+     * The same words in an open-addressing table probed by a word's place in the text, so a word is found without
+     * cutting it out as a string of its own (the cutting and a map lookup per word were most of the hint's time).
+     */
+    private final String[] keys;
+    private final double[][] shares;
+    private final int mask;
 
     public StopwordLanguageHint() {
         Map<String, boolean[]> seen = new HashMap<>();
@@ -66,6 +74,39 @@ public final class StopwordLanguageHint {
             w.put(word, share);
         });
         this.weights = Map.copyOf(w);
+        int capacity = Integer.highestOneBit(weights.size() * 4);
+        this.keys = new String[capacity];
+        this.shares = new double[capacity][];
+        this.mask = capacity - 1;
+        weights.forEach((word, share) -> {
+            int slot = hash(word, 0, word.length()) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = word;
+            shares[slot] = share;
+        });
+    }
+
+    /** String's own hash of {@code s[from, to)}, spread over the table's low bits. */
+    private static int hash(String s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** The share of the word at {@code s[from, to)}, or null when it is no function word. */
+    private double[] shareOf(String s, int from, int to) {
+        int length = to - from;
+        for (int slot = hash(s, from, to) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            String key = keys[slot];
+            if (key.length() == length && s.regionMatches(from, key, 0, length)) {
+                return shares[slot];
+            }
+        }
+        return null;
     }
 
     /**
@@ -83,7 +124,7 @@ public final class StopwordLanguageHint {
             if (to < 0) {
                 to = words.length();
             }
-            double[] share = weights.get(words.substring(from, to));
+            double[] share = shareOf(words, from, to);
             if (share != null) {
                 for (int i = 0; i < share.length; i++) {
                     scores[i] += share[i];

@@ -11,8 +11,10 @@ public final class TweetText {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
         int n = text.length();
+        // a char array, not a StringBuilder: this runs on every mention, and a lower-cased code point takes at most two
+        char[] out = new char[2 * n];
+        int length = 0;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -20,27 +22,25 @@ public final class TweetText {
                 i = skipToSpace(text, i); // a handle names a brand or a person, not a language
                 continue;
             }
-            if (startsWithUrl(text, i)) {
-                i = skipToSpace(text, i);
+            if ((c == 'h' || c == 'w' || c == 'H' || c == 'W') && startsWithUrl(text, i)) {
+                i = skipToSpace(text, i); // no other character starts a link: the rest skip the check
                 continue;
             }
-            int cp = text.codePointAt(i);
+            int cp = Character.isSurrogate(c) ? text.codePointAt(i) : c;
             if (Character.isLetter(cp)) {
-                out.appendCodePoint(Character.toLowerCase(cp));
-            } else if ((c == '\'' || c == '\u2019') && out.length() > 0 && i + 1 < n
-                    && Character.isLetter(text.charAt(i + 1)) && out.charAt(out.length() - 1) != ' ') {
-                out.append('\'');
-            } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                out.append(' ');
+                length += Character.toChars(Character.toLowerCase(cp), out, length);
+            } else if ((c == '\'' || c == '\u2019') && length > 0 && i + 1 < n
+                    && Character.isLetter(text.charAt(i + 1)) && out[length - 1] != ' ') {
+                out[length++] = '\'';
+            } else if (length > 0 && out[length - 1] != ' ') {
+                out[length++] = ' ';
             }
             i += Character.charCount(cp);
         }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == ' ') {
-            end--;
+        while (length > 0 && out[length - 1] == ' ') {
+            length--;
         }
-        out.setLength(end);
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     static boolean startsWithUrl(String text, int i) {

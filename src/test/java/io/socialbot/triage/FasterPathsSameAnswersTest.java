@@ -33,17 +33,17 @@ class FasterPathsSameAnswersTest {
     }
 
     @Test
-    void functionWordScoresAreTheSumsOverStringSplitsWords() {
+    void functionWordScoresAreTheSumsOfTheMapsSharesOverStringSplitsWords() {
         StopwordLanguageHint hint = new StopwordLanguageHint();
         int scored = 0;
         for (String text : TEXTS) {
             String words = TweetText.lettersOnly(text);
             double[] expected = new double[StopwordLanguageHint.LANGUAGES.size()];
             if (!words.isEmpty()) {
-                for (String word : words.split(" ")) { // as the hint split before
-                    double[] one = hint.scores(word);
-                    for (int k = 0; k < expected.length; k++) {
-                        expected[k] += one[k];
+                for (String word : words.split(" ")) { // as the hint split and looked words up before
+                    double[] share = hint.weights.get(word);
+                    for (int k = 0; share != null && k < expected.length; k++) {
+                        expected[k] += share[k];
                     }
                 }
             }
@@ -52,6 +52,32 @@ class FasterPathsSameAnswersTest {
             scored += actual[0] + actual[1] + actual[2] + actual[3] + actual[4] > 0 ? 1 : 0;
         }
         assertThat(scored).isGreaterThan(TEXTS.size() / 2);
+        // every function word is found in the table, alone and between others
+        hint.weights.forEach((word, share) -> {
+            assertThat(hint.scores(word)).as(word).containsExactly(share);
+            assertThat(hint.scores("zzz " + word + " qqq")).as(word).containsExactly(share);
+        });
+    }
+
+    @Test
+    void lettersOnlyIsWhatTheStringBuilderMade() {
+        List<String> texts = new ArrayList<>(TEXTS);
+        texts.addAll(List.of("", " ", "@a", "a@b", "x http://t.co/1 y", "whttp://no", "WWW.BRAND.COM ok",
+                "İstanbul ŞEHİR", "Straße ẞ", "𝐁𝐨𝐥𝐝 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 😡", "\uD800 lone", "end \uDBFF", "l'été c’est",
+                "it's ' ' 'quoted'", "ǅemal ǈ"));
+        for (String text : texts) {
+            assertThat(TweetText.lettersOnly(text)).as(text).isEqualTo(ReferenceLettersOnly.lettersOnly(text));
+        }
+        assertThat(TweetText.lettersOnly(null)).isEqualTo(ReferenceLettersOnly.lettersOnly(null));
+    }
+
+    /** The precondition of the tokenizer's shortcut: a chunk of plain ASCII letters and digits is never an emoticon. */
+    @Test
+    void noShippedEmoticonIsPlainLettersAndDigits() throws Exception {
+        Set<String> emoticons = field(new LexiconWords().tokenizer, "emoticons");
+        assertThat(emoticons).isNotEmpty().contains(":(");
+        assertThat(emoticons).noneMatch(e -> e.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'));
     }
 
     @Test

@@ -56,12 +56,14 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     }
     private final DoccatModel model;
     private final HashedMaxent weights;
+    private final KnownWords known;
     private final LexiconSentimentClassifier lexicon;
     private final MiniLmSentenceEmbedder embedder;
 
     DoccatSentimentClassifier(DoccatModel model, LexiconSentimentClassifier lexicon, MiniLmSentenceEmbedder embedder) {
         this.model = model;
         this.weights = HashedMaxent.of(model.getMaxentModel(), LABELS);
+        this.known = KnownWords.of(model.getMaxentModel(), weights, lexicon);
         this.lexicon = lexicon;
         this.embedder = embedder;
     }
@@ -200,11 +202,13 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
         return sentiments;
     }
 
-    /** Looks the text's features up by hash ({@link HashedFeatures}): the same features and sums as OpenNLP's eval. */
+    /**
+     * Looks the text's features up by hash ({@link HashedFeatures}), a known word's all at once ({@link KnownWords}):
+     * the same features and sums as OpenNLP's eval.
+     */
     private Sentiment classify(String text, LexiconSentimentClassifier.Reading reading, float[] vector) {
         double[] sums = weights.start();
-        HashedFeatures.withCharacters(lexicon, text, reading.tokens(), reading.score(),
-                feature -> weights.add(sums, feature, 1));
+        known.add(sums, text, reading.tokens(), reading.score());
         if (vector != null) {
             for (int k = 0; k < vector.length; k++) {
                 weights.add(sums, EMBEDDING_FEATURES[k], vector[k] * EMBEDDING_GAIN);

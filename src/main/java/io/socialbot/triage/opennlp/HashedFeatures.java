@@ -10,8 +10,8 @@ import java.util.function.LongConsumer;
  */
 final class HashedFeatures {
 
-    private static final long NEGATED = FeatureHash.of(SentimentFeatures.NEGATED);
-    private static final int NEGATED_LENGTH = SentimentFeatures.NEGATED.length();
+    static final long NEGATED = FeatureHash.of(SentimentFeatures.NEGATED);
+    static final int NEGATED_LENGTH = SentimentFeatures.NEGATED.length();
     private static final long START = FeatureHash.of("^|");
     private static final long BAR = FeatureHash.of("|");
     private static final long END = FeatureHash.of("|$");
@@ -50,6 +50,20 @@ final class HashedFeatures {
             marked[i] = h;
             out.accept(h);
         }
+        bigramsAndVerdict(lexicon, text, marked, lengths, lexiconScore, out);
+        long[] prefix = new long[0];
+        for (String token : tokens) {
+            prefix = characterGrams(token, prefix, out);
+        }
+    }
+
+    /**
+     * The features between the marked words and the n-grams: bigrams of the marked words (their hashes and lengths),
+     * the lexicon's verdict and score, whether the text asks or exclaims.
+     */
+    static void bigramsAndVerdict(LexiconSentimentClassifier lexicon, String text, long[] marked, int[] lengths,
+                                  double lexiconScore, LongConsumer out) {
+        int n = marked.length;
         if (n > 0) {
             out.accept(FeatureHash.concat(START, marked[0], lengths[0]));
             for (int i = 1; i < n; i++) {
@@ -68,25 +82,30 @@ final class HashedFeatures {
         if (text != null && text.indexOf('!') >= 0) {
             out.accept(EXCLAIM);
         }
-        long[] prefix = new long[0];
-        for (String token : tokens) {
-            if (!SentimentFeatures.takenApart(token)) {
-                continue;
-            }
-            int bounded = token.length() + 2; // "<" + token + ">"
-            if (prefix.length < bounded + 1) {
-                prefix = new long[bounded + 1];
-            }
-            prefix[1] = FeatureHash.step(0, '<');
-            for (int i = 0; i < token.length(); i++) {
-                prefix[i + 2] = FeatureHash.step(prefix[i + 1], token.charAt(i));
-            }
-            prefix[bounded] = FeatureHash.step(prefix[bounded - 1], '>');
-            for (int g = SentimentFeatures.SHORTEST_GRAM; g <= SentimentFeatures.LONGEST_GRAM && g < bounded; g++) {
-                for (int i = 0; i + g <= bounded; i++) {
-                    out.accept(FeatureHash.concat(GRAM, FeatureHash.substring(prefix, i, g), g));
-                }
+    }
+
+    /**
+     * Hands the hashes of a token's character n-grams to {@code out} (none for a token not {@link
+     * SentimentFeatures#takenApart taken apart}); {@code prefix} is scratch space, returned grown if it had to be.
+     */
+    static long[] characterGrams(String token, long[] prefix, LongConsumer out) {
+        if (!SentimentFeatures.takenApart(token)) {
+            return prefix;
+        }
+        int bounded = token.length() + 2; // "<" + token + ">"
+        if (prefix.length < bounded + 1) {
+            prefix = new long[bounded + 1];
+        }
+        prefix[1] = FeatureHash.step(0, '<');
+        for (int i = 0; i < token.length(); i++) {
+            prefix[i + 2] = FeatureHash.step(prefix[i + 1], token.charAt(i));
+        }
+        prefix[bounded] = FeatureHash.step(prefix[bounded - 1], '>');
+        for (int g = SentimentFeatures.SHORTEST_GRAM; g <= SentimentFeatures.LONGEST_GRAM && g < bounded; g++) {
+            for (int i = 0; i + g <= bounded; i++) {
+                out.accept(FeatureHash.concat(GRAM, FeatureHash.substring(prefix, i, g), g));
             }
         }
+        return prefix;
     }
 }

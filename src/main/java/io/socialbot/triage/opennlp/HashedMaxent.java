@@ -111,6 +111,40 @@ final class HashedMaxent {
         }
     }
 
+    /** Where a feature's weights start, or -1 for one the model never saw: for {@link KnownWords} to keep. */
+    int offsetOf(long featureHash) {
+        long key = FeatureHash.key(featureHash);
+        int slot = slotOf(key);
+        return keys[slot] == key ? slot * stride : -1;
+    }
+
+    /** The weights of the features at these {@link #offsetOf offsets}, one after another, for {@link #addAll}. */
+    double[] weightsAt(int[] offsets) {
+        double[] copied = new double[offsets.length * stride];
+        for (int i = 0; i < offsets.length; i++) {
+            System.arraycopy(weights, offsets[i], copied, i * stride, stride);
+        }
+        return copied;
+    }
+
+    /** {@link #add} of the feature at this offset (-1 adds nothing): the same sum as by its hash. */
+    void addAt(double[] sums, int offset, double value) {
+        if (offset >= 0) {
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] += weights[offset + k] * value;
+            }
+        }
+    }
+
+    /** {@link #add} of each feature whose weights {@link #weightsAt} copied, in their order, at value 1. */
+    void addAll(double[] sums, double[] copied) {
+        for (int at = 0; at < copied.length; at += stride) {
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] += copied[at + k] * 1.0;
+            }
+        }
+    }
+
     /** The sums turned into probabilities, in place, as OpenNLP's GIS model does. */
     double[] probabilities(double[] sums) {
         double normal = 0;
