@@ -1,12 +1,12 @@
 package io.socialbot.triage.opennlp;
 
 import io.socialbot.triage.LexiconSentimentClassifier;
-import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * {@link SentimentFeatures#withCharacters} as {@link FeatureHash hashes}, in the same order, made without building
- * the features' strings: what a trained model looks up for each text it classifies.
+ * The parts of {@link SentimentFeatures#withCharacters} as {@link FeatureHash hashes}, made without building the
+ * features' strings, for {@link KnownWords} to add in the same order (the whole sequence, as a reference, is
+ * {@code ReferenceHashedFeatures} in test sources).
  */
 final class HashedFeatures {
 
@@ -28,33 +28,6 @@ final class HashedFeatures {
     }
 
     private HashedFeatures() {
-    }
-
-    /** Hands each feature's hash to {@code out}: marked words, bigrams, the lexicon's verdict, character n-grams. */
-    static void withCharacters(LexiconSentimentClassifier lexicon, String text, List<String> tokens,
-                               double lexiconScore, LongConsumer out) {
-        int n = tokens.size();
-        long[] marked = new long[n];
-        int[] lengths = new int[n];
-        int reach = 0;
-        for (int i = 0; i < n; i++) {
-            String token = tokens.get(i);
-            long h = FeatureHash.of(token);
-            lengths[i] = token.length();
-            if (lexicon.negates(token)) {
-                reach = SentimentFeatures.NEGATION_REACH;
-            } else if (reach-- > 0) {
-                h = FeatureHash.concat(h, NEGATED, NEGATED_LENGTH);
-                lengths[i] += NEGATED_LENGTH;
-            }
-            marked[i] = h;
-            out.accept(h);
-        }
-        bigramsAndVerdict(lexicon, text, marked, lengths, lexiconScore, out);
-        long[] prefix = new long[0];
-        for (String token : tokens) {
-            prefix = characterGrams(token, prefix, out);
-        }
     }
 
     /**

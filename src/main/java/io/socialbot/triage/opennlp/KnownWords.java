@@ -76,7 +76,7 @@ final class KnownWords {
         return true;
     }
 
-    /** Adds a text's features to {@code sums} as {@link HashedFeatures#withCharacters} and {@link HashedMaxent#add} do. */
+    /** Adds a text's features ({@link SentimentFeatures#withCharacters}, by hash) to {@code sums}, as {@link HashedMaxent#add} of each would. */
     void add(double[] sums, String text, List<String> tokens, double lexiconScore) {
         int n = tokens.size();
         Word[] found = new Word[n];

@@ -19,7 +19,7 @@ class HashedFeaturesTest {
     private List<Long> hashed(String text) {
         LexiconSentimentClassifier.Reading reading = lexicon.read(text);
         List<Long> hashes = new ArrayList<>();
-        HashedFeatures.withCharacters(lexicon, text, reading.tokens(), reading.score(), hashes::add);
+        ReferenceHashedFeatures.withCharacters(lexicon, text, reading.tokens(), reading.score(), hashes::add);
         return hashes;
     }
 

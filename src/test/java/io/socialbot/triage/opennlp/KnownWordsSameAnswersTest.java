@@ -42,7 +42,7 @@ class KnownWordsSameAnswersTest {
         for (String text : texts()) {
             LexiconSentimentClassifier.Reading reading = lexicon.read(text);
             double[] expected = weights.start();
-            HashedFeatures.withCharacters(lexicon, text, reading.tokens(), reading.score(),
+            ReferenceHashedFeatures.withCharacters(lexicon, text, reading.tokens(), reading.score(),
                     feature -> weights.add(expected, feature, 1));
             double[] actual = weights.start();
             known.add(actual, text, reading.tokens(), reading.score());
