@@ -2,11 +2,15 @@ package io.socialbot.incident.web;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -46,5 +50,21 @@ final class Browsers {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
         return candidates.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Laptop and phone widths, whole page; copied to docs/ with -Dincident.page.screenshots=docs. */
+    static void screenshots(ChromeDriver browser, Path into) throws IOException {
+        Files.createDirectories(into);
+        for (var size : List.of(new int[]{1280, 0}, new int[]{390, 0})) {
+            browser.manage().window().setSize(new Dimension(size[0], 900));
+            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(size[0], (int) height));
+            Path shot = into.resolve(size[0] < 600 ? "incident-page-phone.png" : "incident-page.png");
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+            if ("docs".equals(System.getProperty("incident.page.screenshots"))) {
+                Files.createDirectories(Path.of("docs"));
+                Files.copy(shot, Path.of("docs").resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.socialbot.incident.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentStore;
 import io.socialbot.stats.CaseTimelineStore;
@@ -12,13 +11,7 @@ import io.socialbot.support.slack.SignedSlackRequests;
 import io.socialbot.support.slack.SlackApiStub;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -59,18 +51,7 @@ class IncidentPageBrowserTest {
     static final SlackApiStub SLACK = new SlackApiStub();
     static final int PORT = freePort();
     static final String SECRET = "page-secret-for-tests-" + UUID.randomUUID();
-    static final Duration WAIT = Duration.ofSeconds(10);
     static final Path SCREENSHOTS = Path.of("target", "incident-page");
-
-    /** Texts a hostile customer could post; any one that ran would change the title or set window.pwned. */
-    static final List<String> HOSTILE = List.of(
-            "<script>document.title='PWNED';window.pwned=1</script> still down",
-            "<img src=x onerror=\"document.title='PWNED';window.pwned=2\"> no service",
-            "<a href=\"javascript:window.pwned=3\">click for a refund</a>",
-            "\u202Eetadpu on ,nwod ecivres",
-            "\"><svg onload=window.pwned=4></svg> outage",
-            "[[${T(java.lang.Runtime).getRuntime()}]] {{7*7}} </bdi></main><script>window.pwned=5</script>");
-    static final String HOSTILE_HANDLE = "evil<script>window.pwned=6</script>";
 
     static ChromeDriver browser;
 
@@ -110,9 +91,7 @@ class IncidentPageBrowserTest {
     @Autowired
     CaseTimelineStore cases;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    final SignedSlackRequests slack = new SignedSlackRequests(SignedSlackRequests.SIGNING_SECRET, CLOCK,
-            SLACK.responseUrl());
+    final IncidentPageClient client = new IncidentPageClient(PORT, SLACK, CLOCK);
     static boolean seeded;
 
     @BeforeAll
@@ -151,8 +130,8 @@ class IncidentPageBrowserTest {
 
     @Test
     void thePageShowsTheFiguresOfDigestForTheSameIncident() throws Exception {
-        open(link("ULEAD"));
-        String digest = digest();
+        open(client.link("ULEAD"));
+        String digest = client.digest();
 
         // independent counts of what Seed put into the hour 11:00-12:00
         assertThat(figure("mentions")).isEqualTo(String.valueOf(IncidentPageSeed.HOUR11.total())).isEqualTo("12");
@@ -195,7 +174,7 @@ class IncidentPageBrowserTest {
         assertThat(texts("#themes li .count")).containsExactly("12", "1", "1", "1", "1", "1", "1");
         assertThat(digest).contains("*outage*: 12", "*a-script*: 1", "*f-template*: 1");
         assertThat(texts("#voices li.press .handle")).containsExactly("newsdesk");
-        assertThat(texts("#voices li .handle")).contains(HOSTILE_HANDLE);
+        assertThat(texts("#voices li .handle")).contains(IncidentPageSeed.HOSTILE_HANDLE);
         assertThat(digest).contains("press @newsdesk (reach 500000)");
         assertThat(texts("#clusters .size")).containsExactly("4");
         assertThat(digest).contains("retweet wave of 4 posts");
@@ -224,12 +203,12 @@ class IncidentPageBrowserTest {
                 + "(P1 1/1, P2 0/2, P3 0/1)");
         assertThat(figure("update")).isEqualTo("Engineers found the fault <b>and</b> are restoring service");
 
-        screenshots();
+        Browsers.screenshots(browser, SCREENSHOTS);
     }
 
     @Test
     void hostileMentionTextsAreShownAsTextAndNoScriptRuns() throws Exception {
-        open(link("ULEAD"));
+        open(client.link("ULEAD"));
         assertThat(browser.getTitle()).isEqualTo("outage · live incident page");
         assertThat(browser.executeScript("return typeof window.pwned")).isEqualTo("undefined");
         List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
@@ -240,21 +219,21 @@ class IncidentPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[onerror], [onload], [href^='javascript']"))).isEmpty();
         String page = browser.findElement(By.tagName("main")).getText();
         // a text is the example of one theme only (the digest's rule), so each hostile text shows once
-        assertThat(texts("#themes .example")).containsExactlyElementsOf(HOSTILE);
-        assertThat(page).contains(HOSTILE_HANDLE, "<b>and</b>");
+        assertThat(texts("#themes .example")).containsExactlyElementsOf(IncidentPageSeed.HOSTILE);
+        assertThat(page).contains(IncidentPageSeed.HOSTILE_HANDLE, "<b>and</b>");
         assertThat(browser.findElement(By.cssSelector("#themes .example")).getCssValue("unicode-bidi"))
                 .isEqualTo("isolate");
 
         // the markup went over the wire escaped, not merely stopped by the CSP
-        String source = get(browser.getCurrentUrl()).body();
-        HOSTILE.stream().filter(t -> t.contains("<")).forEach(t -> assertThat(source).doesNotContain(t));
+        String source = client.get(browser.getCurrentUrl()).body();
+        IncidentPageSeed.HOSTILE.stream().filter(t -> t.contains("<")).forEach(t -> assertThat(source).doesNotContain(t));
         assertThat(source).contains("&lt;script&gt;document.title=&#39;PWNED&#39;");
     }
 
     @Test
     void expiredTamperedRevokedAndOtherIncidentLinksGet403() throws Exception {
-        String link = link("ULEAD");
-        assertThat(get(link).statusCode()).isEqualTo(200);
+        String link = client.link("ULEAD");
+        assertThat(client.get(link).statusCode()).isEqualTo(200);
         Matcher m = Pattern.compile("(.*/incident-page/)outage\\?t=(\\d+)\\.(\\d+)\\.(.+)").matcher(link);
         assertThat(m.matches()).isTrue();
         String base = m.group(1);
@@ -271,33 +250,33 @@ class IncidentPageBrowserTest {
                 base + "outage?t=",
                 base + "outage/extra?t=" + m.group(2) + "." + expiry + "." + sig);
         for (String bad : refused) {
-            var response = get(bad);
+            var response = client.get(bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(403);
             assertThat(response.body()).as(bad).doesNotContain("outage", "mentions");
             assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         }
 
         CLOCK.advance(Duration.ofHours(2));
-        assertThat(get(link).statusCode()).as("expired").isEqualTo(403);
+        assertThat(client.get(link).statusCode()).as("expired").isEqualTo(403);
         CLOCK.set(NOW);
-        assertThat(get(link).statusCode()).isEqualTo(200);
+        assertThat(client.get(link).statusCode()).isEqualTo(200);
 
-        var ack = command("/incident", "page revoke", "ULEAD");
+        var ack = client.command("/incident", "page revoke", "ULEAD");
         assertThat(ack).contains("now gets 403");
-        assertThat(get(link).statusCode()).as("revoked").isEqualTo(403);
-        String fresh = link("ULEAD");
+        assertThat(client.get(link).statusCode()).as("revoked").isEqualTo(403);
+        String fresh = client.link("ULEAD");
         assertThat(fresh).isNotEqualTo(link);
-        assertThat(get(fresh).statusCode()).isEqualTo(200);
+        assertThat(client.get(fresh).statusCode()).isEqualTo(200);
         open(fresh);
         assertThat(figure("mentions")).isEqualTo("12");
     }
 
     @Test
     void everyResponseCarriesTheSecurityHeadersAndNoSecret() throws Exception {
-        String link = link("ULEAD");
+        String link = client.link("ULEAD");
         for (String url : List.of(link, link.replaceFirst("\\?t=.*", "?t=x"),
                 "http://127.0.0.1:" + PORT + "/incident-page/assets/page.css")) {
-            var r = get(url);
+            var r = client.get(url);
             assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; "
                     + "img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -306,49 +285,20 @@ class IncidentPageBrowserTest {
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(r.body()).doesNotContain(SECRET, "xoxb-", SignedSlackRequests.SIGNING_SECRET);
         }
-        assertThat(get(link).body()).contains("<meta http-equiv=\"refresh\" content=\"30\">")
+        assertThat(client.get(link).body()).contains("<meta http-equiv=\"refresh\" content=\"30\">")
                 .doesNotContain("<script");
     }
 
     @Test
     void onlyLeadsGetALink() throws Exception {
-        assertThat(command("/incident", "page", "UAGENT")).contains("needs the lead role").doesNotContain("t=");
-        assertThat(command("/incident", "page", "UNOBODY")).contains("needs the lead role");
+        assertThat(client.command("/incident", "page", "UAGENT")).contains("needs the lead role").doesNotContain("t=");
+        assertThat(client.command("/incident", "page", "UNOBODY")).contains("needs the lead role");
     }
 
     // --- helpers
 
     private static String row(IncidentPageSeed.Hour hour, String label) {
         return label + " " + hour.negative() + " " + hour.neutral() + " " + hour.positive() + " " + hour.total();
-    }
-
-    private String link(String user) throws Exception {
-        String text = command("/incident", "page", user);
-        Matcher m = Pattern.compile("<(http[^|>]+)\\|open the page>").matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return m.group(1);
-    }
-
-    private String command(String command, String text, String user) throws Exception {
-        String body = slack.slashCommandBody(command, text, user, "C0CARE");
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/slack/events"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        slack.headers(body).forEach((k, v) -> builder.header(k, v.get(0)));
-        var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("text").asText();
-    }
-
-    /** {@code /digest} through Slack: the ephemeral answer the stub's response_url received. */
-    private String digest() throws Exception {
-        int before = SLACK.calls("response_url").size();
-        command("/digest", "", "ULEAD");
-        var answer = SLACK.await("response_url", before + 1, WAIT).get(before).body();
-        return new ObjectMapper().readTree(answer).path("text").asText();
-    }
-
-    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void open(String url) {
@@ -366,22 +316,6 @@ class IncidentPageBrowserTest {
 
     private List<String> texts(String css) {
         return browser.findElements(By.cssSelector(css)).stream().map(e -> e.getText()).toList();
-    }
-
-    /** Laptop and phone widths, whole page; copied to docs/ with -Dincident.page.screenshots=docs. */
-    private void screenshots() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        for (var size : List.of(new int[]{1280, 0}, new int[]{390, 0})) {
-            browser.manage().window().setSize(new Dimension(size[0], 900));
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new Dimension(size[0], (int) height));
-            Path shot = SCREENSHOTS.resolve(size[0] < 600 ? "incident-page-phone.png" : "incident-page.png");
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            if ("docs".equals(System.getProperty("incident.page.screenshots"))) {
-                Files.createDirectories(Path.of("docs"));
-                Files.copy(shot, Path.of("docs").resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     private static int freePort() {

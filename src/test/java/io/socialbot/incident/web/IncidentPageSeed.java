@@ -23,6 +23,16 @@ final class IncidentPageSeed {
     static final Hour HOUR10 = new Hour("10:30", 14, 4, 2);
     static final Hour HOUR11 = new Hour("11:10", 6, 3, 3);
 
+    /** Texts a hostile customer could post; any one that ran would change the title or set window.pwned. */
+    static final List<String> HOSTILE = List.of(
+            "<script>document.title='PWNED';window.pwned=1</script> still down",
+            "<img src=x onerror=\"document.title='PWNED';window.pwned=2\"> no service",
+            "<a href=\"javascript:window.pwned=3\">click for a refund</a>",
+            "\u202Eetadpu on ,nwod ecivres",
+            "\"><svg onload=window.pwned=4></svg> outage",
+            "[[${T(java.lang.Runtime).getRuntime()}]] {{7*7}} </bdi></main><script>window.pwned=5</script>");
+    static final String HOSTILE_HANDLE = "evil<script>window.pwned=6</script>";
+
     /** A theme per hostile text, so each is the example of one (ties are listed by name). */
     static final List<String> THEMES = List.of("a-script", "b-img", "c-link", "d-rtl", "e-svg", "f-template");
 
@@ -39,10 +49,10 @@ final class IncidentPageSeed {
                 Label label = i < hour.negative() ? Label.NEGATIVE
                         : i < hour.negative() + hour.neutral() ? Label.NEUTRAL : Label.POSITIVE;
                 Instant at = Instant.parse("2026-03-02T" + hour.at() + ":00Z").plusSeconds(i * 60L);
-                String handle = !last ? "user" + n : i == 1 ? IncidentPageBrowserTest.HOSTILE_HANDLE : i == 2 ? "newsdesk" : "user" + n;
+                String handle = !last ? "user" + n : i == 1 ? HOSTILE_HANDLE : i == 2 ? "newsdesk" : "user" + n;
                 long followers = !last ? 10 : i == 1 ? 900_000 : i == 2 ? 500_000 : 100 + n;
-                String text = last ? IncidentPageBrowserTest.HOSTILE.get(i % IncidentPageBrowserTest.HOSTILE.size()) : "down again";
-                List<String> themes = last && i < IncidentPageBrowserTest.HOSTILE.size() ? List.of("outage", THEMES.get(i))
+                String text = last ? HOSTILE.get(i % HOSTILE.size()) : "down again";
+                List<String> themes = last && i < HOSTILE.size() ? List.of("outage", THEMES.get(i))
                         : List.of("outage");
                 var cluster = last && i >= 8
                         ? new TriageDecision.Cluster("x:wave", TriageDecision.Cluster.Kind.RETWEET, 4)
