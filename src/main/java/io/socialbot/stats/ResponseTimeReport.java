@@ -8,16 +8,10 @@ import java.util.List;
 /**
  * Response-time figures for one window: per priority, for all cases, and per agent.
  *
- * @param at           when the report was computed: open cases are measured up to this instant for breaches
- * @param approvalWait how long the cases whose replies a lead approved waited for that approval
+ * @param at when the report was computed: open cases are measured up to this instant for breaches
  */
 public record ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPriority, Row total,
-                                 List<AgentRow> byAgent, Spread approvalWait) {
-
-    /** A report without approvals. */
-    public ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPriority, Row total, List<AgentRow> byAgent) {
-        this(window, at, byPriority, total, byAgent, Spread.NONE);
-    }
+                                 List<AgentRow> byAgent) {
 
     public ResponseTimeReport {
         byPriority = List.copyOf(byPriority);
@@ -33,10 +27,11 @@ public record ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPr
      * One priority (or all, when {@code priority} is null). {@code toFirstReply} is the first answer the customer
      * saw, an agent's or a broadcast ({@link ResponsePolicy}); {@code byBroadcast} counts the cases whose first
      * answer was the bot's broadcast. {@code breaches} counts every case answered later than its target, or not
-     * answered and the target has passed; {@code openBreaches} is the part of those still waiting.
+     * answered and the target has passed; {@code openBreaches} is the part of those still waiting. {@code
+     * approvalWait} is how long the cases whose replies a lead approved waited for that approval.
      */
     public record Row(Priority priority, int cases, Spread toClaim, Spread toFirstReply, Spread toResolve,
-                      int breaches, int openBreaches, int byBroadcast) {
+                      int breaches, int openBreaches, int byBroadcast, Spread approvalWait) {
     }
 
     /**
@@ -45,6 +40,11 @@ public record ResponseTimeReport(ReportWindow window, Instant at, List<Row> byPr
      */
     public record AgentRow(String agent, int handled, Spread toClaim, Spread toFirstReply, Spread toResolve,
                            int breaches) {
+    }
+
+    /** How long the window's cases whose replies a lead approved waited for that approval. */
+    public Spread approvalWait() {
+        return total.approvalWait();
     }
 
     public Row row(Priority priority) {

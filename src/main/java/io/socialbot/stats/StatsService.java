@@ -67,8 +67,7 @@ public class StatsService {
                 .sorted(Comparator.comparingInt(ResponseTimeReport.AgentRow::handled).reversed()
                         .thenComparing(ResponseTimeReport.AgentRow::agent))
                 .toList();
-        return new ResponseTimeReport(window, now, rows, row(null, cases, now), agents,
-                spread(cases, CaseTimeline::approvalWaitTime));
+        return new ResponseTimeReport(window, now, rows, row(null, cases, now), agents);
     }
 
     /** Cases still waiting for a first reply whose SLA has already passed, at the clock's now. */
@@ -89,7 +88,8 @@ public class StatsService {
                 spread(cases, CaseTimeline::timeToResolve),
                 count(cases, c -> breached(c, now)),
                 count(cases, c -> policy.waiting(c) && breached(c, now)),
-                count(cases, CaseTimeline::answeredFirstByBroadcast));
+                count(cases, CaseTimeline::answeredFirstByBroadcast),
+                spread(cases, CaseTimeline::approvalWaitTime));
     }
 
     static ResponseTimeReport.Spread spread(List<CaseTimeline> cases,

@@ -152,6 +152,16 @@ class StatsSlackListeners implements SlackListeners, AutoCloseable {
             sb.append("\n*Approval wait* (inside the reply time): ").append(report.approvalWait().count())
                     .append(report.approvalWait().count() == 1 ? " case" : " cases").append(" held for a lead, p50/p90 ")
                     .append(pair(report.approvalWait()));
+            // a lead who holds P1 replies for minutes costs more than one holding P4s: say which were held
+            String sep = " (";
+            for (ResponseTimeReport.Row r : report.byPriority()) {
+                if (r.approvalWait().count() > 0) {
+                    sb.append(sep).append(r.priority().name()).append(": ").append(r.approvalWait().count())
+                            .append(r.approvalWait().count() == 1 ? " case, " : " cases, ").append(pair(r.approvalWait()));
+                    sep = " · ";
+                }
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

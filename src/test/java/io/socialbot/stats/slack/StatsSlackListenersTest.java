@@ -86,8 +86,13 @@ class StatsSlackListenersTest {
                     r.plusSeconds(100 + 60L * i)));
         }
         store.on(new CaseEvent.ApprovalDecided("twitter:3", LEAD, now, false, now.plusSeconds(240))); // held twice
+        Instant fifth = now.minus(Duration.ofHours(26));
+        store.on(new CaseEvent.ApprovalDecided("twitter:5", LEAD, fifth.plusSeconds(100), true,
+                fifth.plusSeconds(400)));
 
-        assertThat(render()).contains("*Approval wait* (inside the reply time): 3 cases held for a lead, p50/p90 2 m/7 m");
+        // twitter:1 and :5 are P2 (1 m and 5 m), :2 P3 (2 m), :3 P4 (3 m, then 4 m more); no P1 was held
+        assertThat(render()).contains("*Approval wait* (inside the reply time): 4 cases held for a lead, p50/p90 "
+                + "2 m/7 m (P2: 2 cases, 1 m/5 m · P3: 1 case, 2 m/2 m · P4: 1 case, 7 m/7 m)");
     }
 
     @Test
