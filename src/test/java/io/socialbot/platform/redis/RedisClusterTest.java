@@ -86,7 +86,10 @@ class RedisClusterTest {
                 found++;
             }
         }
-        keysLeft.merge(test.getTestClass().orElseThrow(), found, Integer::sum);
+        Class<?> rerun = test.getTestClass().orElseThrow();
+        if (rerun.isAnnotationPresent(Nested.class)) {
+            keysLeft.merge(rerun, found, Integer::sum);
+        }
         cluster.flushAll(); // before the verdict: one stray key fails its own test, not every later one
         assertThat(stray).as("keys without a namespace's hash tag, or off its node").isEmpty();
     }
