@@ -89,8 +89,8 @@ public class RedisCaseStoreTest {
         pool.shutdown();
 
         assertThat(winners).hasSize(200);
-        assertThat(toldOwner).hasSize(200 * 7).allSatisfy(told ->
-                assertThat(told.substring(told.indexOf('|') + 1)).isEqualTo(winners.get(told.substring(0, told.indexOf('|')))));
+        assertThat(toldOwner).hasSize(200 * 7).allSatisfy(told -> assertThat(told.substring(told.indexOf('|') + 1))
+                .as(told).isEqualTo(winners.get(told.substring(0, told.indexOf('|')))));
         assertThat(store.queueDepth()).isZero();
         int owned = 0;
         for (int t = 0; t < 8; t++) {

@@ -7,6 +7,7 @@ import io.socialbot.casework.ResponseClockStartTest;
 import io.socialbot.casework.redis.RedisCaseStoreTest;
 import io.socialbot.casework.slack.ApprovalSlackTest;
 import io.socialbot.casework.slack.OutboxOrderTest;
+import io.socialbot.casework.slack.PosterLeaseTest;
 import io.socialbot.incident.DigestFiguresTest;
 import io.socialbot.incident.UpdateBroadcastTest;
 import io.socialbot.incident.redis.RedisIncidentStoreTest;
@@ -183,6 +184,15 @@ class RedisClusterTest {
     /** The outbox: claims of due posts and updates, budgets, leases, Retry-After. */
     @Nested
     class Outbox extends OutboxOrderTest {
+        @Override
+        protected TestRedisTarget testRedis() {
+            return cluster;
+        }
+    }
+
+    /** The outbox's leases: renewed while a post is in flight, lapsing when its poster stops. */
+    @Nested
+    class PosterLeases extends PosterLeaseTest {
         @Override
         protected TestRedisTarget testRedis() {
             return cluster;
