@@ -96,7 +96,7 @@ class RedisClusterTest {
     }
 
     @Test
-    void everyNodeServesAThirdOfTheSlots() {
+    void threeMastersServeEverySlotAndTheHealthCheckReachesThem() {
         for (int port : cluster.ports()) {
             try (Jedis node = new Jedis("127.0.0.1", port)) {
                 assertThat(node.clusterInfo()).contains("cluster_state:ok", "cluster_known_nodes:3",
@@ -127,7 +127,7 @@ class RedisClusterTest {
         }
     }
 
-    /** The mention store and the triage queue: store-and-queue in one script, MGET, the consumer group. */
+    /** The mention store and the triage queue: store-and-queue in one script, the consumer group, reclaims. */
     @Nested
     class MentionStoreAndQueue extends RedisMentionStoreTest {
         @Override
@@ -136,7 +136,7 @@ class RedisClusterTest {
         }
     }
 
-    /** Triage on Redis: the cluster index, rate guards, the decision store and setting poison aside. */
+    /** Triage on Redis: a batch read by MGET, the cluster index, rate guards, decisions, poison set aside. */
     @Nested
     class TriageOnRedis extends PoisonMentionTest {
         @Override
