@@ -12,6 +12,7 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.Mentions;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.MentionTriage;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageWorker;
@@ -27,17 +28,22 @@ import org.junit.jupiter.api.Test;
  * Issue 19: the response clock starts when the mention arrived at the bot (its store accepted it), through the real
  * store, queue and triage worker, not at the network's {@code created_at} nor when triage opened the case.
  */
-class ResponseClockStartTest {
+public class ResponseClockStartTest {
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     private static final Instant POSTED = Instant.parse("2026-03-02T08:15:00Z");
     private static final Instant ACCEPTED = Instant.parse("2026-03-02T11:15:07Z");
 
-    private final RedisKeys keys = TestRedis.freshKeys();
+    private final RedisKeys keys = testRedis().freshKeys();
     private final MutableClock clock = new MutableClock(ACCEPTED);
-    private final RedisMentionStore mentions = new RedisMentionStore(TestRedis.client(), keys, clock);
-    private final RedisDecisionStore decisions = new RedisDecisionStore(TestRedis.client(), keys);
+    private final RedisMentionStore mentions = new RedisMentionStore(testRedis().client(), keys, clock);
+    private final RedisDecisionStore decisions = new RedisDecisionStore(testRedis().client(), keys);
     private final List<CaseEvent> events = new CopyOnWriteArrayList<>();
-    private final CaseWork work = new CaseWork(new RedisCaseStore(TestRedis.client(), keys), mentions, decisions,
+    private final CaseWork work = new CaseWork(new RedisCaseStore(testRedis().client(), keys), mentions, decisions,
             new FakeReplySender(), new TwitterTextLength(), List.of(events::add), Optional::empty, clock);
     private final MentionTriage triage = m -> new TriageDecision(m.key(), m.id(), "en", null,
             TriageDecision.Priority.P2, List.of("test"), List.of(),
@@ -48,7 +54,7 @@ class ResponseClockStartTest {
         // posted three hours before a listening tool forwarded it; triage runs 40 s after the bot accepted it
         mentions.accept(Mentions.mention("late1", "no signal", POSTED));
         clock.advance(Duration.ofSeconds(40));
-        TriageWorker worker = new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "w"), mentions, triage,
+        TriageWorker worker = new TriageWorker(new RedisMentionQueue(testRedis().client(), keys, "w"), mentions, triage,
                 decisions, List.of(work));
         assertThat(worker.processAvailable(10, Duration.ZERO)).hasSize(1);
 

@@ -12,6 +12,7 @@ import io.socialbot.stats.ReportWindow;
 import io.socialbot.stats.ResponseTimeReport;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
@@ -23,14 +24,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Small hand-made incidents whose every figure is counted by hand here: windows, retweets, spam, trends, cases. */
-class DigestFiguresTest {
+public class DigestFiguresTest {
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     static final String NAME = "outage";
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final RedisKeys keys = TestRedis.freshKeys();
-    private final RedisIncidentStore incidents = new RedisIncidentStore(TestRedis.client(), keys);
-    private final RedisDigestCounts counts = new RedisDigestCounts(TestRedis.client(), keys, Duration.ofDays(1));
+    private final RedisKeys keys = testRedis().freshKeys();
+    private final RedisIncidentStore incidents = new RedisIncidentStore(testRedis().client(), keys);
+    private final RedisDigestCounts counts = new RedisDigestCounts(testRedis().client(), keys, Duration.ofDays(1));
     private final InMemoryCaseTimelineStore cases = new InMemoryCaseTimelineStore();
     private final InMemoryDecisionStore decisions = new InMemoryDecisionStore();
     private final MutableClock clock = new MutableClock(at("10:20"));

@@ -10,6 +10,7 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageDecision.Priority;
 import java.time.Duration;
@@ -20,10 +21,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UpdateBroadcastTest {
+/** Status-update broadcasts through the Redis broadcast queue, paced and recorded per case. */
+public class UpdateBroadcastTest {
 
-    private final RedisKeys keys = TestRedis.freshKeys();
-    private final RedisIncidentStore incidents = new RedisIncidentStore(TestRedis.client(), keys);
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
+    private final RedisKeys keys = testRedis().freshKeys();
+    private final RedisIncidentStore incidents = new RedisIncidentStore(testRedis().client(), keys);
     private final InMemoryCaseTimelineStore cases = new InMemoryCaseTimelineStore();
     private final InMemoryDecisionStore decisions = new InMemoryDecisionStore();
     private final InMemoryCaseReplies replies = new InMemoryCaseReplies();
@@ -58,7 +65,7 @@ class UpdateBroadcastTest {
         receive("x:p1", Priority.P1, "outage", t, List.of("outage"));
         receive("x:other", Priority.P2, "earlier", t, List.of("outage"));
         broadcast = new UpdateBroadcast(incidents, cases, decisions, replies,
-                new RedisBroadcastQueue(TestRedis.client(), keys), new PromptTemplates(null), paced, clock);
+                new RedisBroadcastQueue(testRedis().client(), keys), new PromptTemplates(null), paced, clock);
         update = incidents.addUpdate("service is returning region by region.", "ULEAD", clock.instant()).orElseThrow();
     }
 
@@ -136,7 +143,7 @@ class UpdateBroadcastTest {
                 return reply(caseKey, null, text, requestId);
             }
         };
-        var queue = new RedisBroadcastQueue(TestRedis.client(), keys);
+        var queue = new RedisBroadcastQueue(testRedis().client(), keys);
         var b = new UpdateBroadcast(incidents, cases, decisions, limited, queue, new PromptTemplates(null), paced,
                 clock);
         b.queueAll(update.id());
@@ -152,12 +159,12 @@ class UpdateBroadcastTest {
     void twoReplicasDrainingTogetherStayWithinTheLimitAndRecordEachOutcome() throws Exception {
         broadcast.queueAll(update.id());
         var other = new UpdateBroadcast(incidents, cases, decisions, replies,
-                new RedisBroadcastQueue(TestRedis.client(), keys), new PromptTemplates(null), paced, clock);
+                new RedisBroadcastQueue(testRedis().client(), keys), new PromptTemplates(null), paced, clock);
         var a = java.util.concurrent.CompletableFuture.supplyAsync(broadcast::drain);
         var b = java.util.concurrent.CompletableFuture.supplyAsync(other::drain);
         assertThat(a.get() + b.get()).isEqualTo(10);
         assertThat(replies.sent()).hasSize(10);
-        var outcomes = new RedisBroadcastQueue(TestRedis.client(), keys).outcomes(update.id());
+        var outcomes = new RedisBroadcastQueue(testRedis().client(), keys).outcomes(update.id());
         assertThat(outcomes).hasSize(10).allSatisfy((k, v) -> assertThat(v).startsWith("sent p"));
     }
 }

@@ -8,6 +8,7 @@ import io.socialbot.mention.MentionStore;
 import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,14 +20,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
-class XMentionPollerTest {
+/** The X mention poller on Redis: its checkpoint and paging progress, pace and lease. */
+public class XMentionPollerTest {
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     static final String BRAND = "1000";
     static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
     XApiStub stub;
-    UnifiedJedis redis = TestRedis.client();
-    RedisKeys keys = TestRedis.freshKeys();
+    UnifiedJedis redis = testRedis().client();
+    RedisKeys keys = testRedis().freshKeys();
     MentionStore store = new RedisMentionStore(redis, keys);
     MutableClock clock = new MutableClock(T0);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();

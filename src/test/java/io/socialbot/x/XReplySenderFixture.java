@@ -4,6 +4,7 @@ import io.socialbot.support.MutableClock;
 
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +16,16 @@ import redis.clients.jedis.UnifiedJedis;
 /** One X stand-in, the embedded Redis and a sender on them, for the reply sender's tests. */
 abstract class XReplySenderFixture {
 
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
     static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
     XApiStub stub;
-    UnifiedJedis redis = TestRedis.client();
-    RedisKeys keys = TestRedis.freshKeys();
+    UnifiedJedis redis = testRedis().client();
+    RedisKeys keys = testRedis().freshKeys();
     MutableClock clock = new MutableClock(T0);
     List<Duration> pauses = new ArrayList<>();
 

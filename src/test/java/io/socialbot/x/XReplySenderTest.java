@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Sending a reply exactly once: retries with one key, a dropped connection, a lost answer and what follows it. */
-class XReplySenderTest extends XReplySenderFixture {
+public class XReplySenderTest extends XReplySenderFixture {
 
     @Test
     void postsAReplyAndARetryWithTheSameKeyReturnsTheRecordedPost() {

@@ -22,8 +22,11 @@ final class OutboxScripts {
             end
             """.formatted(RedisCaseOutbox.GROWTH_SPACING.toMillis());
 
-    // KEYS: the due sets, posts most urgent first, then updates; ARGV: now, max, lease ms, post pace ms, case prefix,
-    // post budget prefix, token, post burst, update pace ms, update burst, update budget key. Each budget is a GCRA
+    // KEYS: the due sets, posts most urgent first, then updates; then the update budget and its wait key. ARGV: now,
+    // max, lease ms, post pace ms, case prefix, post budget prefix, token, post burst, update pace ms, update burst.
+    // The case hashes and the post budgets (a budget per channel, with its ':wait' and ':busy' keys) are found in
+    // the data, a due set's members and a case's channel, so they are built here from the prefixes; they carry the
+    // namespace's hash tag like the declared keys, which keeps them on the same cluster slot. Each budget is a GCRA
     // (one per pace, bursts of up to burst): posts per channel, updates for the workspace (chat.update is not
     // limited per channel); a Retry-After is a hard wait on the budget's ':wait' key. Posts below P1 leave the last
     // slot of a channel's burst free, so a P1 in a channel busy with others goes at once, not a pace later. A post
@@ -38,8 +41,8 @@ final class OutboxScripts {
               local v = redis.call('GET', budget .. ':busy')
               return v and tonumber(string.match(v, '|(%%d+)$') or '0') or 0
             end
-            local function admit(budget, pace, burst, kept) -- kept: burst slots only a P1 post may take
-              local waited = tonumber(redis.call('GET', budget .. ':wait') or '0')
+            local function admit(budget, wait, pace, burst, kept) -- kept: burst slots only a P1 post may take
+              local waited = tonumber(redis.call('GET', wait) or '0')
               local tat = math.max(now, tonumber(redis.call('GET', budget) or '0'))
               if waited > now or tat - now > pace * math.max(0, burst - 1 - kept) then return false end
               redis.call('SET', budget, tat + pace, 'PX', pace * burst + 60000)
@@ -47,9 +50,10 @@ final class OutboxScripts {
             end
             local full = {}
             local out = {}
-            for i = 1, #KEYS do
+            local updates = KEYS[#KEYS - 1]
+            for i = 1, #KEYS - 2 do
               local post = i <= %d
-              if not post and full[ARGV[11]] then break end -- the workspace's updates wait: all of them
+              if not post and full[updates] then break end -- the workspace's updates wait: all of them
               local offset = 0
               while #out < max and offset < %d do
                 local page = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now, 'LIMIT', offset, 100)
@@ -64,15 +68,15 @@ final class OutboxScripts {
                   elseif h[2] and tonumber(h[5] or '-1') >= tonumber(h[4] or '0') then
                     redis.call('ZREM', KEYS[i], key)
                   else
-                    local budget = post and (ARGV[6] .. h[1]) or ARGV[11]
+                    local budget = post and (ARGV[6] .. h[1]) or updates
                     local go = false
                     if not full[budget] then
                       if post and busyUntil(budget) > now then
                         go = false -- one post in flight per channel: a burst never meets a Retry-After in flight
                       elseif post then
-                        go = admit(budget, tonumber(ARGV[4]), tonumber(ARGV[8]), i == 1 and 0 or 1)
+                        go = admit(budget, budget .. ':wait', tonumber(ARGV[4]), tonumber(ARGV[8]), i == 1 and 0 or 1)
                       else
-                        go = admit(budget, tonumber(ARGV[9]), tonumber(ARGV[10]), 0)
+                        go = admit(budget, KEYS[#KEYS], tonumber(ARGV[9]), tonumber(ARGV[10]), 0)
                       end
                       if not go then full[budget] = true end
                     end
@@ -94,7 +98,7 @@ final class OutboxScripts {
                     end
                   end
                 end
-                if not post and full[ARGV[11]] then break end -- the workspace's updates wait: all of them
+                if not post and full[updates] then break end -- the workspace's updates wait: all of them
               end
             end
             return out
@@ -176,22 +180,24 @@ final class OutboxScripts {
             return 1
             """);
 
-    // KEYS: the due sets (declared: the sets a delivery's lease is kept in); ARGV: now, lease ms, case prefix, outbox
-    // prefix, post budget prefix, then key, attempt, channel ('' for an update) per delivery in hand. Each still held
-    // is due again only at now + lease, and its channel's post in flight is leased as long; returns the keys not held.
+    // KEYS: the due sets (P1..P4, then UP1..UP4: the sets a delivery's lease is kept in), then per delivery in hand its
+    // case hash and its channel's busy key; ARGV: now, lease ms, then key, attempt, '1' for a post ('' for an update)
+    // per delivery. Each still held is due again only at now + lease, and its channel's post in flight is leased as
+    // long; returns the keys not held.
     static final RedisScript RENEW = new RedisScript("""
             local now = tonumber(ARGV[1])
             local lease = tonumber(ARGV[2])
             local lost = {}
-            for i = 6, #ARGV, 3 do
-              local key, attempt, channel = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-              local h = redis.call('HMGET', ARGV[3] .. key, 'attempt', 'priority')
+            for j = 0, (#ARGV - 2) / 3 - 1 do
+              local key, attempt, post = ARGV[3 + j * 3], ARGV[4 + j * 3], ARGV[5 + j * 3] == '1'
+              local h = redis.call('HMGET', KEYS[%1$d + 1 + j * 2], 'attempt', 'priority')
               if h[1] ~= attempt then
                 table.insert(lost, key)
               else
-                redis.call('ZADD', ARGV[4] .. (channel == '' and 'U' or '') .. (h[2] or 'P4'), 'XX', now + lease, key)
-                if channel ~= '' then
-                  local busy = ARGV[5] .. channel .. ':busy'
+                local set = KEYS[(post and 0 or %2$d) + tonumber(string.sub(h[2] or 'P4', 2))]
+                redis.call('ZADD', set, 'XX', now + lease, key)
+                if post then
+                  local busy = KEYS[%1$d + 2 + j * 2]
                   local v = redis.call('GET', busy)
                   if v and string.sub(v, 1, #attempt + 1) == attempt .. '|' then
                     redis.call('SET', busy, attempt .. '|' .. (now + lease), 'PX', lease + 60000)
@@ -200,7 +206,7 @@ final class OutboxScripts {
               end
             end
             return lost
-            """);
+            """.formatted(RedisCaseOutbox.SETS.size(), RedisCaseOutbox.POST_SETS));
 
     // KEYS: a budget; ARGV: the slot to give back (ms)
     static final RedisScript REFUND = new RedisScript("""

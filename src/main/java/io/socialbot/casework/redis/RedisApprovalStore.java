@@ -15,6 +15,9 @@ import redis.clients.jedis.UnifiedJedis;
  * ({@code approval:case:<key>}). Creating, confirming the post and deciding are scripts, so two Sends make one
  * request and two clicks on Approve, on one replica or two, make one decision. Until its post is confirmed a
  * request lives only until its {@code post_by} (both keys expire then too); once posted it is kept 30 days.
+ *
+ * <p>The scripts find the other key of a pair in the data (the pointer names the request, the request its case), so
+ * they build it from a declared prefix; both carry the namespace's hash tag, so a call stays on one cluster slot.
  */
 public final class RedisApprovalStore implements ApprovalStore {
 

@@ -68,10 +68,12 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public List<Delivery> claimDue(Instant now, int max, Duration lease, Budget posts, Budget updates) {
-        List<?> rows = (List<?>) OutboxScripts.CLAIM.run(redis, dueSets(), List.of(String.valueOf(now.toEpochMilli()),
+        List<String> scriptKeys = new ArrayList<>(dueSets());
+        scriptKeys.addAll(List.of(updateBudget(), updateBudget() + ":wait"));
+        List<?> rows = (List<?>) OutboxScripts.CLAIM.run(redis, scriptKeys, List.of(String.valueOf(now.toEpochMilli()),
                 String.valueOf(max), String.valueOf(lease.toMillis()), String.valueOf(posts.pace().toMillis()),
                 keys.key("case") + ":", keys.key("slack-pace") + ":", token, String.valueOf(posts.burst()),
-                String.valueOf(updates.pace().toMillis()), String.valueOf(updates.burst()), updateBudget()));
+                String.valueOf(updates.pace().toMillis()), String.valueOf(updates.burst())));
         List<Delivery> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             List<?> r = (List<?>) row;
@@ -87,12 +89,14 @@ public final class RedisCaseOutbox implements CaseOutbox {
         if (held.isEmpty()) {
             return List.of();
         }
-        List<String> args = new ArrayList<>(List.of(String.valueOf(now.toEpochMilli()), String.valueOf(lease.toMillis()),
-                keys.key("case") + ":", outboxPrefix(keys), keys.key("slack-pace") + ":"));
+        List<String> scriptKeys = new ArrayList<>(dueSets());
+        List<String> args = new ArrayList<>(List.of(String.valueOf(now.toEpochMilli()),
+                String.valueOf(lease.toMillis())));
         for (Delivery d : held) {
-            args.addAll(List.of(d.caseKey(), d.attempt(), d.isPost() ? d.channel() : ""));
+            scriptKeys.addAll(List.of(caseKey(d.caseKey()), busyKey(d.channel())));
+            args.addAll(List.of(d.caseKey(), d.attempt(), d.isPost() ? "1" : ""));
         }
-        List<?> lost = (List<?>) OutboxScripts.RENEW.run(redis, dueSets(), args);
+        List<?> lost = (List<?>) OutboxScripts.RENEW.run(redis, scriptKeys, args);
         return lost.stream().map(String.class::cast).toList();
     }
 
@@ -149,7 +153,12 @@ public final class RedisCaseOutbox implements CaseOutbox {
 
     @Override
     public void channelFree(Delivery d) {
-        OutboxScripts.FREE.run(redis, List.of(keys.key("slack-pace", d.channel()) + ":busy"), List.of(d.attempt()));
+        OutboxScripts.FREE.run(redis, List.of(busyKey(d.channel())), List.of(d.attempt()));
+    }
+
+    /** The channel's post in flight ('attempt|leased until'), as the claim script names it from its prefix. */
+    private String busyKey(String channel) {
+        return keys.key("slack-pace", String.valueOf(channel)) + ":busy";
     }
 
     @Override

@@ -23,6 +23,9 @@ public final class RedisCaseStore implements CaseStore {
 
     // queues the case in the outbox (its priority's post or update set, due since it was received) and counts a
     // change, so the poster shows every change; NX keeps a wait Slack asked for and never moves a claimed delivery.
+    // Which due set is read from the case hash (its priority, whether it has a post), so the set is built from the
+    // outbox prefix here, as RELEASE and RESOLVE build the owner's set from the owner on the hash: these keys carry
+    // the namespace's hash tag like the declared ones, which keeps every key of a call on one cluster slot.
     // A person's change (urev) is due at once; growth alone waits for the spacing after the post was last shown,
     // so a storm's new members fold into few edits.
     static final String ENQUEUE = """

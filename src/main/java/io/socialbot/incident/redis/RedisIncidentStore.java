@@ -61,7 +61,8 @@ public final class RedisIncidentStore implements IncidentStore {
 
     @Override
     public Optional<Incident> stop(String by, Instant at) {
-        // the incident hash key is built in Lua from the prefix so the script stays on the namespace's slot
+        // which incident is running is read in the script (a stop and a start may race), so its hash key is built
+        // there from the prefix; it carries the namespace's hash tag, which keeps the call on one cluster slot
         Object name = STOP.run(redis, List.of(keys.key("incident", "current")),
                 List.of(by, String.valueOf(at.toEpochMilli()), keys.key("incident", "i") + ":"));
         return name == null ? Optional.empty() : find(String.valueOf(name));

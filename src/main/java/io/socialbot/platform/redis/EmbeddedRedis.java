@@ -3,7 +3,9 @@ package io.socialbot.platform.redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /** A real redis-server, shipped inside a Maven dependency, on a free loopback port. */
 public final class EmbeddedRedis implements AutoCloseable {
@@ -23,14 +25,23 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts a server on a given port: tests restart Redis where clients expect it. */
     public static EmbeddedRedis start(int port) {
+        return start(port, List.of());
+    }
+
+    /**
+     * Starts a server on a given port with more settings, one {@code redis.conf} line each (a test's cluster node:
+     * {@code cluster-enabled yes} and its own {@code cluster-config-file}).
+     */
+    public static EmbeddedRedis start(int port, List<String> settings) {
         try {
-            RedisServer server = RedisServer.newRedisServer()
+            RedisServerBuilder builder = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
-                    .setting("maxmemory-policy noeviction")
-                    .build();
+                    .setting("maxmemory-policy noeviction");
+            settings.forEach(builder::setting);
+            RedisServer server = builder.build();
             server.start();
             return new EmbeddedRedis(server, port);
         } catch (IOException e) {

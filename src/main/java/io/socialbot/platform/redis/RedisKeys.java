@@ -3,8 +3,9 @@ package io.socialbot.platform.redis;
 /**
  * Names every Redis key the bot uses under one namespace.
  *
- * <p>All keys share the hash tag {@code {namespace}} so that the multi-key Lua scripts (store and queue in
- * one step) also run on Redis Cluster.
+ * <p>All keys share the hash tag {@code {namespace}}, so on Redis Cluster they are all in one slot: the multi-key
+ * Lua scripts (store and queue in one step), MGET, PFCOUNT over hours and keys a script finds in the data all stay
+ * on one node ({@code RedisClusterTest}). The price: one namespace is served by one master, however many there are.
  */
 public record RedisKeys(String namespace) {
 

@@ -22,7 +22,8 @@ final class RedisClusterIndex implements ClusterIndex {
 
     // KEYS[1] = membership, KEYS[2 .. 1+ARGV[2]] = links, the rest = bands.
     // ARGV: 1 mention key, 2 link count, 3 signature, 4 slots that must agree, 5 created-at ms, 6 ttl ms,
-    // 7 cluster hash prefix (same hash tag as the declared keys).
+    // 7 cluster hash prefix: which cluster hash is read from the links and bands, so it is built here; it carries the
+    // namespace's hash tag like the declared keys, which keeps the call on one cluster slot.
     private static final RedisScript JOIN = new RedisScript("""
             local prefix = ARGV[7]
             local ttl = tonumber(ARGV[6])

@@ -13,9 +13,9 @@ import io.socialbot.casework.ReplySuggestions;
 import io.socialbot.casework.redis.RedisApprovalStore;
 import io.socialbot.casework.twittertext.TwitterTextLength;
 import io.socialbot.platform.access.AccessPolicy;
-import io.socialbot.platform.redis.RedisClients;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.support.slack.SignedSlackRequests;
 import io.socialbot.support.slack.SlackApiStub;
 import io.socialbot.support.slack.TestSlackApps;
@@ -36,14 +36,19 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Replies held for a lead, through the real Bolt app on two "replicas" sharing the embedded Redis. */
-class ApprovalSlackTest {
+public class ApprovalSlackTest {
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     static final String TRAINEE = "U0TRAINEE";
     static final String AGENT = "U0AGENT";
     static final String LEAD = "U0LEAD";
     static final String LEAD2 = "U0LEAD2";
 
-    final DeliveryRig rig = new DeliveryRig();
+    final DeliveryRig rig = new DeliveryRig(testRedis());
     final SlackApiStub slack = rig.slack;
     final AccessPolicy access = new AccessPolicy(Set.of(TRAINEE, AGENT), Set.of(LEAD, LEAD2), Set.of(), false);
     final AtomicReference<String> incident = new AtomicReference<>();
@@ -64,7 +69,7 @@ class ApprovalSlackTest {
     /** A bot process: its own Redis client, Slack client, approvals and listeners; one Redis and one Slack. */
     App replica() {
         slack.workspace().channel("care-approvals"); // the bot was invited to the approvals channel
-        UnifiedJedis redis = RedisClients.connect(TestRedis.url(), TestRedis.properties());
+        UnifiedJedis redis = testRedis().connect();
         clients.add(redis);
         ApprovalProperties settings = new ApprovalProperties(true, "#care-approvals", Set.of(TRAINEE),
                 Set.of(Priority.P1), Set.of("press", "legal"), true);

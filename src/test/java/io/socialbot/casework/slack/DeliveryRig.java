@@ -11,11 +11,11 @@ import io.socialbot.casework.redis.RedisCaseStore;
 import io.socialbot.casework.twittertext.TwitterTextLength;
 import io.socialbot.mention.Mention;
 import io.socialbot.mention.redis.RedisMentionStore;
-import io.socialbot.platform.redis.RedisClients;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.slack.SlackOpsAlerts;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.support.slack.SlackApiStub;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.redis.RedisDecisionStore;
@@ -39,20 +39,33 @@ final class DeliveryRig implements AutoCloseable {
     static final String OPS = "#ops";
 
     final SlackApiStub slack = new SlackApiStub();
-    final RedisKeys keys = TestRedis.freshKeys();
+    final TestRedisTarget redis;
+    final RedisKeys keys;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:15:00Z"));
-    final RedisMentionStore mentions = new RedisMentionStore(TestRedis.client(), keys);
-    final RedisDecisionStore decisions = new RedisDecisionStore(TestRedis.client(), keys);
-    final RedisCaseStore cases = new RedisCaseStore(TestRedis.client(), keys);
-    final RedisCaseOutbox outbox = new RedisCaseOutbox(TestRedis.client(), keys);
+    final RedisMentionStore mentions;
+    final RedisDecisionStore decisions;
+    final RedisCaseStore cases;
+    final RedisCaseOutbox outbox;
     final List<CaseEvent> events = new CopyOnWriteArrayList<>();
     final FakeReplySender x = new FakeReplySender();
-    final CaseWork work = new CaseWork(cases, mentions, decisions, x, new TwitterTextLength(), List.of(events::add),
-            Optional::empty, clock);
+    final CaseWork work;
     final List<CaseDelivery> replicas = new ArrayList<>();
     private final List<UnifiedJedis> clients = new ArrayList<>();
 
     DeliveryRig() {
+        this(TestRedis.server());
+    }
+
+    /** The rig on a given Redis: the embedded server, or the cluster of {@code RedisClusterTest}. */
+    DeliveryRig(TestRedisTarget redis) {
+        this.redis = redis;
+        this.keys = redis.freshKeys();
+        this.mentions = new RedisMentionStore(redis.client(), keys);
+        this.decisions = new RedisDecisionStore(redis.client(), keys);
+        this.cases = new RedisCaseStore(redis.client(), keys);
+        this.outbox = new RedisCaseOutbox(redis.client(), keys);
+        this.work = new CaseWork(cases, mentions, decisions, x, new TwitterTextLength(), List.of(events::add),
+                Optional::empty, clock);
         slack.clock(clock);
     }
 
@@ -71,7 +84,7 @@ final class DeliveryRig implements AutoCloseable {
     /** A poster on its own clock, settings and workers (not drained by {@link #drain}). */
     CaseDelivery replica(int readTimeoutMs, Clock on, CaseDelivery.Settings settings, Executor workers,
                          UnaryOperator<CaseMessages> wrap) {
-        UnifiedJedis redis = RedisClients.connect(TestRedis.url(), TestRedis.properties());
+        UnifiedJedis redis = this.redis.connect();
         clients.add(redis);
         MethodsClient client = CaseSlackConfiguration.deliverySlack(slack.methodsUrl(), readTimeoutMs)
                 .methods("xoxb-test");

@@ -1,5 +1,7 @@
 package io.socialbot.casework.slack;
 
+import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.casework.CaseDelivery;
@@ -13,9 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What the outbox sends first and when: P1 posts past busy channels and storms of edits, Retry-After exactly. */
-class OutboxOrderTest {
+public class OutboxOrderTest {
 
-    final DeliveryRig rig = new DeliveryRig();
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
+    final DeliveryRig rig = new DeliveryRig(testRedis());
     final SlackApiStub slack = rig.slack;
 
     @AfterEach

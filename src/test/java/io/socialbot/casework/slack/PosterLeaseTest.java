@@ -6,6 +6,8 @@ import io.socialbot.casework.CaseDelivery;
 import io.socialbot.platform.schedule.DaemonThreads;
 import io.socialbot.platform.schedule.RepeatingTask;
 import io.socialbot.platform.schedule.TaskSchedulers;
+import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.TriageDecision;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +25,19 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * for one lease, not 45 s, and its post is found in the history, not posted again; a live poster whose Slack call
  * outlasts the lease keeps it, so no other replica posts the case meanwhile.
  */
-class PosterLeaseTest {
+public class PosterLeaseTest {
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     /** The bot's own delivery settings, defaults and all, as Spring binds them. */
     static final CaseDelivery.Settings DEFAULTS = new org.springframework.boot.context.properties.bind.Binder(
             new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of()))
             .bindOrCreate("socialbot.casework.delivery", CaseDeliveryProperties.class).settings();
 
-    final DeliveryRig rig = new DeliveryRig();
+    final DeliveryRig rig = new DeliveryRig(testRedis());
     final CountDownLatch never = new CountDownLatch(1);
     final ExecutorService dyingWorkers = DaemonThreads.pool("dying-poster", 1);
 

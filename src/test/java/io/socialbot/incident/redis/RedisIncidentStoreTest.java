@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.incident.IncidentStore;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class RedisIncidentStoreTest {
+/** The incident store on Redis: one running incident, its history and updates. */
+public class RedisIncidentStoreTest {
 
-    private final RedisIncidentStore store = new RedisIncidentStore(TestRedis.client(), TestRedis.freshKeys());
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
+    private final RedisIncidentStore store = new RedisIncidentStore(testRedis().client(), testRedis().freshKeys());
     private final Instant t0 = Instant.parse("2026-03-02T09:20:00Z");
 
     @Test

@@ -8,6 +8,7 @@ import io.socialbot.mention.MentionQueue;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,11 +20,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class RedisMentionStoreTest {
+/** The mention store and the triage queue on Redis; {@code RedisClusterTest} runs these on a cluster too. */
+public class RedisMentionStoreTest {
 
-    private final RedisKeys keys = TestRedis.freshKeys();
-    private final RedisMentionStore store = new RedisMentionStore(TestRedis.client(), keys);
-    private final RedisMentionQueue queue = new RedisMentionQueue(TestRedis.client(), keys, "c1");
+    private final RedisKeys keys = testRedis().freshKeys();
+    private final RedisMentionStore store = new RedisMentionStore(testRedis().client(), keys);
+    private final RedisMentionQueue queue = new RedisMentionQueue(testRedis().client(), keys, "c1");
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     @Test
     void storesQueuesAndDedupesBySourceAndId() {
@@ -68,7 +75,7 @@ class RedisMentionStoreTest {
         store.accept(mention("7", "x"));
         List<MentionQueue.Entry> taken = queue.next(10, Duration.ZERO);
         assertThat(taken).hasSize(1);
-        RedisMentionQueue other = new RedisMentionQueue(TestRedis.client(), keys, "c2");
+        RedisMentionQueue other = new RedisMentionQueue(testRedis().client(), keys, "c2");
         assertThat(other.next(10, Duration.ZERO)).as("delivered once only").isEmpty();
         Thread.sleep(30);
         List<MentionQueue.Entry> reclaimed = other.reclaim(Duration.ofMillis(20), 10);

@@ -7,6 +7,7 @@ import io.socialbot.stats.CaseTimeline;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.TriageDecision.Priority;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +15,17 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class RedisCaseTimelineStoreTest {
+/** Case timelines on Redis, against the in-memory store and by hand. */
+public class RedisCaseTimelineStoreTest {
+
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
 
     private static final Instant T = Instant.parse("2026-07-15T09:00:00Z");
 
-    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(TestRedis.client(), TestRedis.freshKeys(),
+    private final RedisCaseTimelineStore store = new RedisCaseTimelineStore(testRedis().client(), testRedis().freshKeys(),
             java.time.Duration.ofDays(120));
 
     @Test
@@ -41,9 +48,9 @@ class RedisCaseTimelineStoreTest {
     @Test
     void aServerThatLostItsScriptsStillRecordsOneEventAndAPipelineOfThem() {
         store.on(new CaseEvent.Received("x:f", Priority.P2, null, T));
-        TestRedis.client().scriptFlush(); // a restart or failover: EVALSHA answers NOSCRIPT
+        testRedis().client().scriptFlush(); // a restart or failover: EVALSHA answers NOSCRIPT
         store.on(new CaseEvent.Claimed("x:f", "U1", T.plusSeconds(60)));
-        TestRedis.client().scriptFlush();
+        testRedis().client().scriptFlush();
         store.onAll(List.of(new CaseEvent.Received("x:g", Priority.P3, null, T),
                 new CaseEvent.Claimed("x:g", "U2", T.plusSeconds(30))));
 
@@ -176,17 +183,17 @@ class RedisCaseTimelineStoreTest {
 
     @Test
     void casesOlderThanTheRetentionLeaveTheIndexesAndTheirHashesExpire() {
-        var keys = TestRedis.freshKeys();
-        var shortLived = new RedisCaseTimelineStore(TestRedis.client(), keys, java.time.Duration.ofDays(2));
+        var keys = testRedis().freshKeys();
+        var shortLived = new RedisCaseTimelineStore(testRedis().client(), keys, java.time.Duration.ofDays(2));
         shortLived.on(new CaseEvent.Received("x:old", Priority.P1, "storm", T));
         shortLived.on(new CaseEvent.Received("x:new", Priority.P1, null, T.plus(java.time.Duration.ofDays(3))));
         assertThat(shortLived.receivedBetween(T.minusSeconds(1), T.plus(java.time.Duration.ofDays(4))))
                 .extracting(CaseTimeline::caseKey).containsExactly("x:new");
         assertThat(shortLived.open()).extracting(CaseTimeline::caseKey).containsExactly("x:new");
-        long ttl = TestRedis.client().pttl(keys.key("stats", "case", "x:new"));
+        long ttl = testRedis().client().pttl(keys.key("stats", "case", "x:new"));
         assertThat(ttl).isBetween(java.time.Duration.ofDays(2).toMillis() - 60_000,
                 java.time.Duration.ofDays(2).toMillis());
-        assertThat(TestRedis.client().pttl(keys.key("stats", "incident", "storm"))).isPositive();
+        assertThat(testRedis().client().pttl(keys.key("stats", "incident", "storm"))).isPositive();
     }
 
     private static java.util.Map<String, CaseTimeline> byKey(List<CaseTimeline> list) {

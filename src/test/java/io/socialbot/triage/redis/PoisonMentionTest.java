@@ -7,6 +7,7 @@ import io.socialbot.mention.redis.RedisMentionQueue;
 import io.socialbot.mention.redis.RedisMentionStore;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.DefaultMentionTriage;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageFixtures;
@@ -24,20 +25,25 @@ import org.junit.jupiter.api.Test;
  * Mentions an older version stored with dates that no longer read (the two of issue 20) sit in one batch with 20
  * good ones, through the real triage on Redis: the good ones are decided, each poison one is set aside alone.
  */
-class PoisonMentionTest {
+public class PoisonMentionTest {
 
-    private final RedisKeys keys = TestRedis.freshKeys();
-    private final RedisMentionStore store = new RedisMentionStore(TestRedis.client(), keys);
-    private final RedisDecisionStore decisions = new RedisDecisionStore(TestRedis.client(), keys);
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
+    private final RedisKeys keys = testRedis().freshKeys();
+    private final RedisMentionStore store = new RedisMentionStore(testRedis().client(), keys);
+    private final RedisDecisionStore decisions = new RedisDecisionStore(testRedis().client(), keys);
     private final List<String> told = new CopyOnWriteArrayList<>();
 
     private TriageWorker worker() {
         TriageProperties settings = TriageFixtures.shippedSettings();
         DefaultMentionTriage triage = new DefaultMentionTriage(settings, TriageFixtures.languages(),
-                TriageFixtures.sentiments(), new RedisClusterIndex(TestRedis.client(), keys, settings.clusters().ttl()),
-                new RedisRateGuard(TestRedis.client(), keys, Clock.systemUTC(), new TriageProperties.RateGuard(1, 100),
+                TriageFixtures.sentiments(), new RedisClusterIndex(testRedis().client(), keys, settings.clusters().ttl()),
+                new RedisRateGuard(testRedis().client(), keys, Clock.systemUTC(), new TriageProperties.RateGuard(1, 100),
                         Duration.ofHours(1)));
-        return new TriageWorker(new RedisMentionQueue(TestRedis.client(), keys, "w"), store, triage, decisions,
+        return new TriageWorker(new RedisMentionQueue(testRedis().client(), keys, "w"), store, triage, decisions,
                 List.of((Mention m, TriageDecision d) -> told.add(d.key())));
     }
 
@@ -64,10 +70,10 @@ class PoisonMentionTest {
 
         assertThat(decided).extracting(d -> d.decision().key()).containsExactlyInAnyOrderElementsOf(good);
         assertThat(told).containsExactlyInAnyOrderElementsOf(good);
-        assertThat(TestRedis.client().lrange(keys.key("stream", "failed"), 0, -1))
+        assertThat(testRedis().client().lrange(keys.key("stream", "failed"), 0, -1))
                 .containsExactlyInAnyOrder(batch.get(7).key(), batch.get(15).key());
-        assertThat(TestRedis.client().exists(keys.key("m", batch.get(7).key()))).as("set aside, still kept").isTrue();
-        assertThat(TestRedis.client().xlen(keys.key("stream", "mentions"))).as("nothing left to retry").isZero();
+        assertThat(testRedis().client().exists(keys.key("m", batch.get(7).key()))).as("set aside, still kept").isTrue();
+        assertThat(testRedis().client().xlen(keys.key("stream", "mentions"))).as("nothing left to retry").isZero();
         assertThat(worker.reclaim(Duration.ZERO, 50)).as("the reclaim is not stopped either").isEmpty();
     }
 }

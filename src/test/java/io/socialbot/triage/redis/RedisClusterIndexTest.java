@@ -9,6 +9,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.StoreUnavailableException;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.ClusterIndex;
 import io.socialbot.triage.ClusterIndexContract;
 import io.socialbot.triage.DefaultMentionTriage;
@@ -24,10 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class RedisClusterIndexTest extends ClusterIndexContract {
+/** The cluster index on Redis: the contract, replicas agreeing on ids, expiry and lost scripts. */
+public class RedisClusterIndexTest extends ClusterIndexContract {
 
-    private final RedisKeys keys = TestRedis.freshKeys();
-    private final RedisClusterIndex index = new RedisClusterIndex(TestRedis.client(), keys, Duration.ofHours(48));
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
+    private final RedisKeys keys = testRedis().freshKeys();
+    private final RedisClusterIndex index = new RedisClusterIndex(testRedis().client(), keys, Duration.ofHours(48));
 
     @Override
     protected ClusterIndex index() {
@@ -37,8 +44,8 @@ class RedisClusterIndexTest extends ClusterIndexContract {
     private DefaultMentionTriage replica() {
         TriageProperties settings = TriageFixtures.shippedSettings();
         return new DefaultMentionTriage(settings, TriageFixtures.languages(), TriageFixtures.sentiments(),
-                new RedisClusterIndex(TestRedis.client(), keys, settings.clusters().ttl()),
-                new RedisRateGuard(TestRedis.client(), keys, Clock.systemUTC(), new TriageProperties.RateGuard(1, 100),
+                new RedisClusterIndex(testRedis().client(), keys, settings.clusters().ttl()),
+                new RedisRateGuard(testRedis().client(), keys, Clock.systemUTC(), new TriageProperties.RateGuard(1, 100),
                         Duration.ofHours(1)));
     }
 
@@ -102,7 +109,7 @@ class RedisClusterIndexTest extends ClusterIndexContract {
 
         for (String key : List.of(keys.key("tc", "m", "t:1"), keys.key("tc", "a", "o:t:1"),
                 keys.key("tc", "a", "b0:aa"), keys.key("tc", "c", "t:1"))) {
-            long ttl = TestRedis.client().pttl(key);
+            long ttl = testRedis().client().pttl(key);
             assertThat(ttl).as(key).isBetween(Duration.ofHours(47).toMillis(), Duration.ofHours(48).toMillis());
         }
     }
@@ -110,7 +117,7 @@ class RedisClusterIndexTest extends ClusterIndexContract {
     @Test
     void aBatchStillJoinsAfterTheServerLostItsScripts() {
         index.join(new ClusterIndex.Request("t:1", List.of("o:t:1"), List.of(), "", 24, TriageFixtures.T0));
-        TestRedis.client().scriptFlush();
+        testRedis().client().scriptFlush();
 
         var all = index.joinAll(List.of(
                 new ClusterIndex.Request("t:2", List.of("o:t:1", "o:t:2"), List.of(), "", 24, TriageFixtures.T0),

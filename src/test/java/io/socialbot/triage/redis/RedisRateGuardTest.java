@@ -5,22 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
+import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.RateGuard;
 import io.socialbot.triage.TriageFixtures;
 import io.socialbot.triage.TriageProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RedisRateGuardTest {
+/** Per-channel token buckets on Redis, shared by replicas. */
+public class RedisRateGuardTest {
 
-    private final RedisKeys keys = TestRedis.freshKeys();
+    /** The Redis these tests run on: the embedded server here, a cluster in {@code RedisClusterTest}. */
+    protected TestRedisTarget testRedis() {
+        return TestRedis.server();
+    }
+
+    private final RedisKeys keys = testRedis().freshKeys();
     private final MutableClock clock = new MutableClock(TriageFixtures.T0);
     private final TriageProperties.RateGuard settings = new TriageProperties.RateGuard(1.0, 2);
 
     @Test
     void twoReplicasShareEachChannelsBudget() {
-        RateGuard a = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
-        RateGuard b = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        RateGuard a = new RedisRateGuard(testRedis().client(), keys, clock, settings, Duration.ofHours(1));
+        RateGuard b = new RedisRateGuard(testRedis().client(), keys, clock, settings, Duration.ofHours(1));
 
         assertThat(a.tryAcquire("#care-urgent")).isTrue();
         assertThat(b.tryAcquire("#care-urgent")).isTrue();
@@ -36,13 +43,13 @@ class RedisRateGuardTest {
         assertThat(a.counts("#care-urgent")).isEqualTo(new RateGuard.Counts(3, 3));
         assertThat(b.counts("#care-queue")).isEqualTo(new RateGuard.Counts(1, 0));
         assertThat(b.counts("#nothing")).isEqualTo(new RateGuard.Counts(0, 0));
-        assertThat(TestRedis.client().pttl(keys.key("tg", "rate", "#care-urgent")))
+        assertThat(testRedis().client().pttl(keys.key("tg", "rate", "#care-urgent")))
                 .isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
     }
 
     @Test
     void aLongPauseRefillsOnlyTheBurst() {
-        RateGuard guard = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        RateGuard guard = new RedisRateGuard(testRedis().client(), keys, clock, settings, Duration.ofHours(1));
         guard.tryAcquire("#c");
         clock.advance(Duration.ofHours(1));
 
@@ -55,7 +62,7 @@ class RedisRateGuardTest {
 
     @Test
     void aFullChannelIsRefusedWithoutAskingRedisUntilItsNextTokenIsDue() {
-        RateGuard guard = new RedisRateGuard(TestRedis.client(), keys, clock, settings, Duration.ofHours(1));
+        RateGuard guard = new RedisRateGuard(testRedis().client(), keys, clock, settings, Duration.ofHours(1));
         String bucket = keys.key("tg", "rate", "#c");
         guard.tryAcquire("#c");
         guard.tryAcquire("#c");
@@ -64,15 +71,15 @@ class RedisRateGuardTest {
             assertThat(guard.tryAcquire("#c")).isFalse();
         }
         // Redis heard of the first refusal only; the other four wait for the next call
-        assertThat(TestRedis.client().hget(bucket, "refused")).isEqualTo("1");
+        assertThat(testRedis().client().hget(bucket, "refused")).isEqualTo("1");
         assertThat(guard.counts("#c")).isEqualTo(new RateGuard.Counts(2, 5));
 
         clock.advance(Duration.ofMillis(999));
         assertThat(guard.tryAcquire("#c")).isFalse();
-        assertThat(TestRedis.client().hget(bucket, "refused")).isEqualTo("1");
+        assertThat(testRedis().client().hget(bucket, "refused")).isEqualTo("1");
         clock.advance(Duration.ofMillis(1));
         assertThat(guard.tryAcquire("#c")).isTrue();
-        assertThat(TestRedis.client().hget(bucket, "refused")).isEqualTo("6");
+        assertThat(testRedis().client().hget(bucket, "refused")).isEqualTo("6");
         assertThat(guard.counts("#c")).isEqualTo(new RateGuard.Counts(3, 6));
     }
 }
