@@ -171,6 +171,8 @@ class EdgeFuzzTest {
         for (String action : List.of("case_claim", "case_resolve", "case_reply", "incident_tell_waiting")) {
             payloads.add(payloadOf(signer.blockActionBody(action, "twitter:1", "U0FUZZ", "C0CARE", "1700000000.0001")));
         }
+        payloads.add(payloadOf(signer.selectActionBody("case_sentiment", "neutral:twitter:1", "U0FUZZ", "C0CARE",
+                "1700000000.0001")));
         int checked = 0;
         for (int i = 0; i < 300; i++) {
             ObjectNode payload = (ObjectNode) MentionJson.mapper().readTree(payloads.get(random.nextInt(payloads.size())));

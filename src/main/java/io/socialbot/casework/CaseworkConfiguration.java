@@ -5,6 +5,7 @@ import io.socialbot.prompt.LanguageModel;
 import io.socialbot.prompt.ModelProperties;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.triage.DecisionStore;
+import io.socialbot.triage.SentimentLabels;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,5 +41,10 @@ class CaseworkConfiguration {
                 + "text and reply from the brand account, then resolve the case.", null));
         return new CaseWork(cases, mentions, decisions, replies, length, listeners.orderedStream().toList(),
                 incident.getIfAvailable(() -> Optional::empty), clock);
+    }
+
+    @Bean
+    CaseSentimentLabels caseSentimentLabels(CaseWork work, SentimentLabels labels, Clock clock) {
+        return new CaseSentimentLabels(work, labels, clock);
     }
 }

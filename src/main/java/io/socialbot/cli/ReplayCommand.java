@@ -53,10 +53,19 @@ public final class ReplayCommand {
      * A rehearsal never touches a shared Redis, Slack or X, whatever the environment says: command-line settings
      * outrank environment variables, and without a bot token or X credentials those adapters are off.
      */
-    static final List<String> REHEARSAL = List.of("--socialbot.redis.url=",
+    static final List<String> REHEARSAL;
+
+    /** Slack and X switched off whatever the environment says: without a token or credentials they are off. */
+    static final List<String> NO_SLACK_OR_X = List.of(
             "--socialbot.slack.bot-token=", "--socialbot.slack.app-token=", "--socialbot.slack.socket-mode=false",
             "--socialbot.x.api-key=", "--socialbot.x.api-secret=", "--socialbot.x.access-token=",
             "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=");
+
+    static {
+        List<String> rehearsal = new ArrayList<>(List.of("--socialbot.redis.url="));
+        rehearsal.addAll(NO_SLACK_OR_X);
+        REHEARSAL = List.copyOf(rehearsal);
+    }
 
     /**
      * What {@code replay} was asked.

@@ -3,6 +3,8 @@ package io.socialbot.cli;
 import io.socialbot.mention.replay.ReplayPace;
 import io.socialbot.triage.opennlp.DoccatSentimentClassifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "socialbot", mixinStandardHelpOptions = true, version = "socialbot 0.1.0",
         description = "Chat-ops bot for a brand's social customer-care team. With no command it runs the bot "
                 + "(settings as --socialbot.x.y=value); with a command it runs that and exits.",
-        subcommands = {SocialbotCommands.Replay.class, SocialbotCommands.Eval.class, SocialbotCommands.Train.class})
+        subcommands = {SocialbotCommands.Replay.class, SocialbotCommands.Eval.class, SocialbotCommands.Train.class,
+                SocialbotCommands.Labels.class})
 public final class SocialbotCommands implements Callable<Integer> {
 
     private final Clock clock;
@@ -147,18 +150,41 @@ public final class SocialbotCommands implements Callable<Integer> {
         }
     }
 
+    @Command(name = "labels", mixinStandardHelpOptions = true,
+            description = "Writes the sentiment labels agents gave posts in Slack (read from REDIS_URL) as a TSV that "
+                    + "eval and train read, and says how often triage agreed with them.")
+    static final class Labels extends OneShot<LabelsCommand.Options> {
+        @Option(names = "--out", required = true, paramLabel = "FILE.tsv", converter = OptionTypes.NewFile.class,
+                description = "where the labels go")
+        Path out;
+
+        @Override
+        LabelsCommand.Options options() {
+            return new LabelsCommand.Options(out);
+        }
+
+        @Override
+        int run(LabelsCommand.Options options, ProgressLine progress) throws Exception {
+            return LabelsCommand.run(options);
+        }
+    }
+
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Trains a sentiment model on your labelled tweets (TSV id, label, meta, text).")
     static final class Train extends OneShot<TrainCommand.Options> {
-        @Option(names = "--file", required = true, paramLabel = "FILE.tsv", converter = OptionTypes.ExistingFile.class,
-                description = "labelled tweets")
-        Path file;
+        @Option(names = "--file", paramLabel = "FILE.tsv", converter = OptionTypes.ExistingFile.class,
+                description = "labelled tweets; give it again for more files (your corpus, the team's labels)")
+        List<Path> files = new ArrayList<>();
+        @Option(names = "--with-corpus", arity = "0..1", fallbackValue = "true",
+                description = "add the corpus the shipped model is trained on (15,000 posts written for socialbot)")
+        boolean withCorpus;
         @Option(names = "--out", required = true, paramLabel = "model.bin", converter = OptionTypes.NewFile.class,
                 description = "where the model goes")
         Path out;
         @Option(names = "--seed", defaultValue = "42", description = "shuffle seed (default 42)")
         long seed;
-        @Option(names = "--iterations", defaultValue = "100", description = "training iterations (default 100)")
+        @Option(names = "--iterations", defaultValue = "200",
+                description = "training iterations (default 200, as the shipped model)")
         int iterations;
         @Option(names = "--embeddings", arity = "0..1", fallbackValue = "true",
                 description = "add the sentence-embedding model (default: true when this build has the embedder, "
@@ -167,7 +193,7 @@ public final class SocialbotCommands implements Callable<Integer> {
 
         @Override
         TrainCommand.Options options() {
-            return new TrainCommand.Options(file, out, seed, iterations,
+            return new TrainCommand.Options(files, withCorpus, out, seed, iterations,
                     embeddings == null ? DoccatSentimentClassifier.sentenceEmbeddingsAvailable() : embeddings);
         }
 

@@ -141,7 +141,9 @@ class SocialbotCommandsTest {
         SocialbotCommands.Train trainDefaults = (SocialbotCommands.Train) line.parseArgs("train", "--file=pom.xml",
                 "--out=m.bin").subcommand().commandSpec().userObject();
         assertThat(trainDefaults.seed).isEqualTo(42L);
-        assertThat(trainDefaults.iterations).isEqualTo(100);
+        assertThat(trainDefaults.iterations).as("the shipped model's").isEqualTo(200);
+        assertThat(trainDefaults.withCorpus).isFalse();
+        assertThat(trainDefaults.files).containsExactly(java.nio.file.Path.of("pom.xml"));
         assertThat(trainDefaults.embeddings).as("absent: the build decides").isNull();
     }
 

@@ -4,21 +4,27 @@ import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import io.socialbot.casework.Case;
 import io.socialbot.casework.CaseView;
 import io.socialbot.mention.Mention;
 import io.socialbot.platform.slack.SlackText;
+import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders a case as Block Kit with the SDK's builders, within Slack's documented limits. Customer strings go through
@@ -29,6 +35,8 @@ final class CaseBlocks {
     static final String CLAIM = "case_claim";
     static final String REPLY = "case_reply";
     static final String RESOLVE = "case_resolve";
+    /** The menu that labels the post's sentiment; each option's value is {@code <label>:<case key>}. */
+    static final String SENTIMENT = "case_sentiment";
 
     /** The metadata event that marks the bot's case posts, so an earlier post can be found in the history. */
     static final String EVENT_TYPE = "socialbot_case";
@@ -38,6 +46,7 @@ final class CaseBlocks {
     static final int CONTEXT_TEXT = 3_000;
     static final int BUTTON_TEXT = 75;
     static final int BUTTON_VALUE = 2_000;
+    static final int OPTION_VALUE = 150;
     static final int MESSAGE_BLOCKS = 50;
     static final int NAME = 100;
     static final int HANDLE = 60;
@@ -81,9 +90,43 @@ final class CaseBlocks {
             }
             buttons.add(button(b -> b.actionId(REPLY).value(value).text(plainText("Reply"))));
             buttons.add(button(b -> b.actionId(RESOLVE).value(value).text(plainText("Resolve"))));
+            sentimentMenu(c.key(), d).ifPresent(buttons::add);
             blocks.add(actions(a -> a.blockId("case").elements(buttons)));
         }
         return blocks.size() <= MESSAGE_BLOCKS ? blocks : blocks.subList(0, MESSAGE_BLOCKS);
+    }
+
+    /**
+     * The menu an agent labels the post's sentiment with, triage's own label marked; none for a case key too long
+     * for an option's value (Slack's limit is 150 characters; X's keys are about 20).
+     */
+    private static Optional<BlockElement> sentimentMenu(String key, TriageDecision d) {
+        if ("positive:".length() + key.length() > OPTION_VALUE) {
+            return Optional.empty();
+        }
+        Label shown = d.sentiment() == null ? null : d.sentiment().label();
+        List<OptionObject> options = new ArrayList<>();
+        for (Label label : Label.values()) {
+            String name = SentimentLabel.name(label);
+            String text = Character.toUpperCase(name.charAt(0)) + name.substring(1) + (label == shown ? " (as triaged)" : "");
+            options.add(option(plainText(text), name + ":" + key));
+        }
+        return Optional.of(staticSelect(s -> s.actionId(SENTIMENT).placeholder(plainText("Label sentiment"))
+                .options(options)));
+    }
+
+    /** The label and case key of a sentiment menu's chosen value, or empty when it is not one. */
+    static Optional<Map.Entry<Label, String>> sentimentChoice(String value) {
+        int colon = value == null ? -1 : value.indexOf(':');
+        if (colon < 1 || colon == value.length() - 1) {
+            return Optional.empty();
+        }
+        for (Label label : Label.values()) {
+            if (SentimentLabel.name(label).equals(value.substring(0, colon))) {
+                return Optional.of(Map.entry(label, value.substring(colon + 1)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String facts(Case c, Mention m, TriageDecision d) {

@@ -10,6 +10,7 @@ import io.socialbot.casework.CaseDelivery;
 import io.socialbot.casework.CaseEvent;
 import io.socialbot.casework.CaseEventListener;
 import io.socialbot.casework.CaseOutbox;
+import io.socialbot.casework.CaseSentimentLabels;
 import io.socialbot.casework.CaseWork;
 import io.socialbot.casework.CurrentIncident;
 import io.socialbot.casework.ReplyApprovals;
@@ -133,6 +134,12 @@ class CaseSlackConfiguration {
      * Drafts for open Reply modals, when a model is configured, on threads of their own: a slow model holds only
      * these, never the threads that send replies.
      */
+    @Bean
+    SentimentLabelSlackListeners sentimentLabelSlackListeners(CaseSentimentLabels labels, AccessPolicy access,
+                                                              ExecutorService caseworkExecutor) {
+        return new SentimentLabelSlackListeners(labels, access, caseworkExecutor);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnExpression("!'${socialbot.model.base-url:}'.isBlank()")
     DraftModalUpdater draftModalUpdater(ReplyDrafts drafts, ObjectProvider<CurrentIncident> incident) {

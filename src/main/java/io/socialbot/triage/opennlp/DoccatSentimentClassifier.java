@@ -104,9 +104,10 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     }
 
     /**
-     * Trains on the rows in an order shuffled by {@code seed}, with the settings chosen for users' own tweets.
+     * Trains on the rows in an order shuffled by {@code seed}, at the shipped model's settings (chosen by
+     * cross-validation on the project's corpus, {@link ShippedDoccatModel#SETTINGS}) but for {@code iterations}.
      *
-     * @param iterations training iterations of the two n-gram models (100 is plenty)
+     * @param iterations training iterations of the two n-gram models (the shipped model's are 200)
      * @param embeddings whether to add the sentence-embedding model: better by about 0.01 macro-F1, and about a
      *                   hundred times slower to classify
      */
@@ -119,7 +120,7 @@ public final class DoccatSentimentClassifier implements SentimentClassifier {
     public static DoccatSentimentClassifier train(List<LabelledText> rows, LexiconSentimentClassifier lexicon,
                                                   long seed, int iterations, boolean embeddings, Progress progress)
             throws IOException {
-        return train(rows, lexicon, seed, DoccatTraining.Settings.forUsers(iterations), embeddings, progress);
+        return train(rows, lexicon, seed, ShippedDoccatModel.SETTINGS.withIterations(iterations), embeddings, progress);
     }
 
     /** Trains on the rows with these settings (the shipped model and cross-validation choose their own). */

@@ -60,12 +60,9 @@ final class DoccatTraining {
     record Settings(int iterations, int cutoff, double l2Cost, double wordsShare, double ngramsShare,
                     double balance) {
 
-        /**
-         * For {@code train} on a user's tweets: cutoff 2, penalty 30 (beat 15 and 60), shares 4 : 6 and balance 0.85,
-         * chosen by 5-fold cross-validation inside 80% of airline.tsv (see the README).
-         */
-        static Settings forUsers(int iterations) {
-            return new Settings(iterations, 2, 30, 4, 6, 0.85);
+        /** The same settings trained for {@code iterations}. */
+        Settings withIterations(int iterations) {
+            return new Settings(iterations, cutoff, l2Cost, wordsShare, ngramsShare, balance);
         }
     }
 

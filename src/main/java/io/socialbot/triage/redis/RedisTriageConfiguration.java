@@ -13,13 +13,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Triage's shared state on Redis: decisions, clusters and per-channel rate guards (here so the core imports no Jedis). */
+/** Triage's shared state on Redis: decisions, clusters, rate guards, sentiment labels (here so the core imports no Jedis). */
 @Configuration(proxyBeanMethods = false)
 class RedisTriageConfiguration {
 
     @Bean
     RedisDecisionStore decisionStore(UnifiedJedis redis, RedisKeys keys) {
         return new RedisDecisionStore(redis, keys);
+    }
+
+    @Bean
+    RedisSentimentLabels sentimentLabels(UnifiedJedis redis, RedisKeys keys) {
+        return new RedisSentimentLabels(redis, keys);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.redis.PoisonMentionTest;
 import io.socialbot.triage.redis.RedisClusterIndexTest;
 import io.socialbot.triage.redis.RedisRateGuardTest;
+import io.socialbot.triage.redis.RedisSentimentLabelsTest;
 import io.socialbot.x.XMentionPollerTest;
 import io.socialbot.x.XReplySenderTest;
 import java.util.ArrayList;
@@ -265,6 +266,15 @@ class RedisClusterTest {
     /** The model budget shared by two replicas. */
     @Nested
     class ModelBudget extends RedisModelBudgetTest {
+        @Override
+        protected TestRedisTarget testRedis() {
+            return cluster;
+        }
+    }
+
+    /** People's sentiment labels: one hash, read in HSCAN pages. */
+    @Nested
+    class SentimentLabels extends RedisSentimentLabelsTest {
         @Override
         protected TestRedisTarget testRedis() {
             return cluster;

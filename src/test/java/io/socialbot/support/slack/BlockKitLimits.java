@@ -17,6 +17,10 @@ final class BlockKitLimits {
     static final int BUTTON_TEXT = 75;
     static final int BUTTON_VALUE = 2_000;
     static final int OPTION_TEXT = 75;
+    /** The option object's value, and a select's placeholder and options (docs.slack.dev, Block Kit reference). */
+    static final int OPTION_VALUE = 150;
+    static final int PLACEHOLDER_TEXT = 150;
+    static final int SELECT_OPTIONS = 100;
     static final int VIEW_TITLE = 24;
     static final int CONTEXT_ELEMENTS = 10;
     static final int TEXT_OBJECT = 3_000;
@@ -105,9 +109,14 @@ final class BlockKitLimits {
             max(el.path("text").path("text"), BUTTON_TEXT, at + "/text/text", errors);
             max(el.path("value"), BUTTON_VALUE, at + "/value", errors);
         }
+        max(el.path("placeholder").path("text"), PLACEHOLDER_TEXT, at + "/placeholder/text", errors);
         JsonNode options = el.path("options");
+        if (options.size() > SELECT_OPTIONS) {
+            errors.add("must provide no more than " + SELECT_OPTIONS + " items [json-pointer:" + at + "/options]");
+        }
         for (int o = 0; o < options.size(); o++) {
             max(options.get(o).path("text").path("text"), OPTION_TEXT, at + "/options/" + o + "/text/text", errors);
+            max(options.get(o).path("value"), OPTION_VALUE, at + "/options/" + o + "/value", errors);
         }
     }
 

@@ -77,6 +77,37 @@ public final class SignedSlackRequests {
         return "payload=" + enc(payload);
     }
 
+    /**
+     * A static select's block_actions payload as Slack sends it when an option is chosen: the action carries
+     * {@code selected_option} and no {@code value}; a deselected menu sends {@code selected_option: null}.
+     */
+    public BlockActionRequest selectAction(String actionId, String optionValue, String userId, String channelId,
+                                           String messageTs) {
+        String body = selectActionBody(actionId, optionValue, userId, channelId, messageTs);
+        return new BlockActionRequest(body, payloadOf(body), new RequestHeaders(headers(body)));
+    }
+
+    /** The form body of {@link #selectAction}. */
+    public String selectActionBody(String actionId, String optionValue, String userId, String channelId,
+                                   String messageTs) {
+        String option = optionValue == null ? "null" : """
+                {"text":{"type":"plain_text","text":"option","emoji":true},"value":"%s"}"""
+                .formatted(jsonEscape(optionValue));
+        String payload = """
+                {"type":"block_actions","team":{"id":"%s","domain":"test"},
+                 "user":{"id":"%s","username":"%s","team_id":"%s"},
+                 "api_app_id":"A0TEST","token":"unused","trigger_id":"1234.5678.abcd",
+                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
+                 "channel":{"id":"%s","name":"care"},
+                 "message":{"type":"message","ts":"%s","text":"case"},
+                 "response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"case","type":"static_select","selected_option":%s,
+                   "placeholder":{"type":"plain_text","text":"menu","emoji":true},"action_ts":"1700000000.000200"}]}
+                """.formatted(TEAM, userId, userId.toLowerCase(), TEAM, messageTs, channelId, channelId, messageTs,
+                responseUrl, actionId, option);
+        return "payload=" + enc(payload);
+    }
+
     public BlockActionRequest blockAction(String actionId, String value, String userId, String channelId,
                                           String messageTs) {
         String body = blockActionBody(actionId, value, userId, channelId, messageTs);

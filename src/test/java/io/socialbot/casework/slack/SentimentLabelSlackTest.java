@@ -1,0 +1,137 @@
+package io.socialbot.casework.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.bolt.App;
+import io.socialbot.casework.CaseSentimentLabels;
+import io.socialbot.mention.Mention;
+import io.socialbot.platform.access.AccessPolicy;
+import io.socialbot.support.slack.SignedSlackRequests;
+import io.socialbot.support.slack.SlackApiStub;
+import io.socialbot.support.slack.TestSlackApps;
+import io.socialbot.triage.SentimentLabel;
+import io.socialbot.triage.TriageDecision;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import io.socialbot.triage.redis.RedisSentimentLabels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The sentiment menu on a case post, through the real Bolt app: posted within Slack's limits, chosen, kept. */
+class SentimentLabelSlackTest {
+
+    static final String AGENT = "U0AGENT";
+    static final String STRANGER = "U0NOBODY";
+
+    final DeliveryRig rig = new DeliveryRig();
+    final SlackApiStub slack = rig.slack;
+    final RedisSentimentLabels labels = new RedisSentimentLabels(rig.redis.client(), rig.keys);
+    final ExecutorService executor = Executors.newFixedThreadPool(2);
+    final App app = TestSlackApps.app(slack, new SentimentLabelSlackListeners(
+            new CaseSentimentLabels(rig.work, labels, rig.clock),
+            new AccessPolicy(Set.of(AGENT), Set.of(), Set.of(), false), executor));
+    final SignedSlackRequests requests = new SignedSlackRequests(slack);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        rig.close();
+    }
+
+    Mention mention(String id, String text) {
+        return new Mention(id, "twitter", Instant.parse("2026-03-02T08:15:00Z"), text,
+                new Mention.Author("a" + id, "jo_bristol", "Jo", 67, false),
+                "https://twitter.com/jo_bristol/status/" + id, null, null, null, Mention.Metrics.NONE);
+    }
+
+    /** Triage's decision for the mention, with the case opened and posted. */
+    void posted(Mention m, Label label) {
+        TriageDecision d = new TriageDecision(m.key(), m.id(), "en", new TriageDecision.Sentiment(label, -0.42),
+                TriageDecision.Priority.P2, List.of("P2: outage"), List.of("outage"),
+                new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.SINGLE, 1), true, "#care-urgent");
+        rig.mentions.accept(m);
+        rig.decisions.saveIfAbsent(d);
+        rig.work.onDecision(m, d);
+        rig.drain();
+    }
+
+    String answer(int index) {
+        return slack.await("response_url", index + 1, Duration.ofSeconds(5)).get(index).param("text");
+    }
+
+    @Test
+    void thePostOffersTheThreeLabelsWithTriagesOwnMarked() {
+        posted(mention("100", "no signal since 6am"), Label.NEGATIVE);
+        var post = slack.await("chat.postMessage", 1, Duration.ofSeconds(5)).get(0);
+        assertThat(post.json("blocks")).contains("\"action_id\":\"case_sentiment\"", "Label sentiment",
+                "Negative (as triaged)", "\"Neutral\"", "\"Positive\"", "negative:twitter:100",
+                "neutral:twitter:100", "positive:twitter:100", "case_claim");
+        assertThat(slack.calls("chat.postMessage")).hasSize(1); // the stand-in refuses over-limit Block Kit
+    }
+
+    @Test
+    void anAgentsLabelIsKeptWithTheTextAsItArrivedAndTheLatestWins() throws Exception {
+        String typed = "@BrandTel <@U123> &amp; \"is it down\"\nfor everyone? \u202Eright-to-left";
+        posted(mention("101", typed), Label.NEGATIVE);
+
+        assertThat(app.run(requests.selectAction("case_sentiment", "neutral:twitter:101", AGENT, "C0CARE",
+                "1700000000.000100")).getStatusCode()).isEqualTo(200);
+        assertThat(answer(0)).contains("case `twitter:101` labelled *neutral* (triage read it as negative)");
+        assertThat(labels.all()).singleElement().isEqualTo(new SentimentLabel("twitter:101", typed, "en",
+                Label.NEGATIVE, -0.42, Label.NEUTRAL, AGENT, rig.clock.instant()));
+
+        rig.clock.advance(Duration.ofMinutes(3));
+        app.run(requests.selectAction("case_sentiment", "negative:twitter:101", AGENT, "C0CARE", "1700000000.000100"));
+        assertThat(answer(1)).contains("labelled *negative*, as triage read it.");
+        assertThat(labels.all()).singleElement().satisfies(l -> {
+            assertThat(l.label()).isEqualTo(Label.NEGATIVE);
+            assertThat(l.agreed()).isTrue();
+            assertThat(l.at()).isEqualTo(rig.clock.instant());
+        });
+    }
+
+    @Test
+    void onlyAgentsLabelAndAnUnknownCaseIsSaidSo() throws Exception {
+        posted(mention("102", "no signal"), Label.NEGATIVE);
+        app.run(requests.selectAction("case_sentiment", "positive:twitter:102", STRANGER, "C0CARE", "1700000000.1"));
+        assertThat(answer(0)).contains("needs the agent role");
+        app.run(requests.selectAction("case_sentiment", "positive:twitter:999", AGENT, "C0CARE", "1700000000.1"));
+        assertThat(answer(1)).contains("No case matches `twitter:999`");
+        assertThat(labels.all()).isEmpty();
+    }
+
+    @Test
+    void aClearedMenuKeepsNothingAndAForeignValueIsRefused() throws Exception {
+        posted(mention("103", "no signal"), Label.NEGATIVE);
+        assertThat(app.run(requests.selectAction("case_sentiment", null, AGENT, "C0CARE", "1700000000.1"))
+                .getStatusCode()).isEqualTo(200);
+        for (String foreign : List.of("angry:twitter:103", "neutral:", "twitter:103", ":twitter:103")) {
+            assertThatThrownBy(() -> app.run(requests.selectAction("case_sentiment", foreign, AGENT, "C0CARE",
+                    "1700000000.1"))).as(foreign).satisfies(e -> assertThat(rootOf(e))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not a sentiment menu choice"));
+        }
+        executor.shutdown();
+        assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(slack.calls("response_url")).isEmpty();
+        assertThat(labels.all()).isEmpty();
+    }
+
+    static Throwable rootOf(Throwable e) {
+        return e.getCause() == null || e.getCause() == e ? e : rootOf(e.getCause());
+    }
+
+    @Test
+    void aCaseKeyTooLongForAnOptionValueGetsNoMenuAndItsPostStillGoes() {
+        String id = "9".repeat(150);
+        posted(mention(id, "no signal"), Label.NEGATIVE);
+        var post = slack.await("chat.postMessage", 1, Duration.ofSeconds(5)).get(0);
+        assertThat(post.json("blocks")).contains("case_claim", "case_resolve").doesNotContain("case_sentiment");
+    }
+}
