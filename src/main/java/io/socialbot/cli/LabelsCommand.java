@@ -23,14 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class LabelsCommand {
 
-    /**
-     * The bot's context for reading, and nothing else: no triage, replay or delivery, no Slack or X, and the incident
-     * ticker's first run a day away, so the command never posts a digest or a status reply.
-     */
-    static final List<String> READ_ONLY = List.of("--socialbot.triage.worker.enabled=false",
-            "--socialbot.mention.replay.on-start=false", "--socialbot.casework.delivery.enabled=false",
-            "--socialbot.incident.tick=1d", "--logging.level.root=WARN", "--logging.level.io.socialbot=WARN");
-
     /** What {@code labels} was asked. */
     record Options(Path out) {
         Options {
@@ -42,8 +34,7 @@ final class LabelsCommand {
     }
 
     static int run(Options options) throws Exception {
-        List<String> properties = new ArrayList<>(READ_ONLY);
-        properties.addAll(ReplayCommand.NO_SLACK_OR_X);
+        List<String> properties = ReplayCommand.ONE_SHOT;
         SpringApplication app = new SpringApplication(SocialbotApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         List<SentimentLabel> labels;

@@ -50,22 +50,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ReplayCommand {
 
     /**
-     * A rehearsal never touches a shared Redis, Slack or X, whatever the environment says: command-line settings
-     * outrank environment variables, and without a bot token or X credentials those adapters are off.
+     * The bot's context as every command runs it: the commands store or read, nothing else. No triage worker,
+     * start-up replay or delivery; Slack and X off whatever the environment says (command-line settings outrank
+     * environment variables, and without a token or credentials those adapters are off), so a command never polls X,
+     * posts or replies; the incident ticker's first run a day away, so it never posts a digest or a status reply.
      */
-    static final List<String> REHEARSAL;
-
-    /** Slack and X switched off whatever the environment says: without a token or credentials they are off. */
-    static final List<String> NO_SLACK_OR_X = List.of(
+    static final List<String> ONE_SHOT = List.of("--socialbot.triage.worker.enabled=false",
+            "--socialbot.mention.replay.on-start=false",
+            "--socialbot.casework.delivery.enabled=false", // only the bots deliver posts
             "--socialbot.slack.bot-token=", "--socialbot.slack.app-token=", "--socialbot.slack.socket-mode=false",
             "--socialbot.x.api-key=", "--socialbot.x.api-secret=", "--socialbot.x.access-token=",
-            "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=");
+            "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=",
+            "--socialbot.incident.tick=1d", "--logging.level.root=WARN", "--logging.level.io.socialbot=WARN");
 
-    static {
-        List<String> rehearsal = new ArrayList<>(List.of("--socialbot.redis.url="));
-        rehearsal.addAll(NO_SLACK_OR_X);
-        REHEARSAL = List.copyOf(rehearsal);
-    }
+    /** A rehearsal also never touches a shared Redis: it runs on its own embedded one. */
+    static final List<String> REHEARSAL = List.of("--socialbot.redis.url=");
 
     /**
      * What {@code replay} was asked.
@@ -88,12 +87,7 @@ public final class ReplayCommand {
 
     static int run(Options options, ProgressLine progress) throws Exception {
         Path input = options.file();
-        List<String> properties = new ArrayList<>(List.of(
-                "--socialbot.triage.worker.enabled=false",
-                "--socialbot.mention.replay.on-start=false",
-                "--socialbot.casework.delivery.enabled=false", // only the bots deliver posts, never a replay
-                "--logging.level.root=WARN",
-                "--logging.level.io.socialbot=WARN"));
+        List<String> properties = new ArrayList<>(ONE_SHOT);
         if (options.dryRun()) {
             properties.addAll(REHEARSAL);
         }

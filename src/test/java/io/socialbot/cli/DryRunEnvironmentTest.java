@@ -66,6 +66,10 @@ class DryRunEnvironmentTest {
     }
 
     private Process start(String name, List<String> args) throws Exception {
+        return start(name, args, Map.of());
+    }
+
+    private Process start(String name, List<String> args, Map<String, String> moreEnvironment) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
@@ -74,6 +78,7 @@ class DryRunEnvironmentTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         builder.environment().putAll(xAndSlackEnvironment());
+        builder.environment().putAll(moreEnvironment);
         return builder.start();
     }
 
@@ -110,6 +115,29 @@ class DryRunEnvironmentTest {
         }
         assertThat(requests).as("the bot, in the same environment, polls the stand-in; " + log("bot"))
                 .anyMatch(r -> r.startsWith("GET /2/users/4242/mentions"));
+    }
+
+    /** A replay into the bots' Redis and a read of the labels only store and read: the bots do the rest. */
+    @Test
+    void aReplayIntoTheBotsRedisAndALabelsReadMakeNoRequestToXOrSlack() throws Exception {
+        Path input = dir.resolve("outage.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            lines.add(Mentions.line(String.valueOf(i), "@BrandTelHelp still no signal in Hull " + i,
+                    "2026-03-02T08:" + String.format("%02d", i % 60) + ":00Z"));
+        }
+        Files.write(input, lines);
+        Map<String, String> namespace = Map.of("SOCIALBOT_REDIS_NAMESPACE", "replay-into-" + System.nanoTime());
+        // paced: the replay lasts several of X_POLL_INTERVAL's seconds, so a poller in it would show
+        Process replay = start("replay", List.of("replay", "--file=" + input, "--speed=600"), namespace);
+        assertThat(replay.waitFor(180, TimeUnit.SECONDS)).as("replay finished").isTrue();
+        assertThat(replay.exitValue()).as(log("replay")).isZero();
+        assertThat(log("replay")).contains("replay: read 100, accepted 100");
+        Process labels = start("labels", List.of("labels", "--out=" + dir.resolve("labels.tsv")), namespace);
+        assertThat(labels.waitFor(180, TimeUnit.SECONDS)).as("labels finished").isTrue();
+        assertThat(labels.exitValue()).as(log("labels")).isZero();
+        assertThat(log("labels")).contains("labels: 0 written to");
+        assertThat(requests).as("requests to the X and Slack stand-in during the replay and the read").isEmpty();
     }
 
     private String log(String name) {
