@@ -93,19 +93,13 @@ public final class SlackApiStub implements AutoCloseable {
     private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ConcurrentLinkedDeque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
-    private final SlackWorkspace workspace = new SlackWorkspace(() -> this.clock.instant());
-    private final Map<String, java.time.Instant> waitUntil = new ConcurrentHashMap<>();
-    private final Map<String, ConcurrentLinkedDeque<Long>> limits = new ConcurrentHashMap<>();
+    private final SlackRateLimits rateLimits = new SlackRateLimits();
+    private final SlackWorkspace workspace = new SlackWorkspace(rateLimits::now);
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> hangs = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile boolean down;
-    private volatile int limitEvery;
-    private volatile long limitEverySeconds;
     private volatile Duration hangFor = Duration.ofSeconds(3);
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> stalls = new ConcurrentHashMap<>();
     private volatile Duration stallFor = Duration.ofSeconds(3);
-    private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
     private final CasePostLog postLog = new CasePostLog();
 
     public SlackApiStub() {
@@ -148,7 +142,7 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** The clock by which {@code Retry-After} is enforced (tests pass the clock their poster runs on). */
     public void clock(java.time.Clock clock) {
-        this.clock = clock;
+        rateLimits.clock(clock);
     }
 
     /** Down: every connection is closed without an answer, and nothing is done. */
@@ -158,13 +152,12 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** The next {@code method} call is answered 429 with {@code Retry-After: seconds}. */
     public void rateLimitNext(String method, long seconds) {
-        limits.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(seconds);
+        rateLimits.next(method, seconds);
     }
 
     /** Every {@code n}th chat.postMessage is answered 429 with {@code Retry-After: seconds} (a storm). */
     public void rateLimitEvery(int n, long seconds) {
-        this.limitEverySeconds = seconds;
-        this.limitEvery = n;
+        rateLimits.every(n, seconds);
     }
 
     /** Each case's chat.postMessage calls, by the case key in their metadata. */
@@ -174,7 +167,7 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
     public int callsTooEarly() {
-        return early.get();
+        return rateLimits.tooEarly();
     }
 
     /**
@@ -263,7 +256,7 @@ public final class SlackApiStub implements AutoCloseable {
             answer = queue.poll();
         }
         if (answer == null) {
-            answer = rateLimited(method, call);
+            answer = rateLimits.check(method, call);
         }
         if (answer == null && defaults.containsKey(method)) {
             answer = defaults.get(method);
@@ -300,29 +293,6 @@ public final class SlackApiStub implements AutoCloseable {
         String m = call.method().equals("chat.postMessage") ? call.param("metadata") : null;
         int i = m == null ? -1 : m.indexOf("\"case\":\"");
         return i < 0 ? null : m.substring(i + 8, m.indexOf('"', i + 8));
-    }
-
-    /** Slack's rate limits: per method and channel, and a call before Retry-After passed is refused again. */
-    private Answer rateLimited(String method, Call call) {
-        // only Web API methods have form bodies with a channel (a file upload's body is bytes)
-        boolean webApi = method.startsWith("chat.") || method.startsWith("conversations.") || method.startsWith("views.");
-        String scope = method + "|" + (webApi ? call.param("channel") : "");
-        java.time.Instant now = clock.instant();
-        java.time.Instant until = waitUntil.get(scope);
-        if (until != null && now.isBefore(until)) {
-            early.incrementAndGet();
-            return Answer.rateLimited((int) Math.max(1, Duration.between(now, until).toSeconds()));
-        }
-        Long seconds = limits.containsKey(method) ? limits.get(method).poll() : null;
-        if (seconds == null && limitEvery > 0 && method.equals("chat.postMessage")
-                && posts.incrementAndGet() % limitEvery == 0) {
-            seconds = limitEverySeconds;
-        }
-        if (seconds == null) {
-            return null;
-        }
-        waitUntil.put(scope, now.plusSeconds(seconds));
-        return Answer.rateLimited(seconds.intValue());
     }
 
     @Override
