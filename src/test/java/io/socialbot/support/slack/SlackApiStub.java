@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,44 +31,17 @@ public final class SlackApiStub implements AutoCloseable {
     public record Call(String method, String body, Map<String, String> headers) {
         /** Form fields decoded (Web API calls are form-encoded by the Java SDK unless JSON was used). */
         public Map<String, String> form() {
-            Map<String, String> out = new LinkedHashMap<>();
-            if (body.startsWith("{")) {
-                return out;
-            }
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.put(k, v);
-            }
-            return out;
+            return SlackCallBody.form(body);
         }
 
         /** A JSON parameter (blocks, view, metadata) as plain JSON text, so {@code <} reads as {@code <}. */
         public String json(String name) {
-            String raw = param(name);
-            try {
-                return raw == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw).toString();
-            } catch (java.io.IOException e) {
-                return raw;
-            }
+            return SlackCallBody.json(param(name));
         }
 
         /** A parameter from a form body, or a field of a JSON body (objects and arrays as JSON text). */
         public String param(String name) {
-            if (body.startsWith("{")) {
-                try {
-                    com.fasterxml.jackson.databind.JsonNode node =
-                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get(name);
-                    return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
-                } catch (java.io.IOException e) {
-                    return null;
-                }
-            }
-            return form().get(name);
+            return SlackCallBody.param(body, name);
         }
     }
 
