@@ -1,16 +1,14 @@
 package io.socialbot.incident.web;
 
+import static io.socialbot.incident.web.IncidentPageView.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentStore;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.support.MutableClock;
-import io.socialbot.support.TestRedis;
 import io.socialbot.support.slack.SignedSlackRequests;
 import io.socialbot.support.slack.SlackApiStub;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -49,30 +46,16 @@ class IncidentPageBrowserTest {
     static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
     static final MutableClock CLOCK = new MutableClock(NOW);
     static final SlackApiStub SLACK = new SlackApiStub();
-    static final int PORT = freePort();
+    static final int PORT = IncidentPageBotSettings.freePort();
     static final String SECRET = "page-secret-for-tests-" + UUID.randomUUID();
     static final Path SCREENSHOTS = Path.of("target", "incident-page");
 
     static ChromeDriver browser;
+    static IncidentPageView view;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("socialbot.redis.url", TestRedis::url);
-        registry.add("socialbot.redis.namespace", () -> "ip" + UUID.randomUUID().toString().substring(0, 6));
-        registry.add("socialbot.mention.replay.on-start", () -> "false");
-        registry.add("socialbot.triage.worker.enabled", () -> "false");
-        registry.add("socialbot.slack.bot-token", () -> "xoxb-page-test");
-        registry.add("socialbot.slack.signing-secret", () -> SignedSlackRequests.SIGNING_SECRET);
-        registry.add("socialbot.slack.api-url", SLACK::methodsUrl);
-        registry.add("socialbot.access.open-to-all", () -> "false");
-        registry.add("socialbot.access.leads", () -> "ULEAD");
-        registry.add("socialbot.access.agents", () -> "UAGENT");
-        registry.add("socialbot.incident.press-handles", () -> "newsdesk");
-        registry.add("socialbot.incident.top-themes", () -> "8");
-        registry.add("socialbot.incident-page.base-url", () -> "http://127.0.0.1:" + PORT);
-        registry.add("socialbot.incident-page.secret", () -> SECRET);
-        registry.add("socialbot.incident-page.link-ttl", () -> "2h");
+        IncidentPageBotSettings.register(registry, PORT, SLACK, SECRET);
     }
 
     @TestConfiguration
@@ -97,6 +80,7 @@ class IncidentPageBrowserTest {
     @BeforeAll
     static void startBrowser() {
         browser = Browsers.chromium(1280, 1000);
+        view = new IncidentPageView(browser);
     }
 
     @AfterAll
@@ -114,9 +98,7 @@ class IncidentPageBrowserTest {
             return;
         }
         seeded = true;
-        incidents.start("earlier", "C0INC", "ULEAD", Instant.parse("2026-03-01T08:00:00Z"));
-        incidents.stop("ULEAD", Instant.parse("2026-03-01T09:00:00Z"));
-        incidents.start("outage", "C0INC", "ULEAD", Instant.parse("2026-03-02T09:20:00Z"));
+        IncidentPageSeed.incidents(incidents);
         IncidentPageSeed.mentions(counter);
         IncidentPageSeed.cases(cases);
         incidents.addUpdate("Engineers found the fault <b>and</b> are restoring service", "ULEAD",
@@ -130,32 +112,32 @@ class IncidentPageBrowserTest {
 
     @Test
     void thePageShowsTheFiguresOfDigestForTheSameIncident() throws Exception {
-        open(client.link("ULEAD"));
+        view.open(client.link("ULEAD"));
         String digest = client.digest();
 
         // independent counts of what Seed put into the hour 11:00-12:00
-        assertThat(figure("mentions")).isEqualTo(String.valueOf(IncidentPageSeed.HOUR11.total())).isEqualTo("12");
+        assertThat(view.figure("mentions")).isEqualTo(String.valueOf(IncidentPageSeed.HOUR11.total())).isEqualTo("12");
         assertThat(digest).contains("12 relevant mentions from 12 people (0 retweets)", "vs the hours before (20)",
                 "Left out as spam or not about us: 0");
-        assertThat(figure("not-relevant")).isEqualTo("0");
-        assertThat(figure("authors")).isEqualTo("12");
-        assertThat(figure("previous")).isEqualTo("20");
-        assertThat(figure("change")).isEqualTo("-40%");
-        assertThat(figure("total-mentions")).isEqualTo("37");
+        assertThat(view.figure("not-relevant")).isEqualTo("0");
+        assertThat(view.figure("authors")).isEqualTo("12");
+        assertThat(view.figure("previous")).isEqualTo("20");
+        assertThat(view.figure("change")).isEqualTo("-40%");
+        assertThat(view.figure("total-mentions")).isEqualTo("37");
         assertThat(digest).contains("Since the start: 37 mentions");
-        assertThat(figure("negative")).isEqualTo("50%");
-        assertThat(figure("neutral")).isEqualTo("25%");
-        assertThat(figure("positive")).isEqualTo("25%");
+        assertThat(view.figure("negative")).isEqualTo("50%");
+        assertThat(view.figure("neutral")).isEqualTo("25%");
+        assertThat(view.figure("positive")).isEqualTo("25%");
         assertThat(digest).contains("50% negative · 25% neutral · 25% positive");
         // the incident began at 09:20, so its first hour is partial (starred); 09:00 had 5 mentions, under the
         // trend minimum of 10, so neither view claims a trend
-        assertThat(figure("trend-line")).isEqualTo("100%* → 70% → 50%");
+        assertThat(view.figure("trend-line")).isEqualTo("100%* → 70% → 50%");
         assertThat(digest).contains("100% of 5* → 70% of 20 → 50% of 12");
-        assertThat(figure("trend")).isEqualTo("Too few mentions to read a trend: each hour compared needs at least 10.");
-        assertThat(digest).contains(figure("trend"));
-        assertThat(figure("window")).isEqualTo("Mon 2 Mar 2026 11:00–12:00 (Europe/London)");
-        assertThat(digest).contains("digest for " + figure("window"));
-        assertThat(figure("updated")).isEqualTo("2026-03-02 12:00:00 GMT");
+        assertThat(view.figure("trend")).isEqualTo("Too few mentions to read a trend: each hour compared needs at least 10.");
+        assertThat(digest).contains(view.figure("trend"));
+        assertThat(view.figure("window")).isEqualTo("Mon 2 Mar 2026 11:00–12:00 (Europe/London)");
+        assertThat(digest).contains("digest for " + view.figure("window"));
+        assertThat(view.figure("updated")).isEqualTo("2026-03-02 12:00:00 GMT");
 
         // the chart's numbers, hour by hour, as seeded
         var rows = browser.findElements(By.cssSelector("#hours tbody tr")).stream()
@@ -169,46 +151,46 @@ class IncidentPageBrowserTest {
                 .isEqualTo("10:00: 20 mentions, 14 negative, 4 neutral, 2 positive");
 
         // themes, voices (press first) and waves
-        assertThat(texts("#themes li .theme")).containsExactly("outage", "a-script", "b-img", "c-link", "d-rtl",
+        assertThat(view.texts("#themes li .theme")).containsExactly("outage", "a-script", "b-img", "c-link", "d-rtl",
                 "e-svg", "f-template");
-        assertThat(texts("#themes li .count")).containsExactly("12", "1", "1", "1", "1", "1", "1");
+        assertThat(view.texts("#themes li .count")).containsExactly("12", "1", "1", "1", "1", "1", "1");
         assertThat(digest).contains("*outage*: 12", "*a-script*: 1", "*f-template*: 1");
-        assertThat(texts("#voices li.press .handle")).containsExactly("newsdesk");
-        assertThat(texts("#voices li .handle")).contains(IncidentPageSeed.HOSTILE_HANDLE);
+        assertThat(view.texts("#voices li.press .handle")).containsExactly("newsdesk");
+        assertThat(view.texts("#voices li .handle")).contains(IncidentPageSeed.HOSTILE_HANDLE);
         assertThat(digest).contains("press @newsdesk (reach 500000)");
-        assertThat(texts("#clusters .size")).containsExactly("4");
+        assertThat(view.texts("#clusters .size")).containsExactly("4");
         assertThat(digest).contains("retweet wave of 4 posts");
 
         // queue and response times: Seed's four cases, worked out by hand in IncidentPageSeed.cases
-        assertThat(text("[data-priority=P1] .unclaimed")).isEqualTo("1");
-        assertThat(text("[data-priority=P1] .open")).isEqualTo("1");
-        assertThat(text("[data-priority=P2] .open")).isEqualTo("1");
-        assertThat(text("[data-priority=P3] .open")).isEqualTo("1");
+        assertThat(view.text("[data-priority=P1] .unclaimed")).isEqualTo("1");
+        assertThat(view.text("[data-priority=P1] .open")).isEqualTo("1");
+        assertThat(view.text("[data-priority=P2] .open")).isEqualTo("1");
+        assertThat(view.text("[data-priority=P3] .open")).isEqualTo("1");
         assertThat(digest).contains("Unclaimed: 1 (P1 1). Open: 3 (P1 1, P2 1, P3 1)");
-        assertThat(figure("oldest")).isEqualTo("x:c3");
-        assertThat(figure("oldest-waiting")).isEqualTo("40 m");
+        assertThat(view.figure("oldest")).isEqualTo("x:c3");
+        assertThat(view.figure("oldest-waiting")).isEqualTo("40 m");
         assertThat(digest).contains("Longest waiting: x:c3 (P1, safety: a person must answer), waiting 40 m");
-        assertThat(figure("waiting")).isEqualTo("2 (1 safety)");
-        assertThat(figure("cases")).isEqualTo("4");
+        assertThat(view.figure("waiting")).isEqualTo("2 (1 safety)");
+        assertThat(view.figure("cases")).isEqualTo("4");
         // Seed's claims 5/5/20 m and first replies 15/15/40 m: medians and nearest-rank p90s by hand
-        assertThat(text("[data-priority=all] .median")).isEqualTo("5 m");
-        assertThat(text("[data-priority=all] .p90")).isEqualTo("20 m");
-        assertThat(text("[data-priority=all] .reply-median")).isEqualTo("15 m");
-        assertThat(text("[data-priority=all] .reply-p90")).isEqualTo("40 m");
-        assertThat(texts("#response tbody th")).containsExactly("P1", "P2", "P3", "all");
-        assertThat(text("[data-priority=all] .breaches span")).isEqualTo("1");
-        assertThat(text("tr[data-priority=P1] .breaches span")).isEqualTo("1");
+        assertThat(view.text("[data-priority=all] .median")).isEqualTo("5 m");
+        assertThat(view.text("[data-priority=all] .p90")).isEqualTo("20 m");
+        assertThat(view.text("[data-priority=all] .reply-median")).isEqualTo("15 m");
+        assertThat(view.text("[data-priority=all] .reply-p90")).isEqualTo("40 m");
+        assertThat(view.texts("#response tbody th")).containsExactly("P1", "P2", "P3", "all");
+        assertThat(view.text("[data-priority=all] .breaches span")).isEqualTo("1");
+        assertThat(view.text("tr[data-priority=P1] .breaches span")).isEqualTo("1");
         assertThat(digest).contains("4 new cases. Time to claim: median 5 m, p90 20 m. Time to first answer: median "
                 + "15 m, p90 40 m; 0 first answered by a status-update broadcast. Past their priority's target: 1 "
                 + "(P1 1/1, P2 0/2, P3 0/1)");
-        assertThat(figure("update")).isEqualTo("Engineers found the fault <b>and</b> are restoring service");
+        assertThat(view.figure("update")).isEqualTo("Engineers found the fault <b>and</b> are restoring service");
 
         Browsers.screenshots(browser, SCREENSHOTS);
     }
 
     @Test
     void hostileMentionTextsAreShownAsTextAndNoScriptRuns() throws Exception {
-        open(client.link("ULEAD"));
+        view.open(client.link("ULEAD"));
         assertThat(browser.getTitle()).isEqualTo("outage · live incident page");
         assertThat(browser.executeScript("return typeof window.pwned")).isEqualTo("undefined");
         List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
@@ -219,7 +201,7 @@ class IncidentPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[onerror], [onload], [href^='javascript']"))).isEmpty();
         String page = browser.findElement(By.tagName("main")).getText();
         // a text is the example of one theme only (the digest's rule), so each hostile text shows once
-        assertThat(texts("#themes .example")).containsExactlyElementsOf(IncidentPageSeed.HOSTILE);
+        assertThat(view.texts("#themes .example")).containsExactlyElementsOf(IncidentPageSeed.HOSTILE);
         assertThat(page).contains(IncidentPageSeed.HOSTILE_HANDLE, "<b>and</b>");
         assertThat(browser.findElement(By.cssSelector("#themes .example")).getCssValue("unicode-bidi"))
                 .isEqualTo("isolate");
@@ -267,8 +249,8 @@ class IncidentPageBrowserTest {
         String fresh = client.link("ULEAD");
         assertThat(fresh).isNotEqualTo(link);
         assertThat(client.get(fresh).statusCode()).isEqualTo(200);
-        open(fresh);
-        assertThat(figure("mentions")).isEqualTo("12");
+        view.open(fresh);
+        assertThat(view.figure("mentions")).isEqualTo("12");
     }
 
     @Test
@@ -293,36 +275,5 @@ class IncidentPageBrowserTest {
     void onlyLeadsGetALink() throws Exception {
         assertThat(client.command("/incident", "page", "UAGENT")).contains("needs the lead role").doesNotContain("t=");
         assertThat(client.command("/incident", "page", "UNOBODY")).contains("needs the lead role");
-    }
-
-    // --- helpers
-
-    private static String row(IncidentPageSeed.Hour hour, String label) {
-        return label + " " + hour.negative() + " " + hour.neutral() + " " + hour.positive() + " " + hour.total();
-    }
-
-    private void open(String url) {
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.get(url);
-    }
-
-    private String figure(String name) {
-        return browser.findElement(By.cssSelector("[data-figure='" + name + "']")).getText();
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private List<String> texts(String css) {
-        return browser.findElements(By.cssSelector(css)).stream().map(e -> e.getText()).toList();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.socialbot.incident.web;
 
 import io.socialbot.casework.CaseEvent;
 import io.socialbot.incident.IncidentMentionCounter;
+import io.socialbot.incident.IncidentStore;
 import io.socialbot.mention.Mention;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.triage.TriageDecision;
@@ -35,6 +36,13 @@ final class IncidentPageSeed {
 
     /** A theme per hostile text, so each is the example of one (ties are listed by name). */
     static final List<String> THEMES = List.of("a-script", "b-img", "c-link", "d-rtl", "e-svg", "f-template");
+
+    /** The incidents: "earlier", started and stopped on 1 March, then "outage", started at 09:20 on the 2nd. */
+    static void incidents(IncidentStore incidents) {
+        incidents.start("earlier", "C0INC", "ULEAD", Instant.parse("2026-03-01T08:00:00Z"));
+        incidents.stop("ULEAD", Instant.parse("2026-03-01T09:00:00Z"));
+        incidents.start("outage", "C0INC", "ULEAD", Instant.parse("2026-03-02T09:20:00Z"));
+    }
 
     /**
      * Each mention by a different author; in the 11:00 hour the first six carry a hostile text and a theme of

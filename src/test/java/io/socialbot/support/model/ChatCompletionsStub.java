@@ -1,8 +1,12 @@
 package io.socialbot.support.model;
 
+import static io.socialbot.support.model.ChatCompletionsWire.completion;
+import static io.socialbot.support.model.ChatCompletionsWire.error;
+import static io.socialbot.support.model.ChatCompletionsWire.invalid;
+import static io.socialbot.support.model.ChatCompletionsWire.mask;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -209,30 +213,6 @@ public final class ChatCompletionsStub implements AutoCloseable {
         }
     }
 
-    /** The documented required fields: a model name, a non-empty messages array of role and string content. */
-    private static String invalid(JsonNode body, String contentType) {
-        if (contentType == null || !contentType.startsWith("application/json")) {
-            return "Content-Type must be application/json";
-        }
-        if (!body.path("model").isTextual() || body.path("model").asText().isBlank()) {
-            return "you must provide a model parameter";
-        }
-        JsonNode messages = body.path("messages");
-        if (!messages.isArray() || messages.isEmpty()) {
-            return "'messages' is a required property";
-        }
-        for (JsonNode m : messages) {
-            String role = m.path("role").asText();
-            if (!List.of("system", "developer", "user", "assistant").contains(role) || !m.path("content").isTextual()) {
-                return "Invalid 'messages': each needs a role and string content";
-            }
-        }
-        if (body.has("max_tokens") && (!body.path("max_tokens").isInt() || body.path("max_tokens").asInt() < 1)) {
-            return "max_tokens must be a positive integer";
-        }
-        return null;
-    }
-
     /** A plain, obedient model: three drafts to the handle; steered by a post that tells it to post a link. */
     static String draftLikeAModel(String user) {
         Matcher handle = HANDLE.matcher(user == null ? "" : user);
@@ -247,34 +227,6 @@ public final class ChatCompletionsStub implements AutoCloseable {
         return drafts(first,
                 h + " That's not the service you should get, and we're sorry. Our team is looking into it now.",
                 h + " Thanks for telling us. Could you send us a DM so we can look at this with you?");
-    }
-
-    private static String completion(String model, Content content) {
-        ObjectNode out = JSON.createObjectNode().put("id", "chatcmpl-stub" + System.nanoTime())
-                .put("object", "chat.completion").put("created", System.currentTimeMillis() / 1000).put("model", model);
-        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content.content());
-        choice.putNull("logprobs");
-        choice.put("finish_reason", content.cutShort() ? "length" : "stop");
-        out.putObject("usage").put("prompt_tokens", 412).put("completion_tokens", 96).put("total_tokens", 508);
-        return out.toString();
-    }
-
-    private static String error(String message, String type, String code) {
-        ObjectNode out = JSON.createObjectNode();
-        ObjectNode e = out.putObject("error").put("message", message).put("type", type);
-        e.putNull("param");
-        if (code == null) {
-            e.putNull("code");
-        } else {
-            e.put("code", code);
-        }
-        return out.toString();
-    }
-
-    private static String mask(String auth) {
-        String key = auth == null ? "" : auth.replaceFirst("^Bearer ", "");
-        return key.length() < 8 ? "***" : key.substring(0, 3) + "***" + key.substring(key.length() - 4);
     }
 
     private static void sleep(Duration d) {

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,44 +31,17 @@ public final class SlackApiStub implements AutoCloseable {
     public record Call(String method, String body, Map<String, String> headers) {
         /** Form fields decoded (Web API calls are form-encoded by the Java SDK unless JSON was used). */
         public Map<String, String> form() {
-            Map<String, String> out = new LinkedHashMap<>();
-            if (body.startsWith("{")) {
-                return out;
-            }
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.put(k, v);
-            }
-            return out;
+            return SlackCallBody.form(body);
         }
 
         /** A JSON parameter (blocks, view, metadata) as plain JSON text, so {@code <} reads as {@code <}. */
         public String json(String name) {
-            String raw = param(name);
-            try {
-                return raw == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw).toString();
-            } catch (java.io.IOException e) {
-                return raw;
-            }
+            return SlackCallBody.json(param(name));
         }
 
         /** A parameter from a form body, or a field of a JSON body (objects and arrays as JSON text). */
         public String param(String name) {
-            if (body.startsWith("{")) {
-                try {
-                    com.fasterxml.jackson.databind.JsonNode node =
-                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get(name);
-                    return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
-                } catch (java.io.IOException e) {
-                    return null;
-                }
-            }
-            return form().get(name);
+            return SlackCallBody.param(body, name);
         }
     }
 
@@ -93,19 +65,13 @@ public final class SlackApiStub implements AutoCloseable {
     private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ConcurrentLinkedDeque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
-    private final SlackWorkspace workspace = new SlackWorkspace(() -> this.clock.instant());
-    private final Map<String, java.time.Instant> waitUntil = new ConcurrentHashMap<>();
-    private final Map<String, ConcurrentLinkedDeque<Long>> limits = new ConcurrentHashMap<>();
+    private final SlackRateLimits rateLimits = new SlackRateLimits();
+    private final SlackWorkspace workspace = new SlackWorkspace(rateLimits::now);
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> hangs = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile boolean down;
-    private volatile int limitEvery;
-    private volatile long limitEverySeconds;
     private volatile Duration hangFor = Duration.ofSeconds(3);
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> stalls = new ConcurrentHashMap<>();
     private volatile Duration stallFor = Duration.ofSeconds(3);
-    private final java.util.concurrent.atomic.AtomicLong posts = new java.util.concurrent.atomic.AtomicLong();
     private final CasePostLog postLog = new CasePostLog();
 
     public SlackApiStub() {
@@ -148,7 +114,7 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** The clock by which {@code Retry-After} is enforced (tests pass the clock their poster runs on). */
     public void clock(java.time.Clock clock) {
-        this.clock = clock;
+        rateLimits.clock(clock);
     }
 
     /** Down: every connection is closed without an answer, and nothing is done. */
@@ -158,13 +124,12 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** The next {@code method} call is answered 429 with {@code Retry-After: seconds}. */
     public void rateLimitNext(String method, long seconds) {
-        limits.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(seconds);
+        rateLimits.next(method, seconds);
     }
 
     /** Every {@code n}th chat.postMessage is answered 429 with {@code Retry-After: seconds} (a storm). */
     public void rateLimitEvery(int n, long seconds) {
-        this.limitEverySeconds = seconds;
-        this.limitEvery = n;
+        rateLimits.every(n, seconds);
     }
 
     /** Each case's chat.postMessage calls, by the case key in their metadata. */
@@ -174,7 +139,7 @@ public final class SlackApiStub implements AutoCloseable {
 
     /** Calls made before an earlier Retry-After had passed (each answered 429 again). */
     public int callsTooEarly() {
-        return early.get();
+        return rateLimits.tooEarly();
     }
 
     /**
@@ -263,7 +228,7 @@ public final class SlackApiStub implements AutoCloseable {
             answer = queue.poll();
         }
         if (answer == null) {
-            answer = rateLimited(method, call);
+            answer = rateLimits.check(method, call);
         }
         if (answer == null && defaults.containsKey(method)) {
             answer = defaults.get(method);
@@ -300,29 +265,6 @@ public final class SlackApiStub implements AutoCloseable {
         String m = call.method().equals("chat.postMessage") ? call.param("metadata") : null;
         int i = m == null ? -1 : m.indexOf("\"case\":\"");
         return i < 0 ? null : m.substring(i + 8, m.indexOf('"', i + 8));
-    }
-
-    /** Slack's rate limits: per method and channel, and a call before Retry-After passed is refused again. */
-    private Answer rateLimited(String method, Call call) {
-        // only Web API methods have form bodies with a channel (a file upload's body is bytes)
-        boolean webApi = method.startsWith("chat.") || method.startsWith("conversations.") || method.startsWith("views.");
-        String scope = method + "|" + (webApi ? call.param("channel") : "");
-        java.time.Instant now = clock.instant();
-        java.time.Instant until = waitUntil.get(scope);
-        if (until != null && now.isBefore(until)) {
-            early.incrementAndGet();
-            return Answer.rateLimited((int) Math.max(1, Duration.between(now, until).toSeconds()));
-        }
-        Long seconds = limits.containsKey(method) ? limits.get(method).poll() : null;
-        if (seconds == null && limitEvery > 0 && method.equals("chat.postMessage")
-                && posts.incrementAndGet() % limitEvery == 0) {
-            seconds = limitEverySeconds;
-        }
-        if (seconds == null) {
-            return null;
-        }
-        waitUntil.put(scope, now.plusSeconds(seconds));
-        return Answer.rateLimited(seconds.intValue());
     }
 
     @Override
