@@ -1,6 +1,7 @@
 package io.socialbot.incident;
 
 import io.socialbot.incident.DigestFigures.Backlog;
+import io.socialbot.incident.DigestFigures.Checked;
 import io.socialbot.incident.DigestFigures.HourPoint;
 import io.socialbot.incident.DigestFigures.Trend;
 import io.socialbot.incident.DigestFigures.Volume;
@@ -9,6 +10,8 @@ import io.socialbot.stats.CaseTimeline;
 import io.socialbot.stats.ReportWindow;
 import io.socialbot.stats.ResponsePolicy;
 import io.socialbot.stats.StatsService;
+import io.socialbot.triage.SentimentLabel;
+import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Clock;
@@ -31,12 +34,15 @@ public final class DigestComposer {
     private final StatsService stats;
     private final SafetyCases safety;
     private final CaseLinks links;
+    private final SentimentLabels labels;
     private final DigestText text;
     private final IncidentProperties properties;
     private final Clock clock;
 
     public DigestComposer(IncidentStore incidents, DigestCounts counts, StatsService stats, SafetyCases safety,
-                          CaseLinks links, PromptTemplates templates, IncidentProperties properties, Clock clock) {
+                          CaseLinks links, SentimentLabels labels, PromptTemplates templates,
+                          IncidentProperties properties, Clock clock) {
+        this.labels = labels;
         this.incidents = incidents;
         this.counts = counts;
         this.stats = stats;
@@ -105,7 +111,39 @@ public final class DigestComposer {
                 before == null ? null : volume(before), volume(total), Duration.between(incident.startedAt(), end),
                 sentiment, now.mentions() == 0 ? Trend.EMPTY : trend(series, properties.trendMinMentions()),
                 properties.trendMinMentions(), series, themes(now), places(now), voices(now), waves(now),
-                backlog(ofIncident), stats.report(ReportWindow.between("digest", start, end), inWindow));
+                backlog(ofIncident), stats.report(ReportWindow.between("digest", start, end), inWindow),
+                checked(incident.startedAt(), end));
+    }
+
+    /** People's labels given in {@code [from, to)} against triage's, and the commonest misreading. */
+    private Checked checked(Instant from, Instant to) {
+        long labelled = 0;
+        long agreed = 0;
+        long[][] misread = new long[Label.values().length][Label.values().length];
+        for (SentimentLabel l : labels.all()) {
+            if (l.shown() == null || l.at().isBefore(from) || !l.at().isBefore(to)) {
+                continue;
+            }
+            labelled++;
+            if (l.agreed()) {
+                agreed++;
+            } else {
+                misread[l.shown().ordinal()][l.label().ordinal()]++;
+            }
+        }
+        Label shown = null;
+        Label said = null;
+        long most = 0;
+        for (Label s : Label.values()) {
+            for (Label p : Label.values()) {
+                if (misread[s.ordinal()][p.ordinal()] > most) {
+                    most = misread[s.ordinal()][p.ordinal()];
+                    shown = s;
+                    said = p;
+                }
+            }
+        }
+        return labelled == 0 ? Checked.NONE : new Checked(labelled, agreed, shown, said, most);
     }
 
     private static Volume volume(DigestCounts.Window w) {

@@ -19,12 +19,22 @@ import java.util.Map;
  * @param previous  the same number of hours before the window, or null in the incident's first hour
  * @param hours     every hour of the incident up to {@code to}, for the chart and the trend
  * @param response  the response-time report of the incident's cases received in the window, by the stats policy
+ * @param checked   how people's sentiment labels of posts since the incident began compare with triage's
  */
 public record DigestFigures(String incident, ZoneId zone, Instant from, Instant to, Instant lateSlot,
                             StatusUpdate update, Volume volume, Volume previous, Volume total, Duration totalSpan,
                             Map<Label, Long> sentiment, Trend trend, int trendMinMentions, List<HourPoint> hours,
                             List<ThemeCount> themes, List<Count> places, List<Voice> voices, List<Wave> waves,
-                            Backlog backlog, ResponseTimeReport response) {
+                            Backlog backlog, ResponseTimeReport response, Checked checked) {
+
+    /**
+     * People's sentiment labels given since the incident began: how many, how many agreed with triage, and the
+     * commonest misreading ({@code shown} read where people said {@code said}, {@code misread} times; nulls and 0
+     * when none).
+     */
+    public record Checked(long labelled, long agreed, Label shown, Label said, long misread) {
+        public static final Checked NONE = new Checked(0, 0, null, null, 0);
+    }
 
     /** Relevant mentions, their authors and retweets; spam and other non-relevant mentions counted apart. */
     public record Volume(long mentions, long authors, long retweets, long notRelevant) {

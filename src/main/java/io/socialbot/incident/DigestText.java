@@ -26,6 +26,8 @@ final class DigestText {
     static final PromptId SENTIMENT = PromptId.of("digest/sentiment", "negative", "neutral", "positive", "trend",
             "trend_line");
     static final PromptId SENTIMENT_EMPTY = PromptId.of("digest/sentiment-empty");
+    static final PromptId CHECKED = PromptId.of("digest/sentiment-checked", "labelled", "agreed", "share");
+    static final PromptId CHECKED_MISREAD = PromptId.of("digest/sentiment-misread", "shown", "said", "count");
     static final PromptId TREND_BETTER = PromptId.of("digest/trend-better");
     static final PromptId TREND_WORSE = PromptId.of("digest/trend-worse");
     static final PromptId TREND_STEADY = PromptId.of("digest/trend-steady");
@@ -111,7 +113,19 @@ final class DigestText {
                 "neutral", share(f.sentiment().get(Label.NEUTRAL), sum),
                 "positive", share(f.sentiment().get(Label.POSITIVE), sum),
                 "trend", trend(f),
-                "trend_line", line));
+                "trend_line", line)) + checked(f.checked());
+    }
+
+    /** How far to trust the shares: people's labels since the start against triage's; nothing when none. */
+    private String checked(DigestFigures.Checked c) {
+        if (c.labelled() == 0) {
+            return "";
+        }
+        String line = "\n" + templates.render(CHECKED, Map.of("labelled", c.labelled(), "agreed", c.agreed(),
+                "share", Math.round(100.0 * c.agreed() / c.labelled()) + "%"));
+        return c.misread() == 0 ? line : line + " " + templates.render(CHECKED_MISREAD, Map.of(
+                "shown", c.shown().name().toLowerCase(java.util.Locale.ROOT),
+                "said", c.said().name().toLowerCase(java.util.Locale.ROOT), "count", c.misread()));
     }
 
     /** The trend sentence, the same words on Slack and on the incident page. */

@@ -10,6 +10,7 @@ import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.stats.StatsProperties;
 import io.socialbot.stats.StatsService;
 import io.socialbot.triage.DecisionStore;
+import io.socialbot.triage.SentimentLabels;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,14 +37,15 @@ class IncidentConfiguration {
 
     @Bean
     DigestComposer digestComposer(IncidentStore incidents, DigestCounts counts, StatsService stats,
-                                  DecisionStore decisions, ObjectProvider<CaseLinks> links, PromptTemplates templates,
-                                  IncidentProperties properties, StatsProperties statsProperties, Clock clock) {
+                                  DecisionStore decisions, ObjectProvider<CaseLinks> links, SentimentLabels labels,
+                                  PromptTemplates templates, IncidentProperties properties,
+                                  StatsProperties statsProperties, Clock clock) {
         if (!properties.zone().equals(statsProperties.zone())) {
             throw new IllegalStateException("socialbot.incident.zone (" + properties.zone() + ") differs from the "
                     + "brand's zone socialbot.stats.zone (" + statsProperties.zone() + "): set only socialbot.stats.zone");
         }
         return new DigestComposer(incidents, counts, stats, new SafetyCases(decisions),
-                links.getIfAvailable(() -> CaseLinks.NONE), templates, properties, clock);
+                links.getIfAvailable(() -> CaseLinks.NONE), labels, templates, properties, clock);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.stats.StatsProperties;
 import io.socialbot.stats.StatsService;
+import io.socialbot.triage.InMemorySentimentLabels;
+import io.socialbot.triage.SentimentLabels;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,9 +24,15 @@ public final class TestDigests {
     public static DigestComposer composer(IncidentStore incidents, DigestCounts counts, CaseTimelineStore cases,
                                           InMemoryDecisionStore decisions, CaseLinks links,
                                           IncidentProperties properties, Clock clock) {
+        return composer(incidents, counts, cases, decisions, links, new InMemorySentimentLabels(), properties, clock);
+    }
+
+    public static DigestComposer composer(IncidentStore incidents, DigestCounts counts, CaseTimelineStore cases,
+                                          InMemoryDecisionStore decisions, CaseLinks links, SentimentLabels labels,
+                                          IncidentProperties properties, Clock clock) {
         return new DigestComposer(incidents, counts, stats(cases, properties, clock),
                 decisions == null ? new SafetyCases(key -> Optional.empty()) : new SafetyCases(decisions), links,
-                new PromptTemplates(null), properties, clock);
+                labels, new PromptTemplates(null), properties, clock);
     }
 
     public static DigestComposer composer(IncidentStore incidents, DigestCounts counts, CaseTimelineStore cases,

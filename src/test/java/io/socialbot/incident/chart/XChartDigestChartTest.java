@@ -22,7 +22,8 @@ class XChartDigestChartTest {
 
     static DigestFigures figures(ZoneId zone, Instant from, Instant to, List<HourPoint> hours) {
         return new DigestFigures("outage", zone, from, to, null, null, null, null, null, Duration.between(from, to),
-                Map.of(), DigestFigures.Trend.FIRST, 10, hours, List.of(), List.of(), List.of(), List.of(), null, null);
+                Map.of(), DigestFigures.Trend.FIRST, 10, hours, List.of(), List.of(), List.of(), List.of(), null, null,
+                DigestFigures.Checked.NONE);
     }
 
     @Test

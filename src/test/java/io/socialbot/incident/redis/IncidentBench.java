@@ -74,7 +74,7 @@ public final class IncidentBench {
             Clock clock = Clock.fixed(end, ZoneOffset.UTC);
             DigestComposer composer = new DigestComposer(incidents, counts,
                     new StatsService(new NoCases(), StatsProperties.defaults(), clock), new SafetyCases(key -> Optional.empty()),
-                    CaseLinks.NONE, new PromptTemplates(null), properties, clock);
+                    CaseLinks.NONE, new io.socialbot.triage.InMemorySentimentLabels(), new PromptTemplates(null), properties, clock);
             var incident = incidents.current().orElseThrow();
             composer.compose(incident, end.minus(Duration.ofHours(1)), end, null); // warm-up
             long t1 = System.nanoTime();
