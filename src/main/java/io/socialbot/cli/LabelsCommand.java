@@ -6,9 +6,12 @@ import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,20 +46,38 @@ final class LabelsCommand {
             labels = context.getBean(SentimentLabels.class).all();
             embedded = context.getEnvironment().getProperty("socialbot.redis.url", "").isBlank();
         }
-        try (BufferedWriter out = Files.newBufferedWriter(options.out(), StandardCharsets.UTF_8)) {
-            out.write(LabelledText.HEADER);
-            out.newLine();
-            for (SentimentLabel label : labels) {
-                out.write(label.tsvRow());
-                out.newLine();
-            }
-        }
+        write(labels, options.out());
         System.out.println(summary(labels, options.out()));
         if (labels.isEmpty() && embedded) {
             System.out.println("No REDIS_URL is set, so this read a fresh embedded Redis: set REDIS_URL to the bots' "
                     + "Redis to read the labels agents gave there.");
         }
         return 0;
+    }
+
+    /**
+     * Writes the rows beside {@code out} and moves them into place, so a failure never leaves half a file; readable
+     * by the owner only where the file system has POSIX permissions, since the rows are customers' words.
+     */
+    static void write(List<SentimentLabel> labels, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
+        Path partial = posix ? Files.createTempFile(dir, ".labels-", ".tsv",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, ".labels-", ".tsv");
+        try {
+            try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                writer.write(LabelledText.HEADER);
+                writer.newLine();
+                for (SentimentLabel label : labels) {
+                    writer.write(label.tsvRow());
+                    writer.newLine();
+                }
+            }
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /** How many rows, how often triage agreed, and which way it erred, largest first. */

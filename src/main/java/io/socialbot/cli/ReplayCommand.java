@@ -53,7 +53,7 @@ public final class ReplayCommand {
      * The bot's context as every command runs it: the commands store or read, nothing else. No triage worker,
      * start-up replay or delivery; Slack and X off whatever the environment says (command-line settings outrank
      * environment variables, and without a token or credentials those adapters are off), so a command never polls X,
-     * posts or replies; the incident ticker's first run a day away, so it never posts a digest or a status reply.
+     * posts or replies; and no incident ticker, so it never posts a digest or takes a status reply it cannot send.
      */
     static final List<String> ONE_SHOT = List.of("--socialbot.triage.worker.enabled=false",
             "--socialbot.mention.replay.on-start=false",
@@ -61,7 +61,7 @@ public final class ReplayCommand {
             "--socialbot.slack.bot-token=", "--socialbot.slack.app-token=", "--socialbot.slack.socket-mode=false",
             "--socialbot.x.api-key=", "--socialbot.x.api-secret=", "--socialbot.x.access-token=",
             "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=",
-            "--socialbot.incident.tick=1d", "--logging.level.root=WARN", "--logging.level.io.socialbot=WARN");
+            "--socialbot.incident.ticking=false", "--logging.level.root=WARN", "--logging.level.io.socialbot=WARN");
 
     /** A rehearsal also never touches a shared Redis: it runs on its own embedded one. */
     static final List<String> REHEARSAL = List.of("--socialbot.redis.url=");

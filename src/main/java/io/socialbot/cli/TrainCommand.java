@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code train --file=F.tsv [--file=G.tsv] [--with-corpus] --out=model.bin [--seed=42] [--iterations=100]
+ * {@code train --file=F.tsv [--file=G.tsv] [--with-corpus] --out=model.bin [--seed=42] [--iterations=200]
  * [--embeddings=true|false]}: trains a sentiment model on labelled tweets (the files', and with {@code --with-corpus}
  * the shipped corpus as well); with sentence embeddings by default when the build has the embedder ({@code
  * -Pembeddings}), else without.

@@ -22,12 +22,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes the digest of an incident for a window ({@link #figures}) and renders it in the brand's words
  * ({@link #compose}). Response times come from {@link StatsService}, so the digest and {@code /stats} agree.
  */
 public final class DigestComposer {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestComposer.class);
 
     private final IncidentStore incidents;
     private final DigestCounts counts;
@@ -62,6 +66,11 @@ public final class DigestComposer {
     /** The trend sentence of these figures, as the digest words it. */
     public String trendSentence(DigestFigures figures) {
         return text.trend(figures);
+    }
+
+    /** The line on people's sentiment labels, as the digest words it; empty when nobody labelled. */
+    public String checkedSentence(DigestFigures figures) {
+        return text.checked(figures.checked());
     }
 
     /**
@@ -120,7 +129,15 @@ public final class DigestComposer {
         long labelled = 0;
         long agreed = 0;
         long[][] misread = new long[Label.values().length][Label.values().length];
-        for (SentimentLabel l : labels.all()) {
+        List<SentimentLabel> all;
+        try {
+            all = labels.all();
+        } catch (RuntimeException e) {
+            // the line is a footnote: an unreadable label must not hold the digest up
+            log.warn("Digest without its sentiment-label line: {}", e.toString());
+            return Checked.NONE;
+        }
+        for (SentimentLabel l : all) {
             if (l.shown() == null || l.at().isBefore(from) || !l.at().isBefore(to)) {
                 continue;
             }

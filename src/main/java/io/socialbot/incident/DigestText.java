@@ -113,15 +113,15 @@ final class DigestText {
                 "neutral", share(f.sentiment().get(Label.NEUTRAL), sum),
                 "positive", share(f.sentiment().get(Label.POSITIVE), sum),
                 "trend", trend(f),
-                "trend_line", line)) + checked(f.checked());
+                "trend_line", line)) + (f.checked().labelled() == 0 ? "" : "\n" + checked(f.checked()));
     }
 
-    /** How far to trust the shares: people's labels since the start against triage's; nothing when none. */
-    private String checked(DigestFigures.Checked c) {
+    /** How far to trust the shares: people's labels since the start against triage's; empty when none. */
+    String checked(DigestFigures.Checked c) {
         if (c.labelled() == 0) {
             return "";
         }
-        String line = "\n" + templates.render(CHECKED, Map.of("labelled", c.labelled(), "agreed", c.agreed(),
+        String line = templates.render(CHECKED, Map.of("labelled", c.labelled(), "agreed", c.agreed(),
                 "share", Math.round(100.0 * c.agreed() / c.labelled()) + "%"));
         return c.misread() == 0 ? line : line + " " + templates.render(CHECKED_MISREAD, Map.of(
                 "shown", c.shown().name().toLowerCase(java.util.Locale.ROOT),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -69,8 +70,12 @@ class IncidentConfiguration {
         return new DigestScheduler(incidents, claims, composer, publisher, properties, clock, summary);
     }
 
-    /** On every replica; Redis claims make each digest and each broadcast reply happen once. */
+    /**
+     * On every replica; Redis claims make each digest and each broadcast reply happen once. Off in the one-shot
+     * commands, which have X off: a status reply taken there would be recorded as not sent, never sent.
+     */
     @Bean
+    @ConditionalOnProperty(name = "socialbot.incident.ticking", havingValue = "true", matchIfMissing = true)
     RepeatingTask incidentTicker(DigestScheduler scheduler, UpdateBroadcast broadcast, IncidentProperties properties,
                                  TaskScheduler tasks) {
         return new RepeatingTask("incident-ticker", tasks, properties.tick(), () -> {

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code voiceMinFollowers} is the reach from which an author is listed as a voice being heard (press always is);
  * {@code trendMinMentions} the relevant mentions every compared hour needs before the digest reads a trend;
  * {@code replyLimit} per {@code replyWindow} paces "tell everyone waiting" within X's posting limit;
- * {@code digestSummary} adds the model's two-sentence line to the hourly digest (only with {@code socialbot.model}).
+ * {@code digestSummary} adds the model's two-sentence line to the hourly digest (only with {@code socialbot.model});
+ * {@code ticking} false leaves out the ticker that posts digests and status replies (the one-shot commands do).
  */
 @ConfigurationProperties("socialbot.incident")
 public record IncidentProperties(
@@ -33,7 +34,8 @@ public record IncidentProperties(
         @DefaultValue("30d") Duration retention,
         @DefaultValue("900") int chartWidth,
         @DefaultValue("420") int chartHeight,
-        @DefaultValue("false") boolean digestSummary) {
+        @DefaultValue("false") boolean digestSummary,
+        @DefaultValue("true") boolean ticking) {
 
     public IncidentProperties {
         if (replyLimit < 1 || replyWindow.isZero() || replyWindow.isNegative()) {
@@ -51,20 +53,20 @@ public record IncidentProperties(
     public static IncidentProperties defaults() {
         return new IncidentProperties("incident", ZoneId.of("Europe/London"), Set.of(), 5, 5, 3, 10_000, 10, 100,
                 Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), 24,
-                Duration.ofDays(30), 900, 420, false);
+                Duration.ofDays(30), 900, 420, false, true);
     }
 
     /** The same settings with the model's summary line on or off (for tests and tools). */
     public IncidentProperties withDigestSummary(boolean on) {
         return new IncidentProperties(channel, zone, pressHandles, topThemes, topInfluencers, topClusters,
                 voiceMinFollowers, trendMinMentions, replyLimit, replyWindow, tick, lateAfter, claimTtl, catchUpHours,
-                retention, chartWidth, chartHeight, on);
+                retention, chartWidth, chartHeight, on, ticking);
     }
 
     /** The same settings with press handles (for tests and tools). */
     public IncidentProperties withPress(Set<String> handles) {
         return new IncidentProperties(channel, zone, handles, topThemes, topInfluencers, topClusters,
                 voiceMinFollowers, trendMinMentions, replyLimit, replyWindow, tick, lateAfter, claimTtl, catchUpHours,
-                retention, chartWidth, chartHeight, digestSummary);
+                retention, chartWidth, chartHeight, digestSummary, ticking);
     }
 }

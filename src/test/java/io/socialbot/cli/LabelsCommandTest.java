@@ -11,6 +11,7 @@ import io.socialbot.triage.redis.RedisSentimentLabels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,13 @@ class LabelsCommandTest {
                 new LabelledText("x:3", Label.NEGATIVE, "still nothing in Leeds"),
                 new LabelledText("x:4", Label.NEGATIVE, "and again down"));
         assertThat(Files.readAllLines(out).get(1)).contains("source=agents;shown=negative;score=-0.30;lang=en;by=U0AGENT");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).as("customers' words")
+                    .isEqualTo("rw-------");
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no partial file left").containsExactly("labels.tsv");
+        }
 
         Path other = dir.resolve("other.tsv");
         List<String> rows = new ArrayList<>(List.of(LabelledText.HEADER));

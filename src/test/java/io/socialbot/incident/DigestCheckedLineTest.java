@@ -10,9 +10,11 @@ import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
 import io.socialbot.triage.InMemorySentimentLabels;
 import io.socialbot.triage.SentimentLabel;
+import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +73,23 @@ class DigestCheckedLineTest {
         label("x:1", Label.NEUTRAL, Label.NEUTRAL, NOW.minusSeconds(60));
         assertThat(composer.compose(incident, NOW.minus(Duration.ofHours(1)), NOW, null).text())
                 .contains("triage agreed on 1 (100%).").doesNotContain("Most often");
+    }
+
+    @Test
+    void anUnreadableLabelStoreLeavesTheLineOutAndTheDigestGoes() {
+        DigestComposer failing = TestDigests.composer(incidents, counts, new InMemoryCaseTimelineStore(), null,
+                CaseLinks.NONE, new SentimentLabels() {
+                    @Override
+                    public void record(SentimentLabel label) {
+                    }
+
+                    @Override
+                    public List<SentimentLabel> all() {
+                        throw new IllegalStateException("stored sentiment label is unreadable: planted");
+                    }
+                }, properties, new MutableClock(NOW));
+        Digest digest = failing.compose(incident, NOW.minus(Duration.ofHours(1)), NOW, null);
+        assertThat(digest.figures().checked()).isEqualTo(DigestFigures.Checked.NONE);
+        assertThat(digest.text()).contains("negative ·").doesNotContain("Checked by people");
     }
 }

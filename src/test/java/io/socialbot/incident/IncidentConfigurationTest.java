@@ -54,6 +54,7 @@ class IncidentConfigurationTest {
                     StatsProperties.defaults(), java.time.Clock.systemUTC()))
             .withBean(io.socialbot.casework.ReplyLength.class, io.socialbot.casework.twittertext.TwitterTextLength::new)
             .withBean(DecisionStore.class, InMemoryDecisionStore::new)
+            .withBean(io.socialbot.triage.SentimentLabels.class, io.socialbot.triage.InMemorySentimentLabels::new)
             .withBean(io.socialbot.casework.CaseStore.class,
                     () -> new io.socialbot.casework.redis.RedisCaseStore(TestRedis.client(), TestRedis.freshKeys()))
             .withBean(CaseReplies.class, InMemoryCaseReplies::new)
@@ -91,5 +92,17 @@ class IncidentConfigurationTest {
                     assertThat(ctx).hasFailed();
                     assertThat(ctx.getStartupFailure()).hasStackTraceContaining("brand's zone socialbot.stats.zone");
                 });
+    }
+
+    @Test
+    void theTickerThatPostsDigestsRunsUnlessTickingIsOff() {
+        var london = runner.withBean(StatsProperties.class, () -> new StatsProperties(ZoneId.of("Europe/London"), null,
+                Duration.ofMinutes(1), Duration.ofDays(120))).withPropertyValues("socialbot.stats.zone=Europe/London");
+        london.run(ctx -> assertThat(ctx).hasNotFailed()
+                .hasSingleBean(io.socialbot.platform.schedule.RepeatingTask.class));
+        london.withPropertyValues("socialbot.incident.ticking=false").run(ctx -> {
+            assertThat(ctx).hasNotFailed().doesNotHaveBean(io.socialbot.platform.schedule.RepeatingTask.class);
+            assertThat(ctx.getBean(IncidentProperties.class).ticking()).isFalse();
+        });
     }
 }

@@ -38,7 +38,7 @@ public class UpdateBroadcastTest {
     private final IncidentProperties defaults = IncidentProperties.defaults();
     private final IncidentProperties paced = new IncidentProperties(defaults.channel(), defaults.zone(), Set.of(),
             5, 5, 3, 10_000, 10, 10, Duration.ofMinutes(15), defaults.tick(), defaults.lateAfter(), defaults.claimTtl(),
-            24, defaults.retention(), 900, 420, false);
+            24, defaults.retention(), 900, 420, false, true);
     private UpdateBroadcast broadcast;
     private StatusUpdate update;
 

@@ -130,16 +130,17 @@ class CaseSlackConfiguration {
                 drafts.getIfAvailable(), approvals.getIfAvailable());
     }
 
-    /**
-     * Drafts for open Reply modals, when a model is configured, on threads of their own: a slow model holds only
-     * these, never the threads that send replies.
-     */
+    /** The sentiment menu on case posts, on the casework threads: a label is one Redis write. */
     @Bean
     SentimentLabelSlackListeners sentimentLabelSlackListeners(CaseSentimentLabels labels, AccessPolicy access,
                                                               ExecutorService caseworkExecutor) {
         return new SentimentLabelSlackListeners(labels, access, caseworkExecutor);
     }
 
+    /**
+     * Drafts for open Reply modals, when a model is configured, on threads of their own: a slow model holds only
+     * these, never the threads that send replies.
+     */
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnExpression("!'${socialbot.model.base-url:}'.isBlank()")
     DraftModalUpdater draftModalUpdater(ReplyDrafts drafts, ObjectProvider<CurrentIncident> incident) {

@@ -72,7 +72,7 @@ final class IncidentPageHandler {
             DigestRequest window = DigestRequest.parse("", clock.instant(), incidentProperties.zone());
             DigestFigures figures = composer.figures(incident.get(), window.from(), window.to(), null);
             PageView view = PageView.of(figures, clock.instant(), pageProperties.refresh(),
-                    composer.trendSentence(figures));
+                    composer.trendSentence(figures), composer.checkedSentence(figures));
             return ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .render("incident-page/page", Map.of("page", view, "running", incident.get().running()));
         } catch (RuntimeException e) {

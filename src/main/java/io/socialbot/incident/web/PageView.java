@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * template: every text here is still raw, the template escapes it.
  */
 record PageView(String incident, String window, String updatedAt, String updatedIso, long refreshSeconds,
-                Loudness volume, Shares shares, String trend, String trendLine, Chart chart, ShareLine shareLine,
+                Loudness volume, Shares shares, String trend, String trendLine, String checked, Chart chart,
+                ShareLine shareLine,
                 List<DigestFigures.ThemeCount> themes, List<DigestFigures.Count> places,
                 List<DigestFigures.Voice> voices, List<DigestFigures.Wave> clusters, Optional<Update> update,
                 List<BacklogRow> backlog, String waiting, Optional<Oldest> oldest, List<ResponseRow> response,
@@ -79,7 +80,8 @@ record PageView(String incident, String window, String updatedAt, String updated
                        String replyP90, int breaches) {
     }
 
-    static PageView of(DigestFigures f, Instant now, Duration refresh, String trendSentence) {
+    /** @param checkedSentence the digest's line on people's sentiment labels, empty when nobody labelled */
+    static PageView of(DigestFigures f, Instant now, Duration refresh, String trendSentence, String checkedSentence) {
         ZoneId zone = f.zone();
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         DateTimeFormatter full = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone);
@@ -122,7 +124,8 @@ record PageView(String incident, String window, String updatedAt, String updated
                 Durations.exact(f.totalSpan()));
         return new PageView(f.incident(), day.format(f.from()) + " " + hm.format(f.from()) + "–" + hm.format(f.to())
                 + " (" + zone.getId() + ")", full.format(now), now.toString(), refresh.toSeconds(), loudness, shares,
-                trendSentence, trendLine.isEmpty() ? "–" : trendLine, chart(hours, hm), shareLine(hours, hm),
+                trendSentence, trendLine.isEmpty() ? "–" : trendLine, checkedSentence, chart(hours, hm),
+                shareLine(hours, hm),
                 f.themes(), f.places(), f.voices(), f.waves(),
                 Optional.ofNullable(f.update()).map(u -> new Update(u.text(), full.format(u.at()))),
                 backlog, waiting, Optional.ofNullable(b.oldest()).map(o -> new Oldest(o.caseKey(),

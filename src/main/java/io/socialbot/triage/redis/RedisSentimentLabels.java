@@ -11,6 +11,7 @@ import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,14 +40,16 @@ public final class RedisSentimentLabels implements SentimentLabels {
 
     @Override
     public List<SentimentLabel> all() {
-        List<SentimentLabel> labels = new ArrayList<>();
+        // HSCAN may return a field more than once (Redis documents it, above all while the hash is rehashed)
+        Map<String, SentimentLabel> byKey = new HashMap<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         ScanParams params = new ScanParams().count(SCAN_COUNT);
         do {
             ScanResult<Map.Entry<String, String>> page = redis.hscan(hash, cursor, params);
-            page.getResult().forEach(field -> labels.add(read(field.getValue())));
+            page.getResult().forEach(field -> byKey.put(field.getKey(), read(field.getValue())));
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        List<SentimentLabel> labels = new ArrayList<>(byKey.values());
         labels.sort(Comparator.comparing(SentimentLabel::at).thenComparing(SentimentLabel::key));
         return labels;
     }

@@ -9,6 +9,7 @@ import io.socialbot.stats.CaseTimelineStore;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.slack.SignedSlackRequests;
 import io.socialbot.support.slack.SlackApiStub;
+import io.socialbot.triage.SentimentLabels;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +74,8 @@ class IncidentPageBrowserTest {
     IncidentMentionCounter counter;
     @Autowired
     CaseTimelineStore cases;
+    @Autowired
+    SentimentLabels labels;
 
     final IncidentPageClient client = new IncidentPageClient(PORT, SLACK, CLOCK);
     static boolean seeded;
@@ -101,6 +104,7 @@ class IncidentPageBrowserTest {
         IncidentPageSeed.incidents(incidents);
         IncidentPageSeed.mentions(counter);
         IncidentPageSeed.cases(cases);
+        IncidentPageSeed.labels(labels);
         incidents.addUpdate("Engineers found the fault <b>and</b> are restoring service", "ULEAD",
                 Instant.parse("2026-03-02T11:45:00Z"));
     }
@@ -135,6 +139,9 @@ class IncidentPageBrowserTest {
         assertThat(digest).contains("100% of 5* → 70% of 20 → 50% of 12");
         assertThat(view.figure("trend")).isEqualTo("Too few mentions to read a trend: each hour compared needs at least 10.");
         assertThat(digest).contains(view.figure("trend"));
+        assertThat(view.figure("checked")).isEqualTo("Checked by people: 3 posts labelled since the start, triage "
+                + "agreed on 2 (67%). Most often it read negative where people said neutral (1).");
+        assertThat(digest).contains(view.figure("checked"));
         assertThat(view.figure("window")).isEqualTo("Mon 2 Mar 2026 11:00–12:00 (Europe/London)");
         assertThat(digest).contains("digest for " + view.figure("window"));
         assertThat(view.figure("updated")).isEqualTo("2026-03-02 12:00:00 GMT");

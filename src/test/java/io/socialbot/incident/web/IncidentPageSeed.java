@@ -5,6 +5,8 @@ import io.socialbot.incident.IncidentMentionCounter;
 import io.socialbot.incident.IncidentStore;
 import io.socialbot.mention.Mention;
 import io.socialbot.stats.CaseTimelineStore;
+import io.socialbot.triage.SentimentLabel;
+import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
@@ -91,5 +93,16 @@ final class IncidentPageSeed {
         cases.on(new CaseEvent.Received("x:c3", Priority.P1, "outage", h.plusSeconds(20 * 60)));
         cases.on(new CaseEvent.Received("x:c4", Priority.P3, "outage", h.plusSeconds(40 * 60)));
         cases.on(new CaseEvent.Claimed("x:c4", "UAGENT", h.plusSeconds(42 * 60)));
+    }
+
+    /** Three people's labels in the 11:00 hour: two agree with triage, one says a negative post was neutral. */
+    static void labels(SentimentLabels labels) {
+        Instant h = Instant.parse("2026-03-02T11:00:00Z");
+        labels.record(new SentimentLabel("x:m30", "down again", "en", Label.NEGATIVE, -0.5, Label.NEGATIVE, "UAGENT",
+                h.plusSeconds(60)));
+        labels.record(new SentimentLabel("x:m31", "down again", "en", Label.NEGATIVE, -0.5, Label.NEUTRAL, "UAGENT",
+                h.plusSeconds(120)));
+        labels.record(new SentimentLabel("x:m32", "back now", "en", Label.POSITIVE, 0.2, Label.POSITIVE, "UAGENT",
+                h.plusSeconds(180)));
     }
 }
