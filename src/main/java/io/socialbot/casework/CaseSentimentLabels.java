@@ -46,6 +46,7 @@ public final class CaseSentimentLabels {
                 view.get().decision().lang(), shown == null ? null : shown.label(), shown == null ? 0 : shown.score(),
                 label, agent, clock.instant());
         labels.record(kept);
+        work.labelled(key, label, agent); // the post shows it, so nobody labels it again unknowing
         return new Labelled(kept);
     }
 }

@@ -1,5 +1,6 @@
 package io.socialbot.casework;
 
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,9 @@ public interface CaseStore {
 
     /** Counts a reply sent and clears the kept draft; false when this request id was counted before. */
     boolean replied(String key, String requestId);
+
+    /** Keeps the sentiment a person gave the case's post, and queues the post's update; false when no such case. */
+    boolean labelled(String key, Label label, String agent);
 
     /** Keeps the text of a reply that could not be sent, so the agent does not lose it. */
     void keepDraft(String key, String text);

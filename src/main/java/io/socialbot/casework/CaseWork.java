@@ -58,7 +58,7 @@ public final class CaseWork implements DecisionListener, CaseReplies {
             String key = decision.cluster() == null ? decision.key() : decision.cluster().id();
             Case c = new Case(key, mention.id(), mention.author().handle(), decision.priority(), decision.postedTo(),
                     null, Case.Status.OPEN, null, decision.cluster() == null ? 1 : decision.cluster().size(), 0, null,
-                    clock.instant(), null, null);
+                    clock.instant(), null, null, null, null);
             if (!cases.create(c)) {
                 return; // re-delivered decision: the case exists and is queued
             }
@@ -103,6 +103,11 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         }
         emit(new CaseEvent.Resolved(key, actor, kept, clock.instant()));
         return ResolveOutcome.RESOLVED;
+    }
+
+    /** Shows on the case's post the sentiment {@code agent} gave it; false when there is no such case. */
+    public boolean labelled(String key, TriageDecision.Sentiment.Label label, String agent) {
+        return cases.labelled(key, label, agent);
     }
 
     /** Only the owner or a lead may act on a claimed case; an unclaimed case is any agent's (README: Casework). */

@@ -64,7 +64,7 @@ class ReplyDraftsTest {
                 TriageDecision.Sentiment.Label.NEGATIVE, -0.7), TriageDecision.Priority.P2, List.of(), themes,
                 new TriageDecision.Cluster(m.key(), TriageDecision.Cluster.Kind.CONTENT, 14), true, "#care");
         Case c = new Case(m.key(), key, "jo_bristol", TriageDecision.Priority.P2, "#care", "1.2", Case.Status.OPEN, null,
-                14, 0, null, m.createdAt(), null, "C0CARE");
+                14, 0, null, m.createdAt(), null, "C0CARE", null, null);
         return new CaseView(c, m, d);
     }
 

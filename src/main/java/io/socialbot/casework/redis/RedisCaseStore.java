@@ -5,6 +5,7 @@ import io.socialbot.casework.CaseStore;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.TriageDecision.Priority;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +176,7 @@ public final class RedisCaseStore implements CaseStore {
                 Case.Status.valueOf(h.getOrDefault("status", "OPEN")), h.get("owner"),
                 Integer.parseInt(h.getOrDefault("size", "1")), Integer.parseInt(h.getOrDefault("replies", "0")),
                 h.get("draft"), Instant.ofEpochMilli(Long.parseLong(h.getOrDefault("received", "0"))), h.get("note"),
-                h.get("chid"));
+                h.get("chid"), h.get("label") == null ? null : Label.valueOf(h.get("label")), h.get("labelledby"));
     }
 
     @Override
@@ -234,6 +235,21 @@ public final class RedisCaseStore implements CaseStore {
             redis.call('HINCRBY', KEYS[1], 'replies', 1)
             redis.call('HDEL', KEYS[1], 'draft')
             enqueue(KEYS[1], ARGV[2], KEYS[3], false)
+            return 1
+            """);
+
+    @Override
+    public boolean labelled(String key, Label label, String agent) {
+        return ((Long) LABELLED.run(redis, List.of(caseKey(key), outboxPrefix()),
+                List.of(key, label.name(), agent))) == 1L;
+    }
+
+    // a person's change, shown at once like a claim; a case that is gone stays gone
+    // KEYS: case, outbox prefix; ARGV: key, label, agent
+    private static final RedisScript LABELLED = new RedisScript(ENQUEUE + """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[1], 'label', ARGV[2], 'labelledby', ARGV[3])
+            enqueue(KEYS[1], ARGV[1], KEYS[2], false)
             return 1
             """);
 

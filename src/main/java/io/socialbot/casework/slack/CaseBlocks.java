@@ -90,7 +90,7 @@ final class CaseBlocks {
             }
             buttons.add(button(b -> b.actionId(REPLY).value(value).text(plainText("Reply"))));
             buttons.add(button(b -> b.actionId(RESOLVE).value(value).text(plainText("Resolve"))));
-            sentimentMenu(c.key(), d).ifPresent(buttons::add);
+            sentimentMenu(c, d).ifPresent(buttons::add);
             blocks.add(actions(a -> a.blockId("case").elements(buttons)));
         }
         return blocks.size() <= MESSAGE_BLOCKS ? blocks : blocks.subList(0, MESSAGE_BLOCKS);
@@ -100,19 +100,25 @@ final class CaseBlocks {
      * The menu an agent labels the post's sentiment with, triage's own label marked; none for a case key too long
      * for an option's value (Slack's limit is 150 characters; X's keys are about 20).
      */
-    private static Optional<BlockElement> sentimentMenu(String key, TriageDecision d) {
-        if ("positive:".length() + key.length() > OPTION_VALUE) {
+    private static Optional<BlockElement> sentimentMenu(Case c, TriageDecision d) {
+        if ("positive:".length() + c.key().length() > OPTION_VALUE) {
             return Optional.empty();
         }
         Label shown = d.sentiment() == null ? null : d.sentiment().label();
         List<OptionObject> options = new ArrayList<>();
+        OptionObject chosen = null;
         for (Label label : Label.values()) {
             String name = SentimentLabel.name(label);
             String text = Character.toUpperCase(name.charAt(0)) + name.substring(1) + (label == shown ? " (as triaged)" : "");
-            options.add(option(plainText(text), name + ":" + key));
+            options.add(option(plainText(text), name + ":" + c.key()));
+            if (label == c.label()) {
+                chosen = options.get(options.size() - 1);
+            }
         }
+        // Slack redraws the menu on every update: the label a person gave stays selected for everyone
+        OptionObject initial = chosen;
         return Optional.of(staticSelect(s -> s.actionId(SENTIMENT).placeholder(plainText("Label sentiment"))
-                .options(options)));
+                .options(options).initialOption(initial)));
     }
 
     /** The label and case key of a sentiment menu's chosen value, or empty when it is not one. */
@@ -134,6 +140,10 @@ final class CaseBlocks {
         if (d.sentiment() != null) {
             facts.append("Sentiment: ").append(d.sentiment().label().name().toLowerCase(Locale.ROOT))
                     .append(String.format(Locale.ROOT, " %+.2f", d.sentiment().score()));
+        }
+        if (c.label() != null && c.labelledBy() != null) {
+            facts.append(" (<@").append(SlackText.escape(c.labelledBy(), 40)).append("> labelled it ")
+                    .append(SentimentLabel.name(c.label())).append(')');
         }
         if (d.lang() != null) {
             facts.append(" · Language: ").append(SlackText.inert(d.lang(), 20));

@@ -8,6 +8,7 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
 import io.socialbot.support.TestRedisTarget;
 import io.socialbot.triage.TriageDecision.Priority;
+import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +45,7 @@ public class RedisCaseStoreTest {
 
     private static Case open(String key, Priority priority, Instant received) {
         return new Case(key, key.substring(key.indexOf(':') + 1), "jo", priority, "#care", null, Case.Status.OPEN,
-                null, 1, 0, null, received, null, null);
+                null, 1, 0, null, received, null, null, null, null);
     }
 
     /** A replica: a store on a Redis client of its own. */
@@ -133,5 +134,20 @@ public class RedisCaseStoreTest {
         assertThat(store.ownedBy("U2")).isEmpty();
         assertThat(store.queue(10)).extracting(Case::key).containsExactly("twitter:urgent");
         assertThat(outbox.pending()).as("still one post due per case: changes fold into it").isEqualTo(2);
+    }
+
+    @Test
+    void aLabelIsKeptOnTheCaseAndQueuesItsPostButNeverMakesACase() {
+        assertThat(store.labelled("twitter:none", Label.NEUTRAL, "U1")).isFalse();
+        assertThat(store.find("twitter:none")).isEmpty();
+        store.create(open("twitter:5", Priority.P2, T));
+        assertThat(store.labelled("twitter:5", Label.NEUTRAL, "U1")).isTrue();
+        assertThat(store.labelled("twitter:5", Label.POSITIVE, "U2")).isTrue();
+        assertThat(store.find("twitter:5")).get().satisfies(c -> {
+            assertThat(c.label()).isEqualTo(Label.POSITIVE);
+            assertThat(c.labelledBy()).isEqualTo("U2");
+            assertThat(c.status()).isEqualTo(Case.Status.OPEN);
+        });
+        assertThat(outbox.pending()).as("one post due: the labels fold into it").isEqualTo(1);
     }
 }

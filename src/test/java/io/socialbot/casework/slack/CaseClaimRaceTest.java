@@ -49,7 +49,7 @@ class CaseClaimRaceTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             store.create(new io.socialbot.casework.Case("twitter:r" + i, "r" + i, "h", TriageDecision.Priority.P3, "#c",
-                    null, io.socialbot.casework.Case.Status.OPEN, null, 1, 0, null, Instant.now(), null, null));
+                    null, io.socialbot.casework.Case.Status.OPEN, null, 1, 0, null, Instant.now(), null, null, null, null));
             ids.add("r" + i);
         }
         List<String> agents = new ArrayList<>();

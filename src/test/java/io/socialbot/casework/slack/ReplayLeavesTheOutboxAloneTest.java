@@ -28,7 +28,7 @@ class ReplayLeavesTheOutboxAloneTest {
         RedisKeys keys = new RedisKeys(namespace);
         RedisCaseStore cases = new RedisCaseStore(TestRedis.client(), keys);
         cases.create(new Case("twitter:waiting", "waiting", "jo", TriageDecision.Priority.P1, "#care-urgent", null,
-                Case.Status.OPEN, null, 1, 0, null, Instant.now(), null, null));
+                Case.Status.OPEN, null, 1, 0, null, Instant.now(), null, null, null, null));
         Path file = Files.writeString(dir.resolve("m.jsonl"), Mentions.line("r1", "no signal", "2026-03-02T08:15:00Z")
                 + "\n");
         try (SlackApiStub slack = new SlackApiStub()) {

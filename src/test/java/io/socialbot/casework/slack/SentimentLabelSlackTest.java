@@ -88,6 +88,13 @@ class SentimentLabelSlackTest {
         assertThat(labels.all()).singleElement().isEqualTo(new SentimentLabel("twitter:101", typed, "en",
                 Label.NEGATIVE, -0.42, Label.NEUTRAL, AGENT, rig.clock.instant()));
 
+        // the post shows it to everyone, the menu with it selected: nobody labels it again unknowing
+        rig.drain();
+        String update = slack.await("chat.update", 1, Duration.ofSeconds(5)).get(0).json("blocks");
+        assertThat(update).contains("Sentiment: negative -0.42 (<@U0AGENT> labelled it neutral)",
+                "\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Neutral\"},\"value\":"
+                        + "\"neutral:twitter:101\"}");
+
         rig.clock.advance(Duration.ofMinutes(3));
         app.run(requests.selectAction("case_sentiment", "negative:twitter:101", AGENT, "C0CARE", "1700000000.000100"));
         assertThat(answer(1)).contains("labelled *negative*, as triage read it.");
