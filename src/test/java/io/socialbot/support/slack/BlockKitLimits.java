@@ -114,9 +114,15 @@ final class BlockKitLimits {
         if (options.size() > SELECT_OPTIONS) {
             errors.add("must provide no more than " + SELECT_OPTIONS + " items [json-pointer:" + at + "/options]");
         }
+        boolean initialFound = false;
         for (int o = 0; o < options.size(); o++) {
             max(options.get(o).path("text").path("text"), OPTION_TEXT, at + "/options/" + o + "/text/text", errors);
             max(options.get(o).path("value"), OPTION_VALUE, at + "/options/" + o + "/value", errors);
+            initialFound |= options.get(o).equals(el.path("initial_option"));
+        }
+        // Slack: initial_option must exactly match one of the options
+        if (el.has("initial_option") && !el.path("initial_option").isNull() && !initialFound) {
+            errors.add("initial_option must match one of the options [json-pointer:" + at + "/initial_option]");
         }
     }
 
