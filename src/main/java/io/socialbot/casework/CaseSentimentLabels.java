@@ -5,6 +5,7 @@ import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,10 @@ public final class CaseSentimentLabels {
     public record NoCase(String key) implements Outcome {
     }
 
+    /** Someone labelled the post after this label was given: theirs is kept. */
+    public record Superseded(String key) implements Outcome {
+    }
+
     private final CaseWork work;
     private final SentimentLabels labels;
     private final Clock clock;
@@ -35,8 +40,16 @@ public final class CaseSentimentLabels {
         this.clock = clock;
     }
 
-    /** Labels the case's post for {@code agent}; a later label of the same post replaces this one. */
+    /** Labels the case's post for {@code agent} now; see {@link #label(String, String, Label, Instant)}. */
     public Outcome label(String key, String agent, Label label) {
+        return label(key, agent, label, clock.instant());
+    }
+
+    /**
+     * Labels the case's post for {@code agent} as given at {@code at} (Slack's time of the choice, the same for every
+     * replica): the label given last is kept and shown, whichever replica writes last.
+     */
+    public Outcome label(String key, String agent, Label label, Instant at) {
         Optional<CaseView> view = work.view(key);
         if (view.isEmpty()) {
             return new NoCase(key);
@@ -44,9 +57,11 @@ public final class CaseSentimentLabels {
         TriageDecision.Sentiment shown = view.get().decision().sentiment();
         SentimentLabel kept = new SentimentLabel(view.get().mention().key(), view.get().mention().text(),
                 view.get().decision().lang(), shown == null ? null : shown.label(), shown == null ? 0 : shown.score(),
-                label, agent, clock.instant());
-        labels.record(kept);
-        work.labelled(key, label, agent); // the post shows it, so nobody labels it again unknowing
+                label, agent, at);
+        if (!labels.record(kept)) {
+            return new Superseded(key);
+        }
+        work.labelled(key, label, agent, at); // the post shows it, so nobody labels it again unknowing
         return new Labelled(kept);
     }
 }

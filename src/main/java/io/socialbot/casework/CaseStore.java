@@ -34,8 +34,11 @@ public interface CaseStore {
     /** Counts a reply sent and clears the kept draft; false when this request id was counted before. */
     boolean replied(String key, String requestId);
 
-    /** Keeps the sentiment a person gave the case's post, and queues the post's update; false when no such case. */
-    boolean labelled(String key, Label label, String agent);
+    /**
+     * Keeps the sentiment a person gave the case's post at {@code at} and queues the post's update, unless a label
+     * given later is shown already; false when there is no such case.
+     */
+    boolean labelled(String key, Label label, String agent, java.time.Instant at);
 
     /** Keeps the text of a reply that could not be sent, so the agent does not lose it. */
     void keepDraft(String key, String text);

@@ -105,9 +105,9 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return ResolveOutcome.RESOLVED;
     }
 
-    /** Shows on the case's post the sentiment {@code agent} gave it; false when there is no such case. */
-    public boolean labelled(String key, TriageDecision.Sentiment.Label label, String agent) {
-        return cases.labelled(key, label, agent);
+    /** Shows on the case's post the sentiment {@code agent} gave it at {@code at}; false when there is no such case. */
+    public boolean labelled(String key, TriageDecision.Sentiment.Label label, String agent, Instant at) {
+        return cases.labelled(key, label, agent, at);
     }
 
     /** Only the owner or a lead may act on a claimed case; an unclaimed case is any agent's (README: Casework). */

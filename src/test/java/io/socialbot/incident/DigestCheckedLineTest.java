@@ -80,7 +80,8 @@ class DigestCheckedLineTest {
         DigestComposer failing = TestDigests.composer(incidents, counts, new InMemoryCaseTimelineStore(), null,
                 CaseLinks.NONE, new SentimentLabels() {
                     @Override
-                    public void record(SentimentLabel label) {
+                    public boolean record(SentimentLabel label) {
+                        return true;
                     }
 
                     @Override

@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** People's sentiment labels in memory, with the Redis store's contract: one per mention, latest wins, oldest first. */
+/** People's sentiment labels in memory, with the Redis store's contract: one per mention, the latest by time kept. */
 public final class InMemorySentimentLabels implements SentimentLabels {
 
     private final Map<String, SentimentLabel> byKey = new LinkedHashMap<>();
 
     @Override
-    public synchronized void record(SentimentLabel label) {
+    public synchronized boolean record(SentimentLabel label) {
+        SentimentLabel kept = byKey.get(label.key());
+        if (kept != null && kept.at().isAfter(label.at())) {
+            return false;
+        }
         byKey.put(label.key(), label);
+        return true;
     }
 
     @Override

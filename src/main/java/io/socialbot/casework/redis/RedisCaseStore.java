@@ -239,16 +239,19 @@ public final class RedisCaseStore implements CaseStore {
             """);
 
     @Override
-    public boolean labelled(String key, Label label, String agent) {
-        return ((Long) LABELLED.run(redis, List.of(caseKey(key), outboxPrefix()),
-                List.of(key, label.name(), agent))) == 1L;
+    public boolean labelled(String key, Label label, String agent, Instant at) {
+        return ((Long) LABELLED.run(redis, List.of(caseKey(key), outboxPrefix()), List.of(key, label.name(), agent,
+                String.valueOf(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000)))) == 1L;
     }
 
-    // a person's change, shown at once like a claim; a case that is gone stays gone
-    // KEYS: case, outbox prefix; ARGV: key, label, agent
+    // a person's change, shown at once like a claim; a label given earlier than the one shown arrives too late to
+    // show; a case that is gone stays gone
+    // KEYS: case, outbox prefix; ARGV: key, label, agent, time in microseconds
     private static final RedisScript LABELLED = new RedisScript(ENQUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            redis.call('HSET', KEYS[1], 'label', ARGV[2], 'labelledby', ARGV[3])
+            local shown = redis.call('HGET', KEYS[1], 'labelat')
+            if shown and tonumber(shown) > tonumber(ARGV[4]) then return 1 end
+            redis.call('HSET', KEYS[1], 'label', ARGV[2], 'labelledby', ARGV[3], 'labelat', ARGV[4])
             enqueue(KEYS[1], ARGV[1], KEYS[2], false)
             return 1
             """);

@@ -9,6 +9,7 @@ import io.socialbot.platform.slack.SlackListeners;
 import io.socialbot.platform.slack.SlackText;
 import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +46,24 @@ final class SentimentLabelSlackListeners implements SlackListeners {
             // a value that is not one of the menu's own is refused as malformed (400), nothing kept
             Map.Entry<Label, String> choice = CaseBlocks.sentimentChoice(chosen)
                     .orElseThrow(() -> new IllegalArgumentException("not a sentiment menu choice"));
-            later.answer(ctx, () -> access.has(user, Role.AGENT) ? answer(choice.getKey(), choice.getValue(), user)
-                    : AccessPolicy.refusal(Role.AGENT));
+            Instant at = actionTime(req.getPayload().getActions().get(0).getActionTs());
+            later.answer(ctx, () -> access.has(user, Role.AGENT)
+                    ? answer(choice.getKey(), choice.getValue(), user, at) : AccessPolicy.refusal(Role.AGENT));
             return ctx.ack();
         });
+    }
+
+    /**
+     * Slack's time of the choice ({@code action_ts}, Unix seconds with six decimals), the same whichever replica
+     * handles it, so two quick choices keep their order; null when Slack sent none that reads.
+     */
+    static Instant actionTime(String actionTs) {
+        if (actionTs == null || !actionTs.matches("\\d{1,12}(\\.\\d{1,9})?")) {
+            return null;
+        }
+        String[] parts = actionTs.split("\\.");
+        long nanos = parts.length < 2 ? 0 : Long.parseLong((parts[1] + "000000000").substring(0, 9));
+        return Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
     }
 
     private static String chosen(BlockActionPayload payload) {
@@ -56,8 +71,13 @@ final class SentimentLabelSlackListeners implements SlackListeners {
         return action.getSelectedOption() == null ? null : action.getSelectedOption().getValue();
     }
 
-    private String answer(Label label, String key, String user) {
-        CaseSentimentLabels.Outcome outcome = labels.label(key, user, label);
+    private String answer(Label label, String key, String user, Instant at) {
+        CaseSentimentLabels.Outcome outcome = at == null ? labels.label(key, user, label)
+                : labels.label(key, user, label, at);
+        if (outcome instanceof CaseSentimentLabels.Superseded) {
+            return "Someone labelled case `" + SlackText.escape(key, 300) + "` after you chose; their label is kept "
+                    + "(the post shows it).";
+        }
         if (!(outcome instanceof CaseSentimentLabels.Labelled labelled)) {
             return CaseAnswers.unknown(key);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socialbot.mention.MentionJson;
 import io.socialbot.platform.redis.RedisKeys;
+import io.socialbot.platform.redis.RedisScript;
 import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
@@ -19,7 +20,10 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** Labels as JSON in one hash, {@code {ns}:sl}, a field per mention key: one HSET, so the latest label wins. */
+/**
+ * Labels as JSON in one hash, {@code {ns}:sl}, a field per mention key, and each one's time in microseconds in
+ * {@code {ns}:sl-at}; one script compares and writes both, so the label given last is kept, whichever write is last.
+ */
 public final class RedisSentimentLabels implements SentimentLabels {
 
     /** Fields read per HSCAN call: a team's labels run to thousands, read without holding Redis up. */
@@ -27,15 +31,32 @@ public final class RedisSentimentLabels implements SentimentLabels {
 
     private final UnifiedJedis redis;
     private final String hash;
+    private final String times;
 
     public RedisSentimentLabels(UnifiedJedis redis, RedisKeys keys) {
         this.redis = redis;
         this.hash = keys.key("sl");
+        this.times = keys.key("sl-at");
     }
 
+    // KEYS: labels, their times; ARGV: mention key, label JSON, time in microseconds
+    private static final RedisScript RECORD = new RedisScript("""
+            local kept = redis.call('HGET', KEYS[2], ARGV[1])
+            if kept and tonumber(kept) > tonumber(ARGV[3]) then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+            return 1
+            """);
+
     @Override
-    public void record(SentimentLabel label) {
-        redis.hset(hash, label.key(), write(label));
+    public boolean record(SentimentLabel label) {
+        return ((Long) RECORD.run(redis, List.of(hash, times), List.of(label.key(), write(label),
+                String.valueOf(micros(label.at()))))) == 1L;
+    }
+
+    /** Microseconds since the epoch: Slack's action times have six decimals; a Lua number holds these exactly. */
+    static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
     }
 
     @Override

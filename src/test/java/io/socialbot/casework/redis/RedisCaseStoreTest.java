@@ -138,11 +138,13 @@ public class RedisCaseStoreTest {
 
     @Test
     void aLabelIsKeptOnTheCaseAndQueuesItsPostButNeverMakesACase() {
-        assertThat(store.labelled("twitter:none", Label.NEUTRAL, "U1")).isFalse();
+        assertThat(store.labelled("twitter:none", Label.NEUTRAL, "U1", T)).isFalse();
         assertThat(store.find("twitter:none")).isEmpty();
         store.create(open("twitter:5", Priority.P2, T));
-        assertThat(store.labelled("twitter:5", Label.NEUTRAL, "U1")).isTrue();
-        assertThat(store.labelled("twitter:5", Label.POSITIVE, "U2")).isTrue();
+        assertThat(store.labelled("twitter:5", Label.NEUTRAL, "U1", T.plusSeconds(1))).isTrue();
+        assertThat(store.labelled("twitter:5", Label.POSITIVE, "U2", T.plusSeconds(3))).isTrue();
+        // given before the one shown, it arrives too late to show
+        assertThat(store.labelled("twitter:5", Label.NEGATIVE, "U3", T.plusSeconds(2))).isTrue();
         assertThat(store.find("twitter:5")).get().satisfies(c -> {
             assertThat(c.label()).isEqualTo(Label.POSITIVE);
             assertThat(c.labelledBy()).isEqualTo("U2");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class SentimentLabelSlackTest {
 
     static final String AGENT = "U0AGENT";
+    static final String OTHER = "U0OTHER";
     static final String STRANGER = "U0NOBODY";
 
     final DeliveryRig rig = new DeliveryRig();
@@ -36,7 +37,7 @@ class SentimentLabelSlackTest {
     final ExecutorService executor = Executors.newFixedThreadPool(2);
     final App app = TestSlackApps.app(slack, new SentimentLabelSlackListeners(
             new CaseSentimentLabels(rig.work, labels, rig.clock),
-            new AccessPolicy(Set.of(AGENT), Set.of(), Set.of(), false), executor));
+            new AccessPolicy(Set.of(AGENT, OTHER), Set.of(), Set.of(), false), executor));
     final SignedSlackRequests requests = new SignedSlackRequests(slack);
 
     @AfterEach
@@ -83,10 +84,11 @@ class SentimentLabelSlackTest {
         posted(mention("101", typed), Label.NEGATIVE);
 
         assertThat(app.run(requests.selectAction("case_sentiment", "neutral:twitter:101", AGENT, "C0CARE",
-                "1700000000.000100")).getStatusCode()).isEqualTo(200);
+                "1700000000.000100", "1772439300.123456")).getStatusCode()).isEqualTo(200);
         assertThat(answer(0)).contains("case `twitter:101` labelled *neutral* (triage read it as negative)");
+        // kept at Slack's time of the choice, the same whichever replica handled it
         assertThat(labels.all()).singleElement().isEqualTo(new SentimentLabel("twitter:101", typed, "en",
-                Label.NEGATIVE, -0.42, Label.NEUTRAL, AGENT, rig.clock.instant()));
+                Label.NEGATIVE, -0.42, Label.NEUTRAL, AGENT, Instant.parse("2026-03-02T08:15:00.123456Z")));
 
         // the post shows it to everyone, the menu with it selected: nobody labels it again unknowing
         rig.drain();
@@ -95,13 +97,33 @@ class SentimentLabelSlackTest {
                 "\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Neutral\"},\"value\":"
                         + "\"neutral:twitter:101\"}");
 
-        rig.clock.advance(Duration.ofMinutes(3));
-        app.run(requests.selectAction("case_sentiment", "negative:twitter:101", AGENT, "C0CARE", "1700000000.000100"));
+        app.run(requests.selectAction("case_sentiment", "negative:twitter:101", AGENT, "C0CARE", "1700000000.000100",
+                "1772439480.5"));
         assertThat(answer(1)).contains("labelled *negative*, as triage read it.");
         assertThat(labels.all()).singleElement().satisfies(l -> {
             assertThat(l.label()).isEqualTo(Label.NEGATIVE);
             assertThat(l.agreed()).isTrue();
-            assertThat(l.at()).isEqualTo(rig.clock.instant());
+            assertThat(l.at()).isEqualTo(Instant.parse("2026-03-02T08:18:00.5Z"));
+        });
+    }
+
+    @Test
+    void twoChoicesHandledOutOfOrderKeepAndShowTheOneMadeLast() throws Exception {
+        posted(mention("104", "is it down for everyone?"), Label.NEGATIVE);
+        // two agents a second apart; the later choice reaches the bot (another replica, say) first
+        app.run(requests.selectAction("case_sentiment", "positive:twitter:104", AGENT, "C0CARE", "1.1",
+                "1772439301.000000"));
+        assertThat(answer(0)).contains("labelled *positive*");
+        app.run(requests.selectAction("case_sentiment", "neutral:twitter:104", OTHER, "C0CARE", "1.1",
+                "1772439300.000000"));
+        assertThat(answer(1)).contains("Someone labelled case `twitter:104` after you chose; their label is kept");
+        assertThat(labels.all()).singleElement().satisfies(l -> {
+            assertThat(l.label()).isEqualTo(Label.POSITIVE);
+            assertThat(l.by()).isEqualTo(AGENT);
+        });
+        assertThat(rig.work.find("twitter:104")).get().satisfies(c -> {
+            assertThat(c.label()).isEqualTo(Label.POSITIVE);
+            assertThat(c.labelledBy()).isEqualTo(AGENT);
         });
     }
 

@@ -83,13 +83,24 @@ public final class SignedSlackRequests {
      */
     public BlockActionRequest selectAction(String actionId, String optionValue, String userId, String channelId,
                                            String messageTs) {
-        String body = selectActionBody(actionId, optionValue, userId, channelId, messageTs);
+        return selectAction(actionId, optionValue, userId, channelId, messageTs, "1700000000.000200");
+    }
+
+    /** {@link #selectAction} chosen at {@code actionTs} (Slack's {@code action_ts}: Unix seconds, six decimals). */
+    public BlockActionRequest selectAction(String actionId, String optionValue, String userId, String channelId,
+                                           String messageTs, String actionTs) {
+        String body = selectActionBody(actionId, optionValue, userId, channelId, messageTs, actionTs);
         return new BlockActionRequest(body, payloadOf(body), new RequestHeaders(headers(body)));
     }
 
     /** The form body of {@link #selectAction}. */
     public String selectActionBody(String actionId, String optionValue, String userId, String channelId,
                                    String messageTs) {
+        return selectActionBody(actionId, optionValue, userId, channelId, messageTs, "1700000000.000200");
+    }
+
+    private String selectActionBody(String actionId, String optionValue, String userId, String channelId,
+                                    String messageTs, String actionTs) {
         String option = optionValue == null ? "null" : """
                 {"text":{"type":"plain_text","text":"option","emoji":true},"value":"%s"}"""
                 .formatted(jsonEscape(optionValue));
@@ -102,9 +113,9 @@ public final class SignedSlackRequests {
                  "message":{"type":"message","ts":"%s","text":"case"},
                  "response_url":"%s",
                  "actions":[{"action_id":"%s","block_id":"case","type":"static_select","selected_option":%s,
-                   "placeholder":{"type":"plain_text","text":"menu","emoji":true},"action_ts":"1700000000.000200"}]}
+                   "placeholder":{"type":"plain_text","text":"menu","emoji":true},"action_ts":"%s"}]}
                 """.formatted(TEAM, userId, userId.toLowerCase(), TEAM, messageTs, channelId, channelId, messageTs,
-                responseUrl, actionId, option);
+                responseUrl, actionId, option, actionTs);
         return "payload=" + enc(payload);
     }
 

@@ -65,4 +65,17 @@ public class RedisSentimentLabelsTest {
         assertThatThrownBy(labels::all).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stored sentiment label is unreadable");
     }
+
+    @Test
+    void theLabelGivenLastIsKeptWhicheverWriteArrivesLast() {
+        assertThat(labels.record(label("x:1", "t", Label.NEGATIVE, Label.POSITIVE, "U2", 5))).isTrue();
+        assertThat(labels.record(label("x:1", "t", Label.NEGATIVE, Label.NEUTRAL, "U1", 4))).as("given earlier").isFalse();
+        assertThat(labels.all()).containsExactly(label("x:1", "t", Label.NEGATIVE, Label.POSITIVE, "U2", 5));
+        // a microsecond later is later: Slack's action times have six decimals
+        SentimentLabel justAfter = new SentimentLabel("x:1", "t", "en", Label.NEGATIVE, -0.5, Label.NEGATIVE, "U3",
+                t0.plusSeconds(300).plusNanos(1_000));
+        assertThat(labels.record(justAfter)).isTrue();
+        assertThat(labels.all()).containsExactly(justAfter);
+        assertThat(labels.record(justAfter)).as("the same choice again").isTrue();
+    }
 }
