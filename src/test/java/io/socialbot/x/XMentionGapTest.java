@@ -3,52 +3,14 @@ package io.socialbot.x;
 import static io.socialbot.x.XMentionPollerTest.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.socialbot.mention.MentionStore;
-import io.socialbot.mention.redis.RedisMentionStore;
-import io.socialbot.platform.redis.RedisKeys;
-import io.socialbot.support.MutableClock;
-import io.socialbot.support.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 /** The poller against a stand-in serving X's mention timeline: a gap past its 800 most recent posts is reported. */
-class XMentionGapTest {
-
-    static final String BRAND = XMentionsAsXServesThemTest.BRAND;
-    static final Instant T0 = XMentionsAsXServesThemTest.T0;
-
-    XApiStub stub;
-    UnifiedJedis redis = TestRedis.client();
-    RedisKeys keys = TestRedis.freshKeys();
-    MentionStore store = new RedisMentionStore(redis, keys);
-    MutableClock clock = new MutableClock(T0);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    List<String> alerts = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        stub = new XApiStub();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
-
-    XMentionPoller poller() {
-        XProperties props = new XProperties(null, null, null, null, "bearer-secret", BRAND, Duration.ofSeconds(1),
-                stub.restBaseUrl(), stub.v2BaseUrl(), 100, Duration.ofSeconds(5), Duration.ofSeconds(2), 3,
-                Duration.ofMillis(1));
-        return new XMentionPoller(XClients.forPolling(props), store, redis, keys, props, clock, meters, alerts::add);
-    }
+class XMentionGapTest extends XTimelineStandIn {
 
     static long snowflake(Instant at, int sequence) {
         return ((at.toEpochMilli() - XMentionMapper.TWEPOCH_MILLIS) << 22) + sequence;

@@ -8,14 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socialbot.mention.Mention;
-import io.socialbot.mention.MentionStore;
-import io.socialbot.mention.redis.RedisMentionStore;
-import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.schedule.TaskSchedulers;
-import io.socialbot.support.MutableClock;
-import io.socialbot.support.TestRedis;
 import io.socialbot.triage.DefaultMentionTriage;
 import io.socialbot.triage.InMemoryClusterIndex;
 import io.socialbot.triage.InMemoryRateGuard;
@@ -25,50 +19,11 @@ import io.socialbot.triage.TriageProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
 
 /** The poller against a stand-in that answers as X API v2 documents it, where the old stub never did. */
-class XMentionsAsXServesThemTest {
-
-    static final String BRAND = "1000";
-    static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
-
-    XApiStub stub;
-    UnifiedJedis redis = TestRedis.client();
-    RedisKeys keys = TestRedis.freshKeys();
-    MentionStore store = new RedisMentionStore(redis, keys);
-    MutableClock clock = new MutableClock(T0);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    List<String> alerts = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        stub = new XApiStub();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
-
-    XProperties props(String v2) {
-        return new XProperties(null, null, null, null, "bearer-secret", BRAND, Duration.ofSeconds(1),
-                stub.restBaseUrl(), v2, 100, Duration.ofSeconds(5), Duration.ofSeconds(2), 3, Duration.ofMillis(1));
-    }
-
-    XMentionPoller poller() {
-        return poller(stub.v2BaseUrl());
-    }
-
-    XMentionPoller poller(String v2) {
-        return new XMentionPoller(XClients.forPolling(props(v2)), store, redis, keys, props(v2), clock, meters,
-                alerts::add);
-    }
+class XMentionsAsXServesThemTest extends XTimelineStandIn {
 
     XApiStub.Answer ok(String body) {
         return XApiStub.Answer.json(200, body)

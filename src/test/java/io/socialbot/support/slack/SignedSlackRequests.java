@@ -62,6 +62,14 @@ public final class SignedSlackRequests {
 
     /** A block_actions payload for one button click. */
     public String blockActionBody(String actionId, String value, String userId, String channelId, String messageTs) {
+        return actionsBody(userId, channelId, messageTs, """
+                {"action_id":"%s","block_id":"case","type":"button","value":"%s",
+                 "text":{"type":"plain_text","text":"button"},"action_ts":"1700000000.000200"}"""
+                .formatted(actionId, jsonEscape(value)));
+    }
+
+    /** A block_actions body as Slack sends it for a click on a case post: the envelope around one action. */
+    private String actionsBody(String userId, String channelId, String messageTs, String actionJson) {
         String payload = """
                 {"type":"block_actions","team":{"id":"%s","domain":"test"},
                  "user":{"id":"%s","username":"%s","team_id":"%s"},
@@ -70,10 +78,9 @@ public final class SignedSlackRequests {
                  "channel":{"id":"%s","name":"care"},
                  "message":{"type":"message","ts":"%s","text":"case"},
                  "response_url":"%s",
-                 "actions":[{"action_id":"%s","block_id":"case","type":"button","value":"%s",
-                   "text":{"type":"plain_text","text":"button"},"action_ts":"1700000000.000200"}]}
+                 "actions":[%s]}
                 """.formatted(TEAM, userId, userId.toLowerCase(), TEAM, messageTs, channelId, channelId, messageTs,
-                responseUrl, actionId, jsonEscape(value));
+                responseUrl, actionJson);
         return "payload=" + enc(payload);
     }
 
@@ -104,19 +111,10 @@ public final class SignedSlackRequests {
         String option = optionValue == null ? "null" : """
                 {"text":{"type":"plain_text","text":"option","emoji":true},"value":"%s"}"""
                 .formatted(jsonEscape(optionValue));
-        String payload = """
-                {"type":"block_actions","team":{"id":"%s","domain":"test"},
-                 "user":{"id":"%s","username":"%s","team_id":"%s"},
-                 "api_app_id":"A0TEST","token":"unused","trigger_id":"1234.5678.abcd",
-                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
-                 "channel":{"id":"%s","name":"care"},
-                 "message":{"type":"message","ts":"%s","text":"case"},
-                 "response_url":"%s",
-                 "actions":[{"action_id":"%s","block_id":"case","type":"static_select","selected_option":%s,
-                   "placeholder":{"type":"plain_text","text":"menu","emoji":true},"action_ts":"%s"}]}
-                """.formatted(TEAM, userId, userId.toLowerCase(), TEAM, messageTs, channelId, channelId, messageTs,
-                responseUrl, actionId, option, actionTs);
-        return "payload=" + enc(payload);
+        return actionsBody(userId, channelId, messageTs, """
+                {"action_id":"%s","block_id":"case","type":"static_select","selected_option":%s,
+                 "placeholder":{"type":"plain_text","text":"menu","emoji":true},"action_ts":"%s"}"""
+                .formatted(actionId, option, actionTs));
     }
 
     public BlockActionRequest blockAction(String actionId, String value, String userId, String channelId,
