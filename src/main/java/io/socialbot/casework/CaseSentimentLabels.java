@@ -40,16 +40,12 @@ public final class CaseSentimentLabels {
         this.clock = clock;
     }
 
-    /** Labels the case's post for {@code agent} now; see {@link #label(String, String, Label, Instant)}. */
-    public Outcome label(String key, String agent, Label label) {
-        return label(key, agent, label, clock.instant());
-    }
-
     /**
-     * Labels the case's post for {@code agent} as given at {@code at} (Slack's time of the choice, the same for every
-     * replica): the label given last is kept and shown, whichever replica writes last.
+     * Labels the case's post for {@code agent} as given at {@code givenAt} (Slack's time of the choice, the same for
+     * every replica; null for now): the label given last is kept and shown, whichever replica writes last.
      */
-    public Outcome label(String key, String agent, Label label, Instant at) {
+    public Outcome label(String key, String agent, Label label, Instant givenAt) {
+        Instant at = givenAt == null ? clock.instant() : givenAt;
         Optional<CaseView> view = work.view(key);
         if (view.isEmpty()) {
             return new NoCase(key);
@@ -61,7 +57,7 @@ public final class CaseSentimentLabels {
         if (!labels.record(kept)) {
             return new Superseded(key);
         }
-        work.labelled(key, label, agent, at); // the post shows it, so nobody labels it again unknowing
+        work.labelled(key, kept); // the post shows it, so nobody labels it again unknowing
         return new Labelled(kept);
     }
 }

@@ -1,6 +1,6 @@
 package io.socialbot.casework;
 
-import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import io.socialbot.triage.SentimentLabel;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +35,10 @@ public interface CaseStore {
     boolean replied(String key, String requestId);
 
     /**
-     * Keeps the sentiment a person gave the case's post at {@code at} and queues the post's update, unless a label
+     * Shows on the case's post the sentiment label a person gave it and queues the post's update, unless a label
      * given later is shown already; false when there is no such case.
      */
-    boolean labelled(String key, Label label, String agent, java.time.Instant at);
+    boolean labelled(String key, SentimentLabel label);
 
     /** Keeps the text of a reply that could not be sent, so the agent does not lose it. */
     void keepDraft(String key, String text);

@@ -6,6 +6,7 @@ import io.socialbot.mention.Mention;
 import io.socialbot.mention.MentionStore;
 import io.socialbot.triage.DecisionListener;
 import io.socialbot.triage.DecisionStore;
+import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.TriageDecision;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,9 +106,9 @@ public final class CaseWork implements DecisionListener, CaseReplies {
         return ResolveOutcome.RESOLVED;
     }
 
-    /** Shows on the case's post the sentiment {@code agent} gave it at {@code at}; false when there is no such case. */
-    public boolean labelled(String key, TriageDecision.Sentiment.Label label, String agent, Instant at) {
-        return cases.labelled(key, label, agent, at);
+    /** Shows on the case's post the sentiment label a person gave it; false when there is no such case. */
+    public boolean labelled(String key, SentimentLabel label) {
+        return cases.labelled(key, label);
     }
 
     /** Only the owner or a lead may act on a claimed case; an unclaimed case is any agent's (README: Casework). */

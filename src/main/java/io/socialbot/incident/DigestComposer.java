@@ -131,14 +131,14 @@ public final class DigestComposer {
         long[][] misread = new long[Label.values().length][Label.values().length];
         List<SentimentLabel> all;
         try {
-            all = labels.all();
+            all = labels.between(from, to);
         } catch (RuntimeException e) {
             // the line is a footnote: an unreadable label must not hold the digest up
             log.warn("Digest without its sentiment-label line: {}", e.toString());
             return Checked.NONE;
         }
         for (SentimentLabel l : all) {
-            if (l.shown() == null || l.at().isBefore(from) || !l.at().isBefore(to)) {
+            if (l.shown() == null) {
                 continue;
             }
             labelled++;

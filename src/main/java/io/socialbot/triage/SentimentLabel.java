@@ -25,6 +25,23 @@ public record SentimentLabel(String key, String text, String lang, Label shown, 
         Objects.requireNonNull(at, "at");
     }
 
+    /**
+     * When it was given, in microseconds since the epoch, as the stores compare labels: Slack's action times have
+     * six decimals, and Lua numbers and Redis scores hold such a count exactly. Saturates outside Redis's range.
+     */
+    public long atMicros() {
+        return micros(at);
+    }
+
+    /** {@link #atMicros} of any instant; {@code Instant.MIN} and {@code MAX} map to the ends of a long. */
+    public static long micros(Instant at) {
+        try {
+            return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+        } catch (ArithmeticException e) {
+            return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
     /** Whether the person agreed with triage. */
     public boolean agreed() {
         return label == shown;

@@ -1,5 +1,6 @@
 package io.socialbot.triage;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ public interface SentimentLabels {
     /** Keeps the label unless a later one of the same mention is kept; true when this one is now kept. */
     boolean record(SentimentLabel label);
 
+    /** The labels given in {@code [from, to)}, oldest first. */
+    List<SentimentLabel> between(Instant from, Instant to);
+
     /** Every label kept, oldest first. */
-    List<SentimentLabel> all();
+    default List<SentimentLabel> all() {
+        return between(Instant.MIN, Instant.MAX);
+    }
 }

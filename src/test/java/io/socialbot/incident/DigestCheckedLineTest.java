@@ -8,10 +8,10 @@ import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.stats.InMemoryCaseTimelineStore;
 import io.socialbot.support.MutableClock;
 import io.socialbot.support.TestRedis;
-import io.socialbot.triage.InMemorySentimentLabels;
 import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
+import io.socialbot.triage.redis.RedisSentimentLabels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,8 @@ class DigestCheckedLineTest {
     private final RedisKeys keys = TestRedis.freshKeys();
     private final RedisIncidentStore incidents = new RedisIncidentStore(TestRedis.client(), keys);
     private final RedisDigestCounts counts = new RedisDigestCounts(TestRedis.client(), keys, Duration.ofDays(1));
-    private final InMemorySentimentLabels labels = new InMemorySentimentLabels();
+    // the real store: the window is read there, by the labels' times
+    private final RedisSentimentLabels labels = new RedisSentimentLabels(TestRedis.client(), keys);
     private final IncidentProperties properties = IncidentProperties.defaults();
     private final ReplayedIncident replay = new ReplayedIncident(new int[]{30, 40, 50}, new double[]{0.7, 0.6, 0.3}, 3);
     private DigestComposer composer;
@@ -85,7 +86,7 @@ class DigestCheckedLineTest {
                     }
 
                     @Override
-                    public List<SentimentLabel> all() {
+                    public List<SentimentLabel> between(Instant from, Instant to) {
                         throw new IllegalStateException("stored sentiment label is unreadable: planted");
                     }
                 }, properties, new MutableClock(NOW));

@@ -22,8 +22,13 @@ public final class InMemorySentimentLabels implements SentimentLabels {
     }
 
     @Override
-    public synchronized List<SentimentLabel> all() {
-        List<SentimentLabel> all = new ArrayList<>(byKey.values());
+    public synchronized List<SentimentLabel> between(java.time.Instant from, java.time.Instant to) {
+        List<SentimentLabel> all = new ArrayList<>();
+        for (SentimentLabel l : byKey.values()) {
+            if (!l.at().isBefore(from) && l.at().isBefore(to)) {
+                all.add(l);
+            }
+        }
         all.sort(Comparator.comparing(SentimentLabel::at).thenComparing(SentimentLabel::key));
         return all;
     }

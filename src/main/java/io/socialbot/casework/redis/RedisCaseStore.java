@@ -4,6 +4,7 @@ import io.socialbot.casework.Case;
 import io.socialbot.casework.CaseStore;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.platform.redis.RedisScript;
+import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
@@ -239,9 +240,9 @@ public final class RedisCaseStore implements CaseStore {
             """);
 
     @Override
-    public boolean labelled(String key, Label label, String agent, Instant at) {
-        return ((Long) LABELLED.run(redis, List.of(caseKey(key), outboxPrefix()), List.of(key, label.name(), agent,
-                String.valueOf(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000)))) == 1L;
+    public boolean labelled(String key, SentimentLabel label) {
+        return ((Long) LABELLED.run(redis, List.of(caseKey(key), outboxPrefix()), List.of(key, label.label().name(),
+                label.by(), String.valueOf(label.atMicros())))) == 1L;
     }
 
     // a person's change, shown at once like a claim; a label given earlier than the one shown arrives too late to

@@ -72,8 +72,7 @@ final class SentimentLabelSlackListeners implements SlackListeners {
     }
 
     private String answer(Label label, String key, String user, Instant at) {
-        CaseSentimentLabels.Outcome outcome = at == null ? labels.label(key, user, label)
-                : labels.label(key, user, label, at);
+        CaseSentimentLabels.Outcome outcome = labels.label(key, user, label, at);
         if (outcome instanceof CaseSentimentLabels.Superseded) {
             return "Someone labelled case `" + SlackText.escape(key, 300) + "` after you chose; their label is kept "
                     + "(the post shows it).";

@@ -11,23 +11,19 @@ import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Labels as JSON in one hash, {@code {ns}:sl}, a field per mention key, and each one's time in microseconds in
- * {@code {ns}:sl-at}; one script compares and writes both, so the label given last is kept, whichever write is last.
+ * Labels as JSON in one hash, {@code {ns}:sl}, a field per mention key, and the same keys in a sorted set by the
+ * time each was given, {@code {ns}:sl-at}: one script compares and writes both, so the label given last is kept,
+ * whichever write is last, and a window (the digest's incident so far) is read without reading every label.
  */
 public final class RedisSentimentLabels implements SentimentLabels {
 
-    /** Fields read per HSCAN call: a team's labels run to thousands, read without holding Redis up. */
-    private static final int SCAN_COUNT = 500;
+    /** Labels read per call: a team's labels run to thousands, read without holding Redis up. */
+    private static final int PAGE = 500;
 
     private final UnifiedJedis redis;
     private final String hash;
@@ -41,38 +37,39 @@ public final class RedisSentimentLabels implements SentimentLabels {
 
     // KEYS: labels, their times; ARGV: mention key, label JSON, time in microseconds
     private static final RedisScript RECORD = new RedisScript("""
-            local kept = redis.call('HGET', KEYS[2], ARGV[1])
+            local kept = redis.call('ZSCORE', KEYS[2], ARGV[1])
             if kept and tonumber(kept) > tonumber(ARGV[3]) then return 0 end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
             return 1
             """);
 
     @Override
     public boolean record(SentimentLabel label) {
         return ((Long) RECORD.run(redis, List.of(hash, times), List.of(label.key(), write(label),
-                String.valueOf(micros(label.at()))))) == 1L;
-    }
-
-    /** Microseconds since the epoch: Slack's action times have six decimals; a Lua number holds these exactly. */
-    static long micros(Instant at) {
-        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+                String.valueOf(label.atMicros())))) == 1L;
     }
 
     @Override
-    public List<SentimentLabel> all() {
-        // HSCAN may return a field more than once (Redis documents it, above all while the hash is rehashed)
-        Map<String, SentimentLabel> byKey = new HashMap<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        ScanParams params = new ScanParams().count(SCAN_COUNT);
-        do {
-            ScanResult<Map.Entry<String, String>> page = redis.hscan(hash, cursor, params);
-            page.getResult().forEach(field -> byKey.put(field.getKey(), read(field.getValue())));
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        List<SentimentLabel> labels = new ArrayList<>(byKey.values());
-        labels.sort(Comparator.comparing(SentimentLabel::at).thenComparing(SentimentLabel::key));
-        return labels;
+    public List<SentimentLabel> between(Instant from, Instant to) {
+        String min = from.equals(Instant.MIN) ? "-inf" : String.valueOf(SentimentLabel.micros(from));
+        String max = to.equals(Instant.MAX) ? "+inf" : "(" + SentimentLabel.micros(to);
+        List<SentimentLabel> labels = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            // in the order of their times, then keys: the order the labels were given
+            List<String> keys = redis.zrangeByScore(times, min, max, offset, PAGE);
+            if (keys.isEmpty()) {
+                return labels;
+            }
+            List<String> values = redis.hmget(hash, keys.toArray(String[]::new));
+            for (int i = 0; i < keys.size(); i++) {
+                if (values.get(i) == null) {
+                    throw new IllegalStateException("stored sentiment label is unreadable: " + keys.get(i)
+                            + " has a time and no label");
+                }
+                labels.add(read(values.get(i)));
+            }
+        }
     }
 
     static String write(SentimentLabel label) {

@@ -7,6 +7,7 @@ import io.socialbot.casework.CaseStore;
 import io.socialbot.platform.redis.RedisKeys;
 import io.socialbot.support.TestRedis;
 import io.socialbot.support.TestRedisTarget;
+import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
@@ -136,15 +137,19 @@ public class RedisCaseStoreTest {
         assertThat(outbox.pending()).as("still one post due per case: changes fold into it").isEqualTo(2);
     }
 
+    private static SentimentLabel label(Label label, String by, Instant at) {
+        return new SentimentLabel("twitter:5", "is it down?", "en", Label.NEGATIVE, -0.5, label, by, at);
+    }
+
     @Test
     void aLabelIsKeptOnTheCaseAndQueuesItsPostButNeverMakesACase() {
-        assertThat(store.labelled("twitter:none", Label.NEUTRAL, "U1", T)).isFalse();
+        assertThat(store.labelled("twitter:none", label(Label.NEUTRAL, "U1", T))).isFalse();
         assertThat(store.find("twitter:none")).isEmpty();
         store.create(open("twitter:5", Priority.P2, T));
-        assertThat(store.labelled("twitter:5", Label.NEUTRAL, "U1", T.plusSeconds(1))).isTrue();
-        assertThat(store.labelled("twitter:5", Label.POSITIVE, "U2", T.plusSeconds(3))).isTrue();
+        assertThat(store.labelled("twitter:5", label(Label.NEUTRAL, "U1", T.plusSeconds(1)))).isTrue();
+        assertThat(store.labelled("twitter:5", label(Label.POSITIVE, "U2", T.plusSeconds(3)))).isTrue();
         // given before the one shown, it arrives too late to show
-        assertThat(store.labelled("twitter:5", Label.NEGATIVE, "U3", T.plusSeconds(2))).isTrue();
+        assertThat(store.labelled("twitter:5", label(Label.NEGATIVE, "U3", T.plusSeconds(2)))).isTrue();
         assertThat(store.find("twitter:5")).get().satisfies(c -> {
             assertThat(c.label()).isEqualTo(Label.POSITIVE);
             assertThat(c.labelledBy()).isEqualTo("U2");

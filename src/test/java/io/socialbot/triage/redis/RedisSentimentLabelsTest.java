@@ -62,8 +62,12 @@ public class RedisSentimentLabelsTest {
     void aValueThisClassDidNotWriteIsAnErrorNotASkip() {
         labels.record(label("twitter:1", "fine", Label.NEUTRAL, Label.NEUTRAL, "U1", 0));
         testRedis().client().hset(keys.key("sl"), "twitter:2", "{\"key\":\"twitter:2\"}");
+        testRedis().client().zadd(keys.key("sl-at"), 1, "twitter:2");
         assertThatThrownBy(labels::all).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stored sentiment label is unreadable");
+        testRedis().client().hdel(keys.key("sl"), "twitter:2"); // a time with no label
+        assertThatThrownBy(labels::all).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("twitter:2 has a time and no label");
     }
 
     @Test
@@ -77,5 +81,16 @@ public class RedisSentimentLabelsTest {
         assertThat(labels.record(justAfter)).isTrue();
         assertThat(labels.all()).containsExactly(justAfter);
         assertThat(labels.record(justAfter)).as("the same choice again").isTrue();
+    }
+
+    @Test
+    void aWindowHoldsTheLabelsGivenFromItsStartUpToNotIncludingItsEnd() {
+        for (int minute = 0; minute < 6; minute++) {
+            labels.record(label("x:" + minute, "t", Label.NEGATIVE, Label.NEUTRAL, "U1", minute));
+        }
+        assertThat(labels.between(t0.plusSeconds(60), t0.plusSeconds(240))).extracting(SentimentLabel::key)
+                .containsExactly("x:1", "x:2", "x:3");
+        assertThat(labels.between(t0.plusSeconds(61), t0.plusSeconds(62))).isEmpty();
+        assertThat(labels.between(Instant.MIN, Instant.MAX)).hasSize(6).isEqualTo(labels.all());
     }
 }
