@@ -1,10 +1,10 @@
 package io.socialbot.cli;
 
-import io.socialbot.SocialbotApplication;
+import io.socialbot.platform.redis.RedisProperties;
 import io.socialbot.triage.LabelledText;
+import io.socialbot.triage.SentimentAgreement;
 import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.SentimentLabels;
-import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,14 +34,11 @@ final class LabelsCommand {
     }
 
     static int run(Options options) throws Exception {
-        List<String> properties = ReplayCommand.ONE_SHOT;
-        SpringApplication app = new SpringApplication(SocialbotApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
         List<SentimentLabel> labels;
         boolean embedded;
-        try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = OneShotContext.start(List.of())) {
             labels = context.getBean(SentimentLabels.class).all();
-            embedded = context.getEnvironment().getProperty("socialbot.redis.url", "").isBlank();
+            embedded = context.getBean(RedisProperties.class).embedded();
         }
         write(labels, options.out());
         System.out.println(summary(labels, options.out()));
@@ -84,25 +78,16 @@ final class LabelsCommand {
     static String summary(List<SentimentLabel> labels, Path out) {
         StringBuilder s = new StringBuilder().append(String.format(Locale.ROOT, "labels: %,d written to %s",
                 labels.size(), out));
-        List<SentimentLabel> compared = labels.stream().filter(l -> l.shown() != null).toList();
-        if (compared.isEmpty()) {
+        SentimentAgreement agreement = SentimentAgreement.of(labels);
+        if (agreement.compared() == 0) {
             return s.toString();
         }
-        long agreed = compared.stream().filter(SentimentLabel::agreed).count();
-        s.append(String.format(Locale.ROOT, "; triage agreed on %,d of %,d (%.0f%%)", agreed, compared.size(),
-                100.0 * agreed / compared.size()));
-        List<String> ways = new ArrayList<>();
-        for (Label shown : Label.values()) {
-            for (Label label : Label.values()) {
-                long n = compared.stream().filter(l -> l.shown() == shown && l.label() == label).count();
-                if (shown != label && n > 0) {
-                    ways.add(n + "\t" + SentimentLabel.name(shown) + " read where people said " + SentimentLabel.name(label));
-                }
-            }
-        }
-        ways.sort((a, b) -> Long.compare(Long.parseLong(b.split("\t")[0]), Long.parseLong(a.split("\t")[0])));
-        if (!ways.isEmpty()) {
-            s.append("; corrected: ").append(String.join(", ", ways.stream().map(w -> w.replace('\t', ' ')).toList()));
+        s.append(String.format(Locale.ROOT, "; triage agreed on %,d of %,d (%.0f%%)", agreement.agreed(),
+                agreement.compared(), 100.0 * agreement.agreed() / agreement.compared()));
+        if (!agreement.misreadings().isEmpty()) {
+            s.append("; corrected: ").append(String.join(", ", agreement.misreadings().stream()
+                    .map(m -> m.count() + " " + SentimentLabel.name(m.shown()) + " read where people said "
+                            + SentimentLabel.name(m.said())).toList()));
         }
         return s.toString();
     }

@@ -2,7 +2,6 @@ package io.socialbot.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.socialbot.SocialbotApplication;
 import io.socialbot.mention.IngestSummary;
 import io.socialbot.mention.MentionJson;
 import io.socialbot.mention.MentionQueue;
@@ -37,8 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,20 +45,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code DIR/summary.json}.
  */
 public final class ReplayCommand {
-
-    /**
-     * The bot's context as every command runs it: the commands store or read, nothing else. No triage worker,
-     * start-up replay or delivery; Slack and X off whatever the environment says (command-line settings outrank
-     * environment variables, and without a token or credentials those adapters are off), so a command never polls X,
-     * posts or replies; and no incident ticker, so it never posts a digest or takes a status reply it cannot send.
-     */
-    static final List<String> ONE_SHOT = List.of("--socialbot.triage.worker.enabled=false",
-            "--socialbot.mention.replay.on-start=false",
-            "--socialbot.casework.delivery.enabled=false", // only the bots deliver posts
-            "--socialbot.slack.bot-token=", "--socialbot.slack.app-token=", "--socialbot.slack.socket-mode=false",
-            "--socialbot.x.api-key=", "--socialbot.x.api-secret=", "--socialbot.x.access-token=",
-            "--socialbot.x.access-token-secret=", "--socialbot.x.bearer-token=", "--socialbot.x.brand-user-id=",
-            "--socialbot.incident.ticking=false", "--logging.level.root=WARN", "--logging.level.io.socialbot=WARN");
 
     /** A rehearsal also never touches a shared Redis: it runs on its own embedded one. */
     static final List<String> REHEARSAL = List.of("--socialbot.redis.url=");
@@ -87,16 +70,14 @@ public final class ReplayCommand {
 
     static int run(Options options, ProgressLine progress) throws Exception {
         Path input = options.file();
-        List<String> properties = new ArrayList<>(ONE_SHOT);
+        List<String> properties = new ArrayList<>();
         if (options.dryRun()) {
             properties.addAll(REHEARSAL);
         }
         if (options.brand() != null) {
             properties.add("--socialbot.triage.brand.handles=" + options.brand());
         }
-        SpringApplication app = new SpringApplication(SocialbotApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = OneShotContext.start(properties)) {
             MentionStore store = context.getBean(MentionStore.class);
             long lines = progress.shown() ? lineCount(input) : 0; // only a progress line needs the total
             String stage = options.dryRun() ? "lines triaged" : "lines";

@@ -10,7 +10,7 @@ import io.socialbot.stats.CaseTimeline;
 import io.socialbot.stats.ReportWindow;
 import io.socialbot.stats.ResponsePolicy;
 import io.socialbot.stats.StatsService;
-import io.socialbot.triage.SentimentLabel;
+import io.socialbot.triage.SentimentAgreement;
 import io.socialbot.triage.SentimentLabels;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
@@ -126,41 +126,22 @@ public final class DigestComposer {
 
     /** People's labels given in {@code [from, to)} against triage's, and the commonest misreading. */
     private Checked checked(Instant from, Instant to) {
-        long labelled = 0;
-        long agreed = 0;
-        long[][] misread = new long[Label.values().length][Label.values().length];
-        List<SentimentLabel> all;
+        SentimentAgreement agreement;
         try {
-            all = labels.between(from, to);
+            agreement = SentimentAgreement.of(labels.between(from, to));
         } catch (RuntimeException e) {
             // the line is a footnote: an unreadable label must not hold the digest up
             log.warn("Digest without its sentiment-label line: {}", e.toString());
             return Checked.NONE;
         }
-        for (SentimentLabel l : all) {
-            if (l.shown() == null) {
-                continue;
-            }
-            labelled++;
-            if (l.agreed()) {
-                agreed++;
-            } else {
-                misread[l.shown().ordinal()][l.label().ordinal()]++;
-            }
+        if (agreement.compared() == 0) {
+            return Checked.NONE;
         }
-        Label shown = null;
-        Label said = null;
-        long most = 0;
-        for (Label s : Label.values()) {
-            for (Label p : Label.values()) {
-                if (misread[s.ordinal()][p.ordinal()] > most) {
-                    most = misread[s.ordinal()][p.ordinal()];
-                    shown = s;
-                    said = p;
-                }
-            }
+        if (agreement.misreadings().isEmpty()) {
+            return new Checked(agreement.compared(), agreement.agreed(), null, null, 0);
         }
-        return labelled == 0 ? Checked.NONE : new Checked(labelled, agreed, shown, said, most);
+        SentimentAgreement.Misreading most = agreement.misreadings().get(0);
+        return new Checked(agreement.compared(), agreement.agreed(), most.shown(), most.said(), most.count());
     }
 
     private static Volume volume(DigestCounts.Window w) {

@@ -6,6 +6,7 @@ import io.socialbot.prompt.PromptId;
 import io.socialbot.prompt.PromptTemplates;
 import io.socialbot.stats.Durations;
 import io.socialbot.stats.ResponseTimeReport;
+import io.socialbot.triage.SentimentLabel;
 import io.socialbot.triage.TriageDecision.Priority;
 import io.socialbot.triage.TriageDecision.Sentiment.Label;
 import java.time.Instant;
@@ -124,8 +125,7 @@ final class DigestText {
         String line = templates.render(CHECKED, Map.of("labelled", c.labelled(), "agreed", c.agreed(),
                 "share", Math.round(100.0 * c.agreed() / c.labelled()) + "%"));
         return c.misread() == 0 ? line : line + " " + templates.render(CHECKED_MISREAD, Map.of(
-                "shown", c.shown().name().toLowerCase(java.util.Locale.ROOT),
-                "said", c.said().name().toLowerCase(java.util.Locale.ROOT), "count", c.misread()));
+                "shown", SentimentLabel.name(c.shown()), "said", SentimentLabel.name(c.said()), "count", c.misread()));
     }
 
     /** The trend sentence, the same words on Slack and on the incident page. */

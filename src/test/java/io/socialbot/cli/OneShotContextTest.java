@@ -69,7 +69,7 @@ class OneShotContextTest {
         assertThat(bot).as("the bot itself, for contrast").contains("incidentTicker", "caseDeliveryLoop");
         System.out.println("schedules running in the bot: " + bot);
 
-        TreeSet<String> oneShot = runningSchedules(ReplayCommand.ONE_SHOT);
+        TreeSet<String> oneShot = runningSchedules(OneShotContext.SETTINGS);
         System.out.println("schedules running in a command: " + oneShot);
         // the metrics refresh only reads Redis for the gauges
         assertThat(oneShot).containsExactly("statsMetricsRefresh");
